@@ -1,0 +1,179 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Stage is where a contact stands in the relationship.
+type Stage string
+
+// The stages, from first contact to beyond the close.
+const (
+	Lead         Stage = "lead"
+	Prospect     Stage = "prospect"
+	Customer     Stage = "customer"
+	PastCustomer Stage = "past-customer"
+	Partner      Stage = "partner"
+	Personal     Stage = "personal"
+)
+
+// Stages lists every stage in pipeline order.
+var Stages = []Stage{Lead, Prospect, Customer, PastCustomer, Partner, Personal}
+
+// ParseStage accepts a stage name, with "past customer" spelled either way.
+func ParseStage(s string) (Stage, error) {
+	norm := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "-")
+	norm = strings.ReplaceAll(norm, "_", "-")
+	for _, st := range Stages {
+		if string(st) == norm {
+			return st, nil
+		}
+	}
+	return "", fmt.Errorf("unknown stage %q (use %s)", s, stageList())
+}
+
+func stageList() string {
+	names := make([]string, len(Stages))
+	for i, st := range Stages {
+		names[i] = string(st)
+	}
+	return strings.Join(names, ", ")
+}
+
+// DefaultCadence is how often a contact at this stage should hear from us
+// when the contact has no cadence of its own, in days.
+func (s Stage) DefaultCadence() int {
+	switch s {
+	case Lead, Prospect:
+		return 14
+	case Customer:
+		return 30
+	case Partner:
+		return 60
+	case PastCustomer:
+		return 180
+	case Personal:
+		return 90
+	}
+	return 30
+}
+
+// Moment is a yearly date worth remembering, such as a work anniversary.
+type Moment struct {
+	Label string `json:"label"`
+	Date  Date   `json:"date"`
+}
+
+// The labels rapport itself understands; any other label is kept as typed.
+const (
+	LabelBirthday        = "birthday"
+	LabelWorkAnniversary = "work anniversary"
+	LabelAnniversary     = "anniversary"
+	LabelCustomerSince   = "customer since"
+)
+
+// Contact is a person in the rep's book.
+type Contact struct {
+	ID         uint64    `json:"id"`
+	UID        string    `json:"uid,omitempty"`
+	Name       string    `json:"name"`
+	Company    string    `json:"company,omitempty"`
+	Title      string    `json:"title,omitempty"`
+	Emails     []string  `json:"emails,omitempty"`
+	Phones     []string  `json:"phones,omitempty"`
+	Tags       []string  `json:"tags,omitempty"`
+	Stage      Stage     `json:"stage"`
+	Birthday   Date      `json:"birthday,omitzero"`
+	Moments    []Moment  `json:"moments,omitempty"`
+	HowWeMet   string    `json:"how_we_met,omitempty"`
+	ReferredBy uint64    `json:"referred_by,omitempty"`
+	Matters    string    `json:"matters,omitempty"`
+	Cadence    int       `json:"cadence_days,omitempty"`
+	Created    time.Time `json:"created"`
+	LastTouch  time.Time `json:"last_touch,omitzero"`
+}
+
+// CadenceDays is the contact's own cadence, or its stage's default.
+func (c Contact) CadenceDays() int {
+	if c.Cadence > 0 {
+		return c.Cadence
+	}
+	return c.Stage.DefaultCadence()
+}
+
+// Touched is the day of the last interaction, or the day the contact was
+// added when nothing has been logged yet.
+func (c Contact) Touched() Date {
+	if c.LastTouch.IsZero() {
+		return DateOf(c.Created)
+	}
+	return DateOf(c.LastTouch)
+}
+
+// NextTouch is the day by which the contact should hear from us again.
+func (c Contact) NextTouch() Date { return c.Touched().AddDays(c.CadenceDays()) }
+
+// AllMoments lists the birthday (when known) and the other moments.
+func (c Contact) AllMoments() []Moment {
+	out := make([]Moment, 0, len(c.Moments)+1)
+	if !c.Birthday.IsZero() {
+		out = append(out, Moment{LabelBirthday, c.Birthday})
+	}
+	return append(out, c.Moments...)
+}
+
+// HasTag reports whether the contact carries tag t (case-insensitive).
+func (c Contact) HasTag(t string) bool {
+	for _, have := range c.Tags {
+		if strings.EqualFold(have, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Validate reports the first thing wrong with a contact about to be saved.
+func (c Contact) Validate() error {
+	if strings.TrimSpace(c.Name) == "" {
+		return fmt.Errorf("a contact needs a name")
+	}
+	if _, err := ParseStage(string(c.Stage)); err != nil {
+		return err
+	}
+	if c.Cadence < 0 {
+		return fmt.Errorf("cadence cannot be negative")
+	}
+	for _, e := range c.Emails {
+		if !strings.Contains(e, "@") || strings.ContainsAny(e, " \t") {
+			return fmt.Errorf("%q is not an email address", e)
+		}
+	}
+	for _, m := range c.Moments {
+		if strings.TrimSpace(m.Label) == "" || m.Date.IsZero() {
+			return fmt.Errorf("a moment needs a label and a date")
+		}
+	}
+	return nil
+}
+
+// ParseCadence reads "30", "30d", "2w", "3m" (30-day months) or "1y".
+func ParseCadence(s string) (int, error) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	n, unit, err := splitAmount(s)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a cadence (use a number of days, or e.g. 30d, 2w, 3m)", s)
+	}
+	switch unit {
+	case "", "d":
+		return n, nil
+	case "w":
+		return n * 7, nil
+	case "m":
+		return n * 30, nil
+	case "y":
+		return n * 365, nil
+	}
+	return 0, fmt.Errorf("%q is not a cadence (use a number of days, or e.g. 30d, 2w, 3m)", s)
+}

@@ -1,0 +1,61 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FollowUp is a promise with a due date: mostly what the rep owes the
+// customer, sometimes what the customer owes the rep.
+type FollowUp struct {
+	ID        uint64 `json:"id"`
+	ContactID uint64 `json:"contact_id"`
+	NoteID    uint64 `json:"note_id,omitempty"`
+	Text      string `json:"text"`
+	TheyOwe   bool   `json:"they_owe,omitempty"`
+	Due       Date   `json:"due"`
+	Promised  Date   `json:"promised"`
+	Snoozes   int    `json:"snoozes,omitempty"`
+	Done      Date   `json:"done,omitzero"`
+}
+
+// Open reports whether the follow-up still waits.
+func (f FollowUp) Open() bool { return f.Done.IsZero() }
+
+// KeptOnTime reports whether it was done on or before the day first
+// promised; snoozing moves the due date but not the promise.
+func (f FollowUp) KeptOnTime() bool {
+	return !f.Open() && !f.Done.After(f.Promised)
+}
+
+// Validate reports the first thing wrong with a follow-up about to be saved.
+func (f FollowUp) Validate() error {
+	if strings.TrimSpace(f.Text) == "" {
+		return fmt.Errorf("a follow-up needs a description")
+	}
+	if f.Due.IsZero() || !f.Due.HasYear() {
+		return fmt.Errorf("a follow-up needs a due date")
+	}
+	return nil
+}
+
+// ParseFollowUp splits "WHEN: what" and resolves WHEN against today. A
+// bare WHEN with no colon is accepted and described as "Follow up".
+func ParseFollowUp(s string, today Date) (FollowUp, error) {
+	when, what, found := strings.Cut(s, ":")
+	what = strings.TrimSpace(what)
+	if !found {
+		what = "Follow up"
+	}
+	if strings.TrimSpace(when) == "" {
+		return FollowUp{}, fmt.Errorf("follow-up %q has no WHEN (write it as \"fri: send the pricing\")", s)
+	}
+	if what == "" {
+		return FollowUp{}, fmt.Errorf("follow-up %q says when but not what (write it as \"fri: send the pricing\")", s)
+	}
+	due, err := ParseDue(when, today)
+	if err != nil {
+		return FollowUp{}, err
+	}
+	return FollowUp{Text: what, Due: due, Promised: due}, nil
+}

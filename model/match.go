@@ -1,0 +1,191 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lowers s, strips accents and collapses spaces, so "  José  Ñúñez"
+// and "jose nunez" compare equal. Letters that do not decompose (ø, ł, ß)
+// are spelled out by hand.
+func Fold(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if !plain {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if out, _, err := transform.String(t, s); err == nil {
+			s = out
+		}
+		s = unfoldable.Replace(s)
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+var unfoldable = strings.NewReplacer(
+	"ø", "o", "Ø", "o", "ł", "l", "Ł", "l", "đ", "d", "Đ", "d", "ß", "ss",
+	"æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ı", "i", "þ", "th",
+)
+
+// Candidate is a contact as name matching sees it.
+type Candidate struct {
+	ID     uint64
+	Name   string
+	Folded string // Fold(Name), computed once when the name is stored
+}
+
+// MatchTier says how well a query matched; lower is better.
+type MatchTier int
+
+// The tiers, best first.
+const (
+	NoMatch MatchTier = iota
+	Exact
+	WordPrefix
+	Fuzzy
+)
+
+// Match finds the contacts a query names: exact full names first, then names
+// whose words start with every query word, then names within a small typing
+// error. Only the best tier that has any hit is returned; more than one hit
+// there means the query is ambiguous and the caller must not guess.
+func Match(query string, cands []Candidate) ([]Candidate, MatchTier) {
+	q := Fold(query)
+	if q == "" {
+		return nil, NoMatch
+	}
+	qwords := strings.Fields(q)
+	var best []Candidate
+	bestTier, bestScore := NoMatch, 0
+	for _, c := range cands {
+		tier, score := rate(q, qwords, c.Folded)
+		if tier == NoMatch {
+			continue
+		}
+		switch {
+		case bestTier == NoMatch || tier < bestTier || (tier == bestTier && score < bestScore):
+			best, bestTier, bestScore = append(best[:0], c), tier, score
+		case tier == bestTier && score == bestScore:
+			best = append(best, c)
+		}
+	}
+	return best, bestTier
+}
+
+// rate gives the tier of a folded name for a query, and within the fuzzy tier
+// a score (total edit distance) to rank by.
+func rate(q string, qwords []string, name string) (MatchTier, int) {
+	if name == q {
+		return Exact, 0
+	}
+	words := strings.Fields(name)
+	if strings.HasPrefix(name, q) || allWordsPrefix(qwords, words) {
+		return WordPrefix, 0
+	}
+	total := 0
+	for _, qw := range qwords {
+		d := closestWord(qw, words)
+		if d > typoBudget(qw) {
+			return NoMatch, 0
+		}
+		total += d
+	}
+	return Fuzzy, total
+}
+
+// allWordsPrefix: every query word starts a different name word, in order.
+func allWordsPrefix(qwords, words []string) bool {
+	i := 0
+	for _, w := range words {
+		if i < len(qwords) && strings.HasPrefix(w, qwords[i]) {
+			i++
+		}
+	}
+	return i == len(qwords)
+}
+
+// typoBudget allows one edit in short words and more in long ones.
+func typoBudget(w string) int {
+	return max(1, len([]rune(w))/4)
+}
+
+// closestWord is the smallest edit distance from q to a name word, or to the
+// start of one, so "lovlace" reaches "lovelace" and "lovel" reaches it too.
+func closestWord(q string, words []string) int {
+	best := 1 << 30
+	qr := []rune(q)
+	for _, w := range words {
+		wr := []rune(w)
+		best = min(best, editDistance(qr, wr))
+		if len(wr) > len(qr) {
+			best = min(best, editDistance(qr, wr[:len(qr)]))
+		}
+	}
+	return best
+}
+
+// editDistance is Levenshtein distance with adjacent transpositions
+// counted as one edit (the commonest typo).
+func editDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// FilterScore is the quick, forgiving filter behind the list's "/": every
+// query word must appear in the folded text, as a substring (better) or as
+// a scattered subsequence (worse). Lower scores rank first.
+func FilterScore(foldedQuery, foldedText string) (int, bool) {
+	score := 0
+	for _, w := range strings.Fields(foldedQuery) {
+		i := strings.Index(foldedText, w)
+		switch {
+		case i == 0 || (i > 0 && foldedText[i-1] == ' '):
+			// a word start: best
+		case i > 0:
+			score++
+		case isSubsequence(w, foldedText):
+			score += 4
+		default:
+			return 0, false
+		}
+	}
+	return score, true
+}
+
+func isSubsequence(needle, hay string) bool {
+	for _, r := range needle {
+		i := strings.IndexRune(hay, r)
+		if i < 0 {
+			return false
+		}
+		hay = hay[i+len(string(r)):]
+	}
+	return true
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// Agenda computes the day's agenda from the indexes alone: open follow-ups
+// due by today, moments on the next few month-days and the head of the
+// next-touch index. Its cost follows what is due, not the size of the book.
+// coldLimit 0 lists every contact going cold.
+func (s *Store) Agenda(today model.Date, coldLimit int) (model.Agenda, error) {
+	var a model.Agenda
+	err := s.view(func(tx *bolt.Tx) error {
+		in := model.AgendaInput{Today: today, ColdLimit: coldLimit, Names: map[uint64]string{}}
+		var err error
+		if in.FollowUps, err = dueFollowUps(tx, today, in.Names); err != nil {
+			return err
+		}
+		in.MomentsOf = momentsAround(tx, today)
+		if in.ColdOf, in.ColdCount, err = coldCandidates(tx, today, coldLimit); err != nil {
+			return err
+		}
+		a = model.BuildAgenda(in)
+		return nil
+	})
+	return a, err
+}
+
+// dueFollowUps reads the open follow-ups due on or before today, filling in
+// their contacts' names.
+func dueFollowUps(tx *bolt.Tx, today model.Date, names map[uint64]string) ([]model.FollowUp, error) {
+	var out []model.FollowUp
+	end := today.Key()
+	c := tx.Bucket(bDue).Cursor()
+	for k, _ := c.First(); k != nil && dateAt(k, 0).Key() <= end; k, _ = c.Next() {
+		var f model.FollowUp
+		if err := getJSON(tx, bFollowUps, lastID(k), &f); err != nil {
+			return nil, fmt.Errorf("follow-up %d: %w", lastID(k), err)
+		}
+		if _, ok := names[f.ContactID]; !ok {
+			names[f.ContactID] = contactName(tx, f.ContactID)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// contactName decodes only the name of a contact record.
+func contactName(tx *bolt.Tx, id uint64) string {
+	var n struct{ Name string }
+	if data := tx.Bucket(bContacts).Get(u64(id)); data != nil {
+		_ = json.Unmarshal(data, &n)
+	}
+	return n.Name
+}
+
+// momentsAround gathers, as slim contacts holding only their id, name and
+// the moments found, everyone with a moment in the agenda's window.
+func momentsAround(tx *bolt.Tx, today model.Date) []model.Contact {
+	byID := map[uint64]*model.Contact{}
+	var order []uint64
+	c := tx.Bucket(bMoments).Cursor()
+	for _, d := range model.MomentDays(today, model.MomentWindow) {
+		prefix := []byte{byte(d.Month), byte(d.Day)}
+		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+			id, m, name, ok := decodeMoment(k, v)
+			if !ok {
+				continue
+			}
+			if byID[id] == nil {
+				byID[id] = &model.Contact{ID: id, Name: name}
+				order = append(order, id)
+			}
+			byID[id].Moments = append(byID[id].Moments, m)
+		}
+	}
+	out := make([]model.Contact, len(order))
+	for i, id := range order {
+		out[i] = *byID[id]
+	}
+	return out
+}
+
+// coldCandidates loads the contacts at the head of the next-touch index
+// (most overdue first) and counts every contact going cold. With a limit it
+// loads just past the limit's last day, so ties are broken as the model
+// breaks them.
+func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, int, error) {
+	var out []model.Contact
+	count := 0
+	var boundary uint32
+	c := tx.Bucket(bNextTouch).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		day := dateAt(k, 0).Key()
+		if day >= today.Key() {
+			break
+		}
+		count++
+		if limit > 0 && len(out) >= limit && day > boundary {
+			continue
+		}
+		var ct model.Contact
+		if err := getJSON(tx, bContacts, lastID(k), &ct); err != nil {
+			return nil, 0, fmt.Errorf("contact %d: %w", lastID(k), err)
+		}
+		out = append(out, ct)
+		boundary = day
+	}
+	return out, count, nil
+}
+
+// FollowThrough is the book-wide follow-through over the last 90 days, read
+// from idx_promised: kept promises and promises that fell due.
+func (s *Store) FollowThrough(today model.Date) (kept, due int, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		from, to := today.AddDays(-model.FigureWindow).Key(), today.Key()
+		c := tx.Bucket(bPromised).Cursor()
+		for k, v := c.Seek(dateBytes(model.DateFromKey(from))); k != nil && dateAt(k, 0).Key() <= to; k, v = c.Next() {
+			due++
+			if len(v) == 1 && v[0] == promiseKept {
+				kept++
+			}
+		}
+		return nil
+	})
+	return kept, due, err
+}

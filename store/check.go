@@ -1,0 +1,111 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// Backup writes a consistent copy of the database to path while other
+// processes keep reading; it runs inside one read transaction.
+func (s *Store) Backup(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s already exists; choose a new file name", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return s.view(func(tx *bolt.Tx) error {
+		if err := tx.CopyFile(path, 0o600); err != nil {
+			os.Remove(path)
+			return fmt.Errorf("cannot write the backup %s: %w", path, err)
+		}
+		return nil
+	})
+}
+
+// Check verifies bbolt's own consistency and that every index entry agrees
+// with its record, both ways. It returns the problems found.
+func (s *Store) Check() ([]string, error) {
+	var problems []string
+	err := s.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			problems = append(problems, "bbolt: "+err.Error())
+		}
+		want, err := expectedIndex(tx)
+		if err != nil {
+			return err
+		}
+		problems = append(problems, compareIndex(tx, want)...)
+		return nil
+	})
+	return problems, err
+}
+
+// expectedIndex derives every index entry from the records, with the same
+// functions that write them.
+func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
+	want := map[string]map[string][]byte{}
+	for _, b := range allBuckets {
+		want[string(b)] = map[string][]byte{}
+	}
+	add := func(keys []indexKey) {
+		for _, k := range keys {
+			want[string(k.bucket)][string(k.key)] = k.value
+		}
+	}
+	err := eachRecord(tx, bContacts, func(c model.Contact) { add(contactIndexKeys(c)) })
+	if err == nil {
+		err = eachRecord(tx, bNotes, func(in model.Interaction) { add(noteIndexKeys(in)) })
+	}
+	if err == nil {
+		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) { add(followUpIndexKeys(f)) })
+	}
+	if err == nil {
+		err = eachRecord(tx, bQuestions, func(q model.Question) { add(questionIndexKeys(q)) })
+	}
+	return want, err
+}
+
+func eachRecord[T any](tx *bolt.Tx, bucket []byte, fn func(T)) error {
+	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var rec T
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("%s record %d cannot be read: %w", bucket, lastID(k), err)
+		}
+		fn(rec)
+		return nil
+	})
+}
+
+// compareIndex reports entries missing, extra or different.
+func compareIndex(tx *bolt.Tx, want map[string]map[string][]byte) []string {
+	var problems []string
+	for _, name := range allBuckets {
+		if !bytes.HasPrefix(name, []byte("idx_")) {
+			continue
+		}
+		expected := want[string(name)]
+		tx.Bucket(name).ForEach(func(k, v []byte) error {
+			w, ok := expected[string(k)]
+			switch {
+			case !ok:
+				problems = append(problems, fmt.Sprintf("%s: entry %x has no record", name, k))
+			case !bytes.Equal(w, v):
+				problems = append(problems, fmt.Sprintf("%s: entry %x disagrees with its record", name, k))
+			}
+			delete(expected, string(k))
+			return nil
+		})
+		for k := range expected {
+			problems = append(problems, fmt.Sprintf("%s: entry %x is missing", name, k))
+		}
+	}
+	return problems
+}

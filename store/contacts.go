@@ -1,0 +1,137 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// AddContact saves a new contact and gives it an id.
+func (s *Store) AddContact(c *model.Contact) error {
+	return s.update(func(tx *bolt.Tx) error { return addContact(tx, c) })
+}
+
+// UpdateContact saves changes to an existing contact.
+func (s *Store) UpdateContact(c model.Contact) error {
+	return s.update(func(tx *bolt.Tx) error {
+		var old model.Contact
+		if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
+			return fmt.Errorf("contact %d: %w", c.ID, err)
+		}
+		return putContact(tx, &old, c)
+	})
+}
+
+// Contact loads one contact.
+func (s *Store) Contact(id uint64) (model.Contact, error) {
+	var c model.Contact
+	err := s.view(func(tx *bolt.Tx) error { return getJSON(tx, bContacts, id, &c) })
+	return c, err
+}
+
+func addContact(tx *bolt.Tx, c *model.Contact) error {
+	id, err := nextID(tx, bContacts)
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	return putContact(tx, nil, *c)
+}
+
+// putContact writes a contact and every index derived from it, removing
+// the entries of its previous version old (nil for a new contact).
+func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if c.ReferredBy == c.ID {
+		return fmt.Errorf("a contact cannot be referred by themselves")
+	}
+	if c.ReferredBy != 0 && tx.Bucket(bContacts).Get(u64(c.ReferredBy)) == nil {
+		return fmt.Errorf("referred-by contact %d does not exist", c.ReferredBy)
+	}
+	if old != nil {
+		if err := deleteKeys(tx, contactIndexKeys(*old)); err != nil {
+			return err
+		}
+	}
+	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
+		return err
+	}
+	return putKeys(tx, contactIndexKeys(c))
+}
+
+// indexKey is one index entry: bucket, key and value.
+type indexKey struct {
+	bucket, key, value []byte
+}
+
+// contactIndexKeys lists the index entries a contact should have. Writing,
+// deleting and checking all use this one list, so they cannot disagree.
+func contactIndexKeys(c model.Contact) []indexKey {
+	e := entryOf(c)
+	id := u64(c.ID)
+	keys := []indexKey{
+		{bNames, join([]byte(e.Folded), []byte{0}, id), encodeSummary(e)},
+		{bNextTouch, join(dateBytes(e.NextTouch), id), nil},
+	}
+	wordValue := join([]byte(e.Folded), []byte{0}, []byte(c.Name))
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(e.Folded) {
+		if !seen[w] {
+			seen[w] = true
+			keys = append(keys, indexKey{bWords, join([]byte(w), []byte{0}, id), wordValue})
+		}
+	}
+	if c.ReferredBy != 0 {
+		keys = append(keys, indexKey{bReferrals, join(u64(c.ReferredBy), id), nil})
+	}
+	for i, m := range c.AllMoments() {
+		key := join([]byte{byte(m.Date.Month), byte(m.Date.Day)}, id, []byte{byte(i)})
+		keys = append(keys, indexKey{bMoments, key, encodeMoment(m, c.Name)})
+	}
+	return keys
+}
+
+// encodeMoment packs year (2 bytes) | uvarint len(label) | label | name.
+func encodeMoment(m model.Moment, name string) []byte {
+	b := binary.BigEndian.AppendUint16(nil, uint16(m.Date.Year))
+	b = binary.AppendUvarint(b, uint64(len(m.Label)))
+	b = append(b, m.Label...)
+	return append(b, name...)
+}
+
+func decodeMoment(k, v []byte) (id uint64, m model.Moment, name string, ok bool) {
+	if len(k) != 11 || len(v) < 3 {
+		return 0, m, "", false
+	}
+	n, w := binary.Uvarint(v[2:])
+	if w <= 0 || 2+w+int(n) > len(v) {
+		return 0, m, "", false
+	}
+	m.Date = model.Date{Year: int(binary.BigEndian.Uint16(v)), Month: timeMonth(k[0]), Day: int(k[1])}
+	m.Label = string(v[2+w : 2+w+int(n)])
+	return idAt(k, 2), m, string(v[2+w+int(n):]), true
+}
+
+func putKeys(tx *bolt.Tx, keys []indexKey) error {
+	for _, k := range keys {
+		if err := tx.Bucket(k.bucket).Put(k.key, k.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func deleteKeys(tx *bolt.Tx, keys []indexKey) error {
+	for _, k := range keys {
+		if err := tx.Bucket(k.bucket).Delete(k.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,28 @@
+// Package store keeps rapport's book in one bbolt file.
+//
+// The bucket tree (ids are 8-byte big-endian from NextSequence, dates are
+// 4-byte big-endian YYYYMMDD, so cursor order is the order wanted):
+//
+//	meta
+//	  schema        uint32   schema version of the file
+//	  generation    uint64   bumped by every write, so a TUI can spot outside writes
+//	contacts        id -> JSON model.Contact
+//	notes           id -> JSON model.Interaction
+//	followups       id -> JSON model.FollowUp
+//	questions       id -> JSON model.Question
+//	idx_names       fold(name) 0x00 id -> summary (name, company, last and next touch)
+//	idx_words       word 0x00 id -> fold(name) 0x00 name      one per word of the name
+//	idx_next_touch  next-touch date | id -> nil               "going cold" is a range scan
+//	idx_moments     month | day | id | n -> year | label | name   moments by month-day
+//	idx_due         due date | id -> nil                      open follow-ups only
+//	idx_promised    promised date | id -> status              the rep's promises, for follow-through
+//	idx_contact_notes      contact id | unix seconds | note id -> nil
+//	idx_contact_followups  contact id | follow-up id -> nil
+//	idx_contact_questions  contact id | question id -> nil
+//	idx_referrals          referrer id | contact id -> nil
+//
+// Every index entry is written and deleted in the same transaction as its
+// record; Check proves that they agree. No process keeps the file open while
+// idle: every operation opens it, runs one transaction and closes it, so the
+// TUI and any number of CLI commands can share the file.
+package store

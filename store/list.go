@@ -1,0 +1,130 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// Entries lists every contact in name order from idx_names, without
+// decoding a single record: what the contact list loads.
+func (s *Store) Entries() ([]Entry, error) {
+	var out []Entry
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bNames)
+		out = make([]Entry, 0, b.Stats().KeyN)
+		return b.ForEach(func(k, v []byte) error {
+			e, err := decodeEntry(k, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// NoMatchError is a query that names nobody.
+type NoMatchError struct{ Query string }
+
+func (e *NoMatchError) Error() string {
+	return fmt.Sprintf("no contact matches %q; `rapport list` shows everyone", e.Query)
+}
+
+// AmbiguousError is a query that names several contacts equally well.
+type AmbiguousError struct {
+	Query      string
+	Candidates []model.Candidate
+}
+
+func (e *AmbiguousError) Error() string {
+	names := make([]string, 0, len(e.Candidates))
+	for i, c := range e.Candidates {
+		if i == 8 {
+			names = append(names, fmt.Sprintf("and %d more", len(e.Candidates)-8))
+			break
+		}
+		names = append(names, fmt.Sprintf("%s (#%d)", model.CleanLine(c.Name), c.ID))
+	}
+	return fmt.Sprintf("%q matches %d contacts: %s; be more specific or use #ID", e.Query, len(e.Candidates), strings.Join(names, ", "))
+}
+
+// Resolve finds the one contact a query names ("#12" names an id). No match
+// and an ambiguous match are errors that say who the candidates are.
+func (s *Store) Resolve(query string) (model.Contact, error) {
+	var c model.Contact
+	err := s.view(func(tx *bolt.Tx) error {
+		id, err := resolve(tx, query)
+		if err != nil {
+			return err
+		}
+		return getJSON(tx, bContacts, id, &c)
+	})
+	return c, err
+}
+
+// Matches lists the contacts a query could mean, best tier only.
+func (s *Store) Matches(query string) ([]model.Candidate, error) {
+	var out []model.Candidate
+	err := s.view(func(tx *bolt.Tx) error {
+		out, _ = matches(tx, query)
+		return nil
+	})
+	return out, err
+}
+
+func resolve(tx *bolt.Tx, query string) (uint64, error) {
+	if id, ok := strings.CutPrefix(strings.TrimSpace(query), "#"); ok {
+		n, err := strconv.ParseUint(id, 10, 64)
+		if err != nil || tx.Bucket(bContacts).Get(u64(n)) == nil {
+			return 0, fmt.Errorf("there is no contact %s", query)
+		}
+		return n, nil
+	}
+	found, _ := matches(tx, query)
+	switch len(found) {
+	case 0:
+		return 0, &NoMatchError{query}
+	case 1:
+		return found[0].ID, nil
+	}
+	return 0, &AmbiguousError{query, found}
+}
+
+// matches tries the word index first: contacts with a name word starting
+// with the query's first word. Only when that finds no exact or word-prefix
+// match does it read every name to look for typos.
+func matches(tx *bolt.Tx, query string) ([]model.Candidate, model.MatchTier) {
+	words := strings.Fields(model.Fold(query))
+	if len(words) == 0 {
+		return nil, model.NoMatch
+	}
+	var cands []model.Candidate
+	seen := map[uint64]bool{}
+	prefix := []byte(words[0])
+	c := tx.Bucket(bWords).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		id := lastID(k)
+		if folded, name, ok := bytes.Cut(v, []byte{0}); ok && !seen[id] {
+			seen[id] = true
+			cands = append(cands, model.Candidate{ID: id, Name: string(name), Folded: string(folded)})
+		}
+	}
+	if found, tier := model.Match(query, cands); tier == model.Exact || tier == model.WordPrefix {
+		return found, tier
+	}
+	cands = cands[:0]
+	tx.Bucket(bNames).ForEach(func(k, v []byte) error {
+		if e, err := decodeEntry(k, v); err == nil {
+			cands = append(cands, e.Candidate())
+		}
+		return nil
+	})
+	return model.Match(query, cands)
+}

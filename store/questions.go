@@ -1,0 +1,69 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// AddQuestion saves a "next time ask" question for a contact.
+func (s *Store) AddQuestion(q *model.Question) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bContacts).Get(u64(q.ContactID)) == nil {
+			return fmt.Errorf("contact %d: %w", q.ContactID, ErrNotFound)
+		}
+		return addQuestion(tx, q)
+	})
+}
+
+func addQuestion(tx *bolt.Tx, q *model.Question) error {
+	if strings.TrimSpace(q.Text) == "" {
+		return fmt.Errorf("a question needs some text")
+	}
+	id, err := nextID(tx, bQuestions)
+	if err != nil {
+		return err
+	}
+	q.ID = id
+	if err := putJSON(tx, bQuestions, id, q); err != nil {
+		return err
+	}
+	return putKeys(tx, questionIndexKeys(*q))
+}
+
+func questionIndexKeys(q model.Question) []indexKey {
+	return []indexKey{{bContactQ, join(u64(q.ContactID), u64(q.ID)), nil}}
+}
+
+// MarkAsked ticks questions off as asked on day.
+func (s *Store) MarkAsked(day model.Date, ids ...uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			var q model.Question
+			if err := getJSON(tx, bQuestions, id, &q); err != nil {
+				return fmt.Errorf("question %d: %w", id, err)
+			}
+			q.Asked = day
+			if err := putJSON(tx, bQuestions, id, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func contactQuestions(tx *bolt.Tx, contactID uint64) ([]model.Question, error) {
+	out := []model.Question{}
+	err := children(tx, bContactQ, contactID, func(id uint64) error {
+		var q model.Question
+		if err := getJSON(tx, bQuestions, id, &q); err != nil {
+			return fmt.Errorf("question %d: %w", id, err)
+		}
+		out = append(out, q)
+		return nil
+	})
+	return out, err
+}

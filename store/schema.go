@@ -1,0 +1,90 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration brings a database from version to-1 to version to.
+type migration struct {
+	to   uint32
+	what string
+	run  func(*bolt.Tx) error
+}
+
+// migrations is the plan, oldest first. Append; never edit a shipped step.
+var migrations = []migration{
+	{1, "create the buckets", createBuckets},
+}
+
+// SchemaVersion is the newest schema this binary knows.
+func SchemaVersion() uint32 { return migrations[len(migrations)-1].to }
+
+func createBuckets(tx *bolt.Tx) error {
+	for _, b := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrate runs every pending step and records the new version in one
+// transaction, so a crash leaves either the old database or the new one.
+// A read-only look comes first, so the common case takes no write lock.
+func (s *Store) migrate() error {
+	version, err := s.schemaOnDisk()
+	if err != nil {
+		return err
+	}
+	if version > SchemaVersion() {
+		return fmt.Errorf("the database %s was written by a newer rapport (schema %d; this one knows up to %d): upgrade rapport", s.path, version, SchemaVersion())
+	}
+	if version == SchemaVersion() {
+		return nil
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		meta, err := tx.CreateBucketIfNotExists(bMeta)
+		if err != nil {
+			return err
+		}
+		current := readVersion(meta.Get(kSchema))
+		for _, m := range migrations {
+			if m.to <= current {
+				continue
+			}
+			if err := m.run(tx); err != nil {
+				return fmt.Errorf("cannot upgrade the database to schema %d (%s): %w", m.to, m.what, err)
+			}
+		}
+		v := make([]byte, 4)
+		binary.BigEndian.PutUint32(v, SchemaVersion())
+		return meta.Put(kSchema, v)
+	})
+}
+
+// schemaOnDisk reads the version; a missing or empty file is version 0.
+func (s *Store) schemaOnDisk() (uint32, error) {
+	db, err := s.open(false)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v uint32
+	err = db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			v = readVersion(meta.Get(kSchema))
+		}
+		return nil
+	})
+	return v, err
+}
+
+func readVersion(b []byte) uint32 {
+	if len(b) != 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(b)
+}

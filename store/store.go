@@ -1,0 +1,119 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// Store is a handle on a rapport database file. It holds no open file: every
+// call opens the file, runs one transaction and closes it again.
+type Store struct {
+	path    string
+	timeout time.Duration
+}
+
+// DefaultTimeout is how long an operation waits for another process's lock.
+const DefaultTimeout = 5 * time.Second
+
+// ErrNotFound is returned for an id that names no record.
+var ErrNotFound = errors.New("not found")
+
+// Open prepares the database at path, creating it (file 0600 in a 0700
+// folder) and migrating it to the current schema when needed.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+	}
+	s := &Store{path: path, timeout: DefaultTimeout}
+	if err := s.migrate(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) open(readOnly bool) (*bolt.DB, error) {
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database %s: %w", s.path, err)
+	}
+	return db, nil
+}
+
+// view runs fn in a read transaction on a freshly opened file.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	db, err := s.open(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(fn)
+}
+
+// update runs fn in a write transaction and bumps the generation, so every
+// other process can tell that something changed.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	db, err := s.open(false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bMeta)
+		return meta.Put(kGeneration, u64(readU64(meta.Get(kGeneration))+1))
+	})
+}
+
+// Generation is a number that changes whenever the database is written.
+func (s *Store) Generation() (uint64, error) {
+	var g uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		g = readU64(tx.Bucket(bMeta).Get(kGeneration))
+		return nil
+	})
+	return g, err
+}
+
+func readU64(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return idAt(b, 0)
+}
+
+// getJSON decodes the record at id in bucket b into v.
+func getJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
+	data := tx.Bucket(b).Get(u64(id))
+	if data == nil {
+		return ErrNotFound
+	}
+	return json.Unmarshal(data, v)
+}
+
+func putJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(b).Put(u64(id), data)
+}
+
+// nextID takes the next id of a record bucket.
+func nextID(tx *bolt.Tx, b []byte) (uint64, error) {
+	return tx.Bucket(b).NextSequence()
+}
