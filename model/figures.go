@@ -40,7 +40,7 @@ func ComputeFigures(today Date, notes []Interaction, follows []FollowUp) Figures
 			f.Meetings++
 		}
 	}
-	f.InboundShare = percent(f.Inbound, f.Interactions)
+	f.InboundShare = Percent(f.Inbound, f.Interactions)
 	for _, fu := range follows {
 		if PromiseCounts(fu, today) {
 			f.PromisesDue++
@@ -49,7 +49,7 @@ func ComputeFigures(today Date, notes []Interaction, follows []FollowUp) Figures
 			}
 		}
 	}
-	f.FollowThrough = percent(f.PromisesKept, f.PromisesDue)
+	f.FollowThrough = Percent(f.PromisesKept, f.PromisesDue)
 	return f
 }
 
@@ -62,7 +62,8 @@ func PromiseCounts(fu FollowUp, today Date) bool {
 	return !fu.Promised.Before(today.AddDays(-FigureWindow))
 }
 
-func percent(part, whole int) *int {
+// Percent rounds part/whole to a whole percentage; nil when whole is 0.
+func Percent(part, whole int) *int {
 	if whole == 0 {
 		return nil
 	}
@@ -92,4 +93,3 @@ func DaysAgo(d, today Date) string {
 	}
 	return strconv.Itoa(n/365) + " years ago"
 }
-

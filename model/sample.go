@@ -84,6 +84,9 @@ func (s *Sampler) contact(active bool) Contact {
 	if s.chance(0.3) {
 		c.Cadence = pick(s, []int{7, 14, 30, 45, 60, 90})
 	}
+	if !active {
+		c.Cadence = pick(s, []int{90, 180, 180, 365, 365, 365})
+	}
 	s.moments(&c, active)
 	if s.chance(0.4) {
 		c.HowWeMet = pick(s, howWeMet)
@@ -131,7 +134,7 @@ func (s *Sampler) notes(c *Contact, active bool) []Interaction {
 	span := int(s.now.Sub(c.Created).Hours() / 24)
 	latest := 1 + s.rng.IntN(max(1, c.CadenceDays()*5/4))
 	if !active {
-		latest = 60 + s.rng.IntN(max(1, span))
+		latest = 30 + s.rng.IntN(max(1, min(span, 400)))
 	}
 	out := make([]Interaction, 0, n)
 	for k := 0; k < n; k++ {
@@ -186,7 +189,7 @@ func (s *Sampler) followUps(notes []Interaction, active bool) []FollowUp {
 		}
 		out = append(out, f)
 	}
-	if active && s.chance(0.5) {
+	if active && s.chance(0.35) {
 		due := today.AddDays(s.rng.IntN(35) - 5)
 		f := FollowUp{Text: pick(s, promiseTexts), Due: due, Promised: due}
 		if s.chance(0.2) {

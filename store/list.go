@@ -128,3 +128,14 @@ func matches(tx *bolt.Tx, query string) ([]model.Candidate, model.MatchTier) {
 	})
 	return model.Match(query, cands)
 }
+
+// Empty reports whether the database holds no contact.
+func (s *Store) Empty() (bool, error) {
+	empty := true
+	err := s.view(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bContacts).Cursor().First()
+		empty = k == nil
+		return nil
+	})
+	return empty, err
+}

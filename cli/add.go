@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"rapport/model"
+)
+
+func newAddCmd(a *app) *cobra.Command {
+	var f contactFlags
+	cmd := &cobra.Command{
+		Use:   "add NAME",
+		Short: "Add a contact",
+		Example: `  rapport add "Ada Lovelace" --company "Analytical Engines" --email ada@example.com \
+      --birthday 12-10 --tag holiday-card --stage prospect --cadence 2w`,
+		Args: exactArgs(1, `a NAME (quote it: "Ada Lovelace")`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.store()
+			if err != nil {
+				return err
+			}
+			now, err := a.now()
+			if err != nil {
+				return err
+			}
+			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.Prospect, Created: now}
+			if err := f.apply(cmd, &c, s); err != nil {
+				return err
+			}
+			c.Name = model.CleanLine(c.Name)
+			if others, _ := s.Matches(c.Name); len(others) > 0 && model.Fold(others[0].Name) == model.Fold(c.Name) {
+				printf(a.errOut, "note: %s (#%d) already has this name; use #ID to tell them apart", others[0].Name, others[0].ID)
+			}
+			if err := s.AddContact(&c); err != nil {
+				return err
+			}
+			printf(a.out, "Added %s (#%d), %s, in touch every %d days.", c.Name, c.ID, string(c.Stage), c.CadenceDays())
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
+	return cmd
+}
+
+func newEditCmd(a *app) *cobra.Command {
+	var f contactFlags
+	cmd := &cobra.Command{
+		Use:     "edit QUERY",
+		Short:   "Change a contact's details",
+		Example: `  rapport edit ada --title CTO --tag vip --tag holiday-card`,
+		Args:    exactArgs(1, "a QUERY naming one contact"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().NFlag() == 0 {
+				return usagef("edit needs at least one flag saying what to change (see rapport edit --help)")
+			}
+			s, err := a.store()
+			if err != nil {
+				return err
+			}
+			c, err := s.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			if err := f.apply(cmd, &c, s); err != nil {
+				return err
+			}
+			if err := s.UpdateContact(c); err != nil {
+				return err
+			}
+			printf(a.out, "Updated %s (#%d).", c.Name, c.ID)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), true)
+	return cmd
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"rapport/model"
+)
+
+type logFlags struct {
+	kind      string
+	inbound   bool
+	topics    []string
+	followUps []string
+	theyOwe   bool
+	noThanks  bool
+}
+
+func newLogCmd(a *app) *cobra.Command {
+	var f logFlags
+	cmd := &cobra.Command{
+		Use:   "log QUERY TEXT",
+		Short: "Log a call, meeting, email, message or note",
+		Long: "Log an interaction with a contact. TEXT may be several words; - reads it from standard input.\n" +
+			"A meeting adds a \"send a thank-you note\" follow-up due the next day unless --no-thanks.\n" +
+			"WHEN in --follow-up accepts: " + model.DueForms + ".",
+		Example: `  rapport log ada "Walked through pricing" --kind meeting --topic opportunity --follow-up "fri: send the pricing sheet"`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return usagef(`log takes a QUERY and the TEXT of the note: rapport log ada "Called about pricing"`)
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.log(args[0], strings.Join(args[1:], " "), f) },
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.kind, "kind", string(model.Note), "call, meeting, email, message or note")
+	fs.BoolVar(&f.inbound, "inbound", false, "they reached out (default: you did)")
+	fs.StringArrayVar(&f.topics, "topic", nil, "problem, opportunity or strategy (repeat for more)")
+	fs.StringArrayVar(&f.followUps, "follow-up", nil, `a promise "WHEN: what", e.g. "fri: send pricing" (repeat for more)`)
+	fs.BoolVar(&f.theyOwe, "they-owe", false, "the follow-ups are what they owe you, not what you promised")
+	fs.BoolVar(&f.noThanks, "no-thanks", false, "no thank-you follow-up after a meeting")
+	return cmd
+}
+
+func (a *app) log(query, text string, f logFlags) error {
+	now, err := a.now()
+	if err != nil {
+		return err
+	}
+	if text == "-" {
+		b, err := io.ReadAll(io.LimitReader(os.Stdin, 1<<20))
+		if err != nil {
+			return fmt.Errorf("cannot read the note from standard input: %w", err)
+		}
+		text = string(b)
+	}
+	in, follows, err := f.build(strings.TrimSpace(model.CleanText(text)), now)
+	if err != nil {
+		return err
+	}
+	s, err := a.store()
+	if err != nil {
+		return err
+	}
+	c, err := s.Resolve(query)
+	if err != nil {
+		return err
+	}
+	in.ContactID = c.ID
+	if thanks, ok := model.ThankYou(in); ok && !f.noThanks {
+		follows = append(follows, &thanks)
+	}
+	if err := s.LogNote(&in, follows); err != nil {
+		return err
+	}
+	today := model.DateOf(now)
+	printf(a.out, "Logged %s with %s (#%d), note %d.", string(in.Kind), c.Name, c.ID, in.ID)
+	for _, fu := range follows {
+		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, longDay(fu.Due), relDay(fu.Due, today), fu.Text)
+	}
+	return nil
+}
+
+// build checks every flag before anything is written.
+func (f logFlags) build(text string, now time.Time) (model.Interaction, []*model.FollowUp, error) {
+	in := model.Interaction{Text: text, At: now, Inbound: f.inbound}
+	kind, err := model.ParseKind(f.kind)
+	if err != nil {
+		return in, nil, usagef("--kind: %v", err)
+	}
+	in.Kind = kind
+	for _, t := range f.topics {
+		topic, err := model.ParseTopic(t)
+		if err != nil {
+			return in, nil, usagef("--topic: %v", err)
+		}
+		if !in.HasTopic(topic) {
+			in.Topics = append(in.Topics, topic)
+		}
+	}
+	if err := in.Validate(); err != nil {
+		return in, nil, usageError{err}
+	}
+	var follows []*model.FollowUp
+	for _, spec := range f.followUps {
+		fu, err := model.ParseFollowUp(spec, model.DateOf(now))
+		if err != nil {
+			return in, nil, usagef("--follow-up: %v", err)
+		}
+		fu.Text = model.CleanLine(fu.Text)
+		fu.TheyOwe = f.theyOwe
+		follows = append(follows, &fu)
+	}
+	return in, follows, nil
+}

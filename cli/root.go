@@ -1,0 +1,161 @@
+// Package cli is rapport's command line: one file per subcommand, all
+// sharing the global flags and the error conventions set up here.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	"github.com/spf13/cobra"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// Exit codes of the public contract.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// app is what every command shares: the global flags and the streams.
+type app struct {
+	dbPath string
+	today  string
+	out    io.Writer
+	errOut io.Writer
+	db     *store.Store
+}
+
+// usageError marks mistakes in how a command was called (exit 2).
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// commands lists the subcommands; each file adds its constructor here.
+var commands = []func(*app) *cobra.Command{
+	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
+	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
+	newDemoCmd, newVersionCmd,
+}
+
+// Main runs rapport with args and returns the exit code.
+func Main(args []string, out, errOut io.Writer) int {
+	a := &app{out: out, errOut: errOut}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(errOut, "rapport: "+sentence(err.Error()))
+	var ue usageError
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
+		return exitUsage
+	}
+	return exitError
+}
+
+// sentence makes an error read as one sentence ending in a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(model.CleanLine(s))
+	if s != "" && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	var demo bool
+	root := &cobra.Command{
+		Use:           "rapport",
+		Short:         "A personal relationship manager for salespeople",
+		Long:          "rapport keeps your contacts, notes, promises and personal moments in one file.\nRun it with no command to open the terminal UI.",
+		Args:          noArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if demo {
+				return a.runDemoTUI()
+			}
+			return a.runTUI()
+		},
+	}
+	root.PersistentFlags().StringVar(&a.dbPath, "db", "", "database file (default $RAPPORT_DB or $XDG_DATA_HOME/rapport/rapport.db)")
+	root.PersistentFlags().StringVar(&a.today, "today", "", "pretend today is this day (YYYY-MM-DD)")
+	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.CompletionOptions.HiddenDefaultCmd = true
+	for _, mk := range commands {
+		root.AddCommand(mk(a))
+	}
+	return root
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("unknown command %q for %q; see %s --help", args[0], cmd.CommandPath(), cmd.CommandPath())
+	}
+	return nil
+}
+
+// exactArgs is cobra.ExactArgs with a usage error that names the arguments.
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s takes %s", cmd.Name(), names)
+		}
+		return nil
+	}
+}
+
+// store opens the database on first use, so `version` and `--help` never
+// create a file.
+func (a *app) store() (*store.Store, error) {
+	if a.db != nil {
+		return a.db, nil
+	}
+	s, err := store.Open(a.path())
+	if err != nil {
+		return nil, err
+	}
+	a.db = s
+	return s, nil
+}
+
+func (a *app) path() string {
+	switch {
+	case a.dbPath != "":
+		return a.dbPath
+	case os.Getenv("RAPPORT_DB") != "":
+		return os.Getenv("RAPPORT_DB")
+	}
+	return filepath.Join(xdg.DataHome, "rapport", "rapport.db")
+}
+
+// now is the current time, moved to the --today day when one was given.
+func (a *app) now() (time.Time, error) {
+	now := time.Now()
+	if a.today == "" {
+		return now, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", a.today, time.Local)
+	if err != nil {
+		return now, usagef("--today takes a date as YYYY-MM-DD, not %q", a.today)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.Local), nil
+}
+
+func (a *app) todayDate() (model.Date, error) {
+	now, err := a.now()
+	return model.DateOf(now), err
+}

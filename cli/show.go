@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// showJSON is the documented shape of `rapport show --json`.
+type showJSON struct {
+	Contact    model.Contact       `json:"contact"`
+	Figures    model.Figures       `json:"figures"`
+	FollowUps  []model.FollowUp    `json:"follow_ups"`
+	Questions  []model.Question    `json:"questions"`
+	Notes      []model.Interaction `json:"notes"`
+	ReferredBy *refJSON            `json:"referred_by"`
+	Referrals  []refJSON           `json:"referrals"`
+}
+
+type refJSON struct {
+	ID   uint64 `json:"id"`
+	Name string `json:"name"`
+}
+
+func newShowCmd(a *app) *cobra.Command {
+	var asJSON bool
+	var topic string
+	cmd := &cobra.Command{
+		Use:   "show QUERY",
+		Short: "Show a contact: profile, figures, follow-ups, questions and notes",
+		Args:  exactArgs(1, `a QUERY naming one contact (quote a full name: "ada lovelace")`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var filter model.Topic
+			if topic != "" {
+				t, err := model.ParseTopic(topic)
+				if err != nil {
+					return usagef("--topic: %v", err)
+				}
+				filter = t
+			}
+			today, err := a.todayDate()
+			if err != nil {
+				return err
+			}
+			s, err := a.store()
+			if err != nil {
+				return err
+			}
+			c, err := s.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			d, err := s.Detail(c.ID)
+			if err != nil {
+				return err
+			}
+			if filter != "" {
+				d.Notes = onlyTopic(d.Notes, filter)
+			}
+			if asJSON {
+				return writeJSON(a.out, detailJSON(d, today))
+			}
+			printDetail(a.out, d, today)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (documented in the README)")
+	cmd.Flags().StringVar(&topic, "topic", "", "only notes marked problem, opportunity or strategy")
+	return cmd
+}
+
+func onlyTopic(notes []model.Interaction, t model.Topic) []model.Interaction {
+	out := []model.Interaction{}
+	for _, n := range notes {
+		if n.HasTopic(t) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func detailJSON(d store.Detail, today model.Date) showJSON {
+	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
+	if d.ReferredBy != nil {
+		out.ReferredBy = &refJSON{d.ReferredBy.ID, d.ReferredBy.Name}
+	}
+	for _, r := range d.Referrals {
+		out.Referrals = append(out.Referrals, refJSON{r.ID, r.Name})
+	}
+	return out
+}
+
+func printDetail(w io.Writer, d store.Detail, today model.Date) {
+	c := d.Contact
+	printf(w, "%s  (#%d)", c.Name, c.ID)
+	printProfile(w, d)
+	printFigures(w, d.Figures(today), today)
+	printFollowUps(w, d.FollowUps, today)
+	printQuestions(w, d.Questions)
+	printf(w, "\nNotes (%d)", len(d.Notes))
+	for _, n := range d.Notes {
+		head := n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
+		if n.Inbound {
+			head += ", inbound"
+		}
+		for _, t := range n.Topics {
+			head += "  [" + string(t) + "]"
+		}
+		printf(w, "  %s", head)
+		io.WriteString(w, indentText(n.Text, "    ")+"\n")
+	}
+}
+
+func printProfile(w io.Writer, d store.Detail) {
+	c := d.Contact
+	field := func(label, value string) {
+		if value != "" {
+			printf(w, "  %s %s", pad(label+":", 12), value)
+		}
+	}
+	field("Company", strings.TrimSpace(c.Title+", "+c.Company))
+	field("Stage", string(c.Stage))
+	field("Email", strings.Join(c.Emails, ", "))
+	field("Phone", strings.Join(c.Phones, ", "))
+	field("Tags", strings.Join(c.Tags, ", "))
+	field("Cadence", "every "+plural(c.CadenceDays(), "day", "days"))
+	for _, m := range c.AllMoments() {
+		field(capitalise(m.Label), longDay(m.Date))
+	}
+	field("How we met", c.HowWeMet)
+	field("Matters", c.Matters)
+	if d.ReferredBy != nil {
+		field("Referred by", d.ReferredBy.Name+" (#"+itoa(int(d.ReferredBy.ID))+")")
+	}
+	for _, r := range d.Referrals {
+		field("Referred", r.Name+" (#"+itoa(int(r.ID))+")")
+	}
+}
+
+func printFigures(w io.Writer, f model.Figures, today model.Date) {
+	pct := func(p *int) string {
+		if p == nil {
+			return "n/a"
+		}
+		return itoa(*p) + "%"
+	}
+	printf(w, "\nLast 90 days: %s, inbound share %s, follow-through %s (%d of %d on time); last touch %s",
+		plural(f.Meetings, "meeting", "meetings"), pct(f.InboundShare), pct(f.FollowThrough), f.PromisesKept, f.PromisesDue, model.DaysAgo(f.LastTouch, today))
+}
+
+func printFollowUps(w io.Writer, fus []model.FollowUp, today model.Date) {
+	open := 0
+	for _, f := range fus {
+		if f.Open() {
+			open++
+		}
+	}
+	if open == 0 {
+		return
+	}
+	printf(w, "\nOpen follow-ups")
+	for _, f := range fus {
+		if !f.Open() {
+			continue
+		}
+		who := ""
+		if f.TheyOwe {
+			who = " (they owe)"
+		}
+		printf(w, "  #%-6d %s  %s%s", f.ID, pad(longDay(f.Due)+", "+relDay(f.Due, today), 32), f.Text, who)
+	}
+}
+
+func printQuestions(w io.Writer, qs []model.Question) {
+	var open []model.Question
+	for _, q := range qs {
+		if q.Open() {
+			open = append(open, q)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	printf(w, "\nNext time ask")
+	for _, q := range open {
+		printf(w, "  - %s", q.Text)
+	}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"rapport/model"
+)
+
+// todayJSON is the documented shape of `rapport today --json`.
+type todayJSON struct {
+	model.Agenda
+	FollowThrough followThroughJSON `json:"follow_through"`
+}
+
+type followThroughJSON struct {
+	Kept    int  `json:"kept"`
+	Due     int  `json:"due"`
+	Percent *int `json:"percent"`
+}
+
+func newTodayCmd(a *app) *cobra.Command {
+	var asJSON, all bool
+	cmd := &cobra.Command{
+		Use:   "today",
+		Short: "Show today's agenda: overdue and due follow-ups, moments, contacts going cold",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			today, err := a.todayDate()
+			if err != nil {
+				return err
+			}
+			s, err := a.store()
+			if err != nil {
+				return err
+			}
+			limit := model.ColdLimit
+			if all {
+				limit = 0
+			}
+			agenda, err := s.Agenda(today, limit)
+			if err != nil {
+				return err
+			}
+			kept, due, err := s.FollowThrough(today)
+			if err != nil {
+				return err
+			}
+			ft := followThroughJSON{kept, due, model.Percent(kept, due)}
+			if asJSON {
+				return writeJSON(a.out, todayJSON{agenda, ft})
+			}
+			printAgenda(a.out, agenda, ft, all)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (documented in the README)")
+	cmd.Flags().BoolVar(&all, "all", false, "list every contact going cold, not just the first 10")
+	return cmd
+}
+
+func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
+	printf(w, "Today, %s", longDay(a.Day))
+	empty := len(a.Overdue)+len(a.DueToday)+len(a.Moments)+len(a.Cold) == 0
+	if len(a.Overdue) > 0 {
+		printf(w, "\nOverdue")
+		for _, it := range a.Overdue {
+			printf(w, "  #%-6d %s  %s  %s", it.ID, pad(plural(it.DaysOverdue, "day", "days")+" late", 13), pad(it.ContactName, 24), it.Text)
+		}
+	}
+	if len(a.DueToday) > 0 {
+		printf(w, "\nDue today")
+		for _, it := range a.DueToday {
+			printf(w, "  #%-6d %s  %s", it.ID, pad(it.ContactName, 24), it.Text)
+		}
+	}
+	if len(a.Moments) > 0 {
+		printf(w, "\nComing up")
+		for _, m := range a.Moments {
+			printf(w, "  %s  %s  %s", pad(relDay(m.On, a.Day), 11), pad(m.ContactName, 24), momentText(m))
+		}
+	}
+	if len(a.Cold) > 0 {
+		more := ""
+		if !all && a.ColdTotal > len(a.Cold) {
+			more = " (" + itoa(len(a.Cold)) + " of " + itoa(a.ColdTotal) + "; rapport today --all lists them all)"
+		}
+		printf(w, "\nGoing cold%s", more)
+		for _, c := range a.Cold {
+			printf(w, "  %s  %s  last touch %s, every %d days", pad(plural(c.DaysOverdue, "day", "days")+" over", 14), pad(c.ContactName, 24), longDay(c.LastTouch), c.Cadence)
+		}
+	}
+	if empty {
+		printf(w, "\nNothing due, no moments this week, nobody going cold.")
+	}
+	if ft.Percent != nil {
+		printf(w, "\nFollow-through, last 90 days: %d%% (%d of %s kept on time)", *ft.Percent, ft.Kept, plural(ft.Due, "promise", "promises"))
+	}
+}
+
+// momentText reads "birthday (turns 40)" or "work anniversary (5 years)".
+func momentText(m model.MomentItem) string {
+	switch {
+	case m.Years == 0:
+		return m.Label
+	case m.Label == model.LabelBirthday:
+		return m.Label + " (turns " + itoa(m.Years) + ")"
+	}
+	return m.Label + " (" + plural(m.Years, "year", "years") + ")"
+}
