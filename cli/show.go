@@ -122,7 +122,7 @@ func printProfile(w io.Writer, d store.Detail) {
 			printf(w, "  %s %s", pad(label+":", 12), value)
 		}
 	}
-	field("Company", strings.TrimSpace(c.Title+", "+c.Company))
+	field("Works as", strings.Join(nonEmpty(c.Title, c.Company), ", "))
 	field("Stage", string(c.Stage))
 	field("Email", strings.Join(c.Emails, ", "))
 	field("Phone", strings.Join(c.Phones, ", "))
@@ -196,4 +196,14 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

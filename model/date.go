@@ -113,9 +113,11 @@ func (d Date) AddMonths(n int) Date {
 	return Date{y, m, min(d.Day, daysIn(y, m))}
 }
 
-// DaysUntil counts days from d to e (negative when e is earlier).
+// DaysUntil counts days from d to e (negative when e is earlier). It counts
+// in Unix seconds, not time.Duration, which saturates past 292 years (a
+// contact saved without a creation time is dated year 1).
 func (d Date) DaysUntil(e Date) int {
-	return int(e.Time().Sub(d.Time()).Hours() / 24)
+	return int((e.Time().Unix() - d.Time().Unix()) / 86400)
 }
 
 // Compare orders dates: -1, 0 or +1.

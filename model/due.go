@@ -120,7 +120,7 @@ func splitAmount(s string) (int, string, error) {
 
 func dueISO(s string, _ Date) (Date, bool) {
 	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if err != nil || t.Year() == 0 { // year 0 would be a yearless date
 		return Date{}, false
 	}
 	return DateOf(t), true

@@ -55,8 +55,9 @@ func ComputeFigures(today Date, notes []Interaction, follows []FollowUp) Figures
 
 // PromiseCounts reports whether a follow-up weighs in the follow-through
 // rate on today: the rep owes it and it was first due in the last 90 days.
+// One still open on its promised day can yet be kept, so it waits.
 func PromiseCounts(fu FollowUp, today Date) bool {
-	if fu.TheyOwe || fu.Promised.After(today) {
+	if fu.TheyOwe || fu.Promised.After(today) || (fu.Open() && fu.Promised == today) {
 		return false
 	}
 	return !fu.Promised.Before(today.AddDays(-FigureWindow))

@@ -162,21 +162,53 @@ func editDistance(a, b []rune) int {
 // query word must appear in the folded text, as a substring (better) or as
 // a scattered subsequence (worse). Lower scores rank first.
 func FilterScore(foldedQuery, foldedText string) (int, bool) {
+	return FilterFields(strings.Fields(foldedQuery), foldedText, "")
+}
+
+// FilterFields is FilterScore over a folded name and a folded company: each
+// query word must be found in one of them, and hits in the name rank first.
+func FilterFields(words []string, name, company string) (int, bool) {
 	score := 0
-	for _, w := range strings.Fields(foldedQuery) {
-		i := strings.Index(foldedText, w)
-		switch {
-		case i == 0 || (i > 0 && foldedText[i-1] == ' '):
-			// a word start: best
-		case i > 0:
-			score++
-		case isSubsequence(w, foldedText):
-			score += 4
-		default:
+	for _, w := range words {
+		s, ok := wordScore(w, name)
+		if !ok || s > 0 {
+			if cs, cok := wordScore(w, company); cok && (!ok || cs+1 < s) {
+				s, ok = cs+1, true
+			}
+		}
+		if !ok {
 			return 0, false
 		}
+		score += s
 	}
 	return score, true
+}
+
+// wordScore: 0 at a word start, 1 inside a word, 4 as a scattered subsequence.
+func wordScore(w, text string) (int, bool) {
+	i := strings.Index(text, w)
+	switch {
+	case i == 0 || (i > 0 && text[i-1] == ' '):
+		return 0, true
+	case i > 0:
+		return 1, true
+	case subsequenceOfAWord(w, text):
+		return 4, true
+	}
+	return 0, false
+}
+
+// subsequenceOfAWord: the letters of w appear in order within one word of
+// text ("lovlace" in "lovelace"), not scattered across several.
+func subsequenceOfAWord(w, text string) bool {
+	for text != "" {
+		var word string
+		word, text, _ = strings.Cut(text, " ")
+		if isSubsequence(w, word) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSubsequence(needle, hay string) bool {

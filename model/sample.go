@@ -57,6 +57,9 @@ func pick[T any](s *Sampler, list []T) T { return list[s.rng.IntN(len(list))] }
 func (s *Sampler) contact(active bool) Contact {
 	given, family, order := s.name()
 	name := given + " " + family
+	if order == givenFirst && s.chance(0.5) {
+		name = given + " " + string(rune('A'+s.rng.IntN(26))) + ". " + family
+	}
 	if order == familyFirst {
 		name = family + given
 		if !isCJK(family) {

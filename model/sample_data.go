@@ -9,8 +9,10 @@ type namePool struct {
 }
 
 var namePools = []namePool{
-	{[]string{"Ada", "Grace", "Alan", "Margaret", "James", "Olivia", "Ethan", "Chloe", "Noah", "Emily", "Liam", "Hannah"},
-		[]string{"Lovelace", "Hopper", "Turing", "Hamilton", "O'Brien", "Walker", "Bennett", "Fletcher", "Harper", "Sullivan", "Reid", "Coleman"}, givenFirst},
+	{[]string{"Ada", "Grace", "Alan", "Margaret", "James", "Olivia", "Ethan", "Chloe", "Noah", "Emily", "Liam", "Hannah",
+		"Peter", "Susan", "Michael", "Rachel", "Daniel", "Laura", "George", "Alice", "Henry", "Fiona", "Oscar", "Megan"},
+		[]string{"Lovelace", "Hopper", "Turing", "Hamilton", "O'Brien", "Walker", "Bennett", "Fletcher", "Harper", "Sullivan", "Reid", "Coleman",
+			"Morrison", "Chapman", "Davies", "Ellis", "Foster", "Gallagher", "Hughes", "Jennings", "Kirby", "Lawson", "McAllister", "Norris"}, givenFirst},
 	{[]string{"José", "María", "Sofía", "Andrés", "Lucía", "Martín", "Inés", "Íñigo", "Camila", "Mateo"},
 		[]string{"Núñez", "García", "Peña", "Gómez", "Ibáñez", "Muñoz", "Álvarez", "Fernández", "Ortega", "Rodríguez"}, givenFirst},
 	{[]string{"Zoë", "François", "Hélène", "Jérôme", "Chloé", "Anaïs", "Loïc", "Céline"},
@@ -25,8 +27,8 @@ var namePools = []namePool{
 		[]string{"王", "李", "张", "刘", "陈", "杨"}, familyFirst},
 	{[]string{"Nguyen Van", "Tran Thi", "Le Minh"},
 		[]string{"An", "Binh", "Chau", "Dung"}, givenFirst},
-	{[]string{"Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram"},
-		[]string{"Sharma", "Patel", "Iyer", "Reddy", "Gupta", "Nair"}, givenFirst},
+	{[]string{"Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram", "Sanjay", "Divya", "Rahul", "Meera", "Aditya", "Lakshmi"},
+		[]string{"Sharma", "Patel", "Iyer", "Reddy", "Gupta", "Nair", "Menon", "Kapoor", "Desai", "Chatterjee", "Rao", "Joshi"}, givenFirst},
 	{[]string{"Amara", "Chinedu", "Kwame", "Zanele", "Tunde", "Abebe"},
 		[]string{"Okafor", "Mensah", "Dlamini", "Adeyemi", "Bekele", "Owusu"}, givenFirst},
 	{[]string{"Ömer", "Elif", "Çağla", "Murat", "Şule"},

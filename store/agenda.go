@@ -121,8 +121,11 @@ func (s *Store) FollowThrough(today model.Date) (kept, due int, err error) {
 		from, to := today.AddDays(-model.FigureWindow).Key(), today.Key()
 		c := tx.Bucket(bPromised).Cursor()
 		for k, v := c.Seek(dateBytes(model.DateFromKey(from))); k != nil && dateAt(k, 0).Key() <= to; k, v = c.Next() {
+			if len(v) != 1 || (v[0] == promiseOpen && dateAt(k, 0).Key() == to) {
+				continue // still open on its day: it can yet be kept
+			}
 			due++
-			if len(v) == 1 && v[0] == promiseKept {
+			if v[0] == promiseKept {
 				kept++
 			}
 		}

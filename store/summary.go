@@ -28,14 +28,37 @@ func entryOf(c model.Contact) Entry {
 }
 
 // encodeSummary packs the parts of an entry not already in its key:
-// last touch | next touch | uvarint len(name) | name | company.
+// last touch | next touch | uvarint len(name) | name | uvarint
+// len(company) | company | fold(company). The folded company lets the list
+// filter run over raw bytes without folding anything at query time.
 func encodeSummary(e Entry) []byte {
-	b := make([]byte, 8, 8+binary.MaxVarintLen32+len(e.Name)+len(e.Company))
+	folded := model.Fold(e.Company)
+	b := make([]byte, 8, 8+2*binary.MaxVarintLen32+len(e.Name)+len(e.Company)+len(folded))
 	binary.BigEndian.PutUint32(b[0:], e.LastTouch.Key())
 	binary.BigEndian.PutUint32(b[4:], e.NextTouch.Key())
 	b = binary.AppendUvarint(b, uint64(len(e.Name)))
 	b = append(b, e.Name...)
-	return append(b, e.Company...)
+	b = binary.AppendUvarint(b, uint64(len(e.Company)))
+	b = append(b, e.Company...)
+	return append(b, folded...)
+}
+
+// summaryParts splits a summary value into name, company and folded company.
+func summaryParts(v []byte) (name, company, foldedCompany []byte, ok bool) {
+	if len(v) < 9 {
+		return nil, nil, nil, false
+	}
+	rest := v[8:]
+	n, w := binary.Uvarint(rest)
+	if w <= 0 || uint64(len(rest)-w) < n {
+		return nil, nil, nil, false
+	}
+	name, rest = rest[w:w+int(n)], rest[w+int(n):]
+	n, w = binary.Uvarint(rest)
+	if w <= 0 || uint64(len(rest)-w) < n {
+		return nil, nil, nil, false
+	}
+	return name, rest[w : w+int(n)], rest[w+int(n):], true
 }
 
 var errBadSummary = errors.New("damaged name index entry")
@@ -45,12 +68,10 @@ func decodeEntry(k, v []byte) (Entry, error) {
 	if len(k) < 9 || len(v) < 9 {
 		return Entry{}, errBadSummary
 	}
-	e := Entry{ID: lastID(k), Folded: string(k[:len(k)-9]), LastTouch: dateAt(v, 0), NextTouch: dateAt(v, 4)}
-	n, w := binary.Uvarint(v[8:])
-	if w <= 0 || 8+w+int(n) > len(v) {
+	name, company, _, ok := summaryParts(v)
+	if !ok {
 		return Entry{}, errBadSummary
 	}
-	rest := v[8+w:]
-	e.Name, e.Company = string(rest[:n]), string(rest[n:])
-	return e, nil
+	return Entry{ID: lastID(k), Folded: string(k[:len(k)-9]), Name: string(name), Company: string(company),
+		LastTouch: dateAt(v, 0), NextTouch: dateAt(v, 4)}, nil
 }
