@@ -112,9 +112,15 @@ func allWordsPrefix(qwords, words []string) bool {
 	return i == len(qwords)
 }
 
-// typoBudget allows one edit in short words and more in long ones.
+// typoBudget allows one edit in short words and more in long ones. A
+// one-letter word gets none: one edit turns it into any letter, so "x"
+// would match everybody.
 func typoBudget(w string) int {
-	return max(1, len([]rune(w))/4)
+	n := len([]rune(w))
+	if n < 2 {
+		return 0
+	}
+	return max(1, n/4)
 }
 
 // closestWord is the smallest edit distance from q to a name word, or to the
