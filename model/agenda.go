@@ -95,8 +95,11 @@ func BuildAgenda(in AgendaInput) Agenda {
 			a.Cold = append(a.Cold, item)
 		}
 	}
+	// Namesakes are told apart by id, so the order never depends on the
+	// order of the input (the store's index order or the book's).
 	slices.SortFunc(a.Moments, func(x, y MomentItem) int {
-		return cmp.Or(cmp.Compare(x.InDays, y.InDays), cmp.Compare(x.ContactName, y.ContactName), cmp.Compare(x.Label, y.Label))
+		return cmp.Or(cmp.Compare(x.InDays, y.InDays), cmp.Compare(x.ContactName, y.ContactName),
+			cmp.Compare(x.ContactID, y.ContactID), cmp.Compare(x.Label, y.Label), cmp.Compare(x.Years, y.Years))
 	})
 	SortCold(a.Cold)
 	a.ColdTotal = max(len(a.Cold), in.ColdCount)
