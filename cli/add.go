@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"rapport/model"
 )
@@ -52,7 +53,7 @@ func newEditCmd(a *app) *cobra.Command {
 		Example: `  rapport edit ada --title CTO --tag vip --tag holiday-card`,
 		Args:    exactArgs(1, "a QUERY naming one contact"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().NFlag() == 0 {
+			if !anyOwnFlag(cmd) {
 				return usagef("edit needs at least one flag saying what to change (see rapport edit --help)")
 			}
 			s, err := a.store()
@@ -75,4 +76,16 @@ func newEditCmd(a *app) *cobra.Command {
 	}
 	f.register(cmd.Flags(), true)
 	return cmd
+}
+
+// anyOwnFlag reports whether a flag of the command itself, not a global
+// one such as --db, was given.
+func anyOwnFlag(cmd *cobra.Command) bool {
+	found := false
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if cmd.InheritedFlags().Lookup(f.Name) == nil {
+			found = true
+		}
+	})
+	return found
 }

@@ -139,3 +139,21 @@ func (s *Store) Empty() (bool, error) {
 	})
 	return empty, err
 }
+
+// FirstEntries lists the first n contacts by name: what a list screen needs
+// before anyone scrolls.
+func (s *Store) FirstEntries(n int) ([]Entry, error) {
+	out := make([]Entry, 0, n)
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bNames).Cursor()
+		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
+			e, err := decodeEntry(k, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
