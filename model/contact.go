@@ -155,6 +155,11 @@ func (c Contact) Validate() error {
 			return fmt.Errorf("a moment needs a label and a date")
 		}
 	}
+	for _, m := range c.AllMoments() {
+		if err := m.Date.valid(); err != nil {
+			return fmt.Errorf("the %s date %s is impossible: %v", m.Label, m.Date, err)
+		}
+	}
 	return nil
 }
 

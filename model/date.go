@@ -69,6 +69,16 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// valid reports why d is not a date that can be kept: an impossible day,
+// or a year that String and ParseDate cannot carry (1 to 9999, or none).
+func (d Date) valid() error {
+	if d.Year < 0 || d.Year > 9999 {
+		return fmt.Errorf("year %d is out of range", d.Year)
+	}
+	_, err := NewDate(d.Year, d.Month, d.Day)
+	return err
+}
+
 // IsZero reports whether d is unset.
 func (d Date) IsZero() bool { return d.Month == 0 }
 

@@ -36,6 +36,11 @@ func (f FollowUp) Validate() error {
 	if f.Due.IsZero() || !f.Due.HasYear() {
 		return fmt.Errorf("a follow-up needs a due date")
 	}
+	for _, d := range []Date{f.Due, f.Promised, f.Done} {
+		if err := d.valid(); err != nil && !d.IsZero() {
+			return fmt.Errorf("the follow-up date %s is impossible: %v", d, err)
+		}
+	}
 	return nil
 }
 
