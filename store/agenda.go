@@ -87,22 +87,22 @@ func momentsAround(tx *bolt.Tx, today model.Date) []model.Contact {
 }
 
 // coldCandidates loads the contacts at the head of the next-touch index
-// (most overdue first) and counts every contact going cold. With a limit it
-// loads just past the limit's last day, so ties are broken as the model
-// breaks them.
+// (most overdue first) and counts every contact going cold from the per-day
+// counts. With a limit it loads just past the limit's last day, so ties are
+// broken as the model breaks them.
 func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, int, error) {
-	var out []model.Contact
 	count := 0
+	days := tx.Bucket(bTouchDays).Cursor()
+	for k, v := days.First(); k != nil && dateAt(k, 0).Before(today); k, v = days.Next() {
+		count += int(readU32(v))
+	}
+	var out []model.Contact
 	var boundary uint32
 	c := tx.Bucket(bNextTouch).Cursor()
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
 		day := dateAt(k, 0).Key()
-		if day >= today.Key() {
+		if day >= today.Key() || (limit > 0 && len(out) >= limit && day > boundary) {
 			break
-		}
-		count++
-		if limit > 0 && len(out) >= limit && day > boundary {
-			continue
 		}
 		var ct model.Contact
 		if err := getJSON(tx, bContacts, lastID(k), &ct); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -60,7 +61,14 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 			want[string(k.bucket)][string(k.key)] = k.value
 		}
 	}
-	err := eachRecord(tx, bContacts, func(c model.Contact) { add(contactIndexKeys(c)) })
+	touchDays := map[uint32]uint32{}
+	err := eachRecord(tx, bContacts, func(c model.Contact) {
+		add(contactIndexKeys(c))
+		touchDays[c.NextTouch().Key()]++
+	})
+	for day, n := range touchDays {
+		want[string(bTouchDays)][string(binary.BigEndian.AppendUint32(nil, day))] = binary.BigEndian.AppendUint32(nil, n)
+	}
 	if err == nil {
 		err = eachRecord(tx, bNotes, func(in model.Interaction) { add(noteIndexKeys(in)) })
 	}

@@ -58,11 +58,36 @@ func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
 		if err := deleteKeys(tx, contactIndexKeys(*old)); err != nil {
 			return err
 		}
+		if err := countTouchDay(tx, old.NextTouch(), -1); err != nil {
+			return err
+		}
 	}
 	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
 		return err
 	}
+	if err := countTouchDay(tx, c.NextTouch(), +1); err != nil {
+		return err
+	}
 	return putKeys(tx, contactIndexKeys(c))
+}
+
+// countTouchDay moves the number of contacts due a touch on day by delta,
+// dropping days that reach zero.
+func countTouchDay(tx *bolt.Tx, day model.Date, delta int) error {
+	b := tx.Bucket(bTouchDays)
+	key := dateBytes(day)
+	n := int(readU32(b.Get(key))) + delta
+	if n <= 0 {
+		return b.Delete(key)
+	}
+	return b.Put(key, binary.BigEndian.AppendUint32(nil, uint32(n)))
+}
+
+func readU32(b []byte) uint32 {
+	if len(b) != 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(b)
 }
 
 // indexKey is one index entry: bucket, key and value.

@@ -13,6 +13,7 @@
 //	idx_names       fold(name) 0x00 id -> summary (name, company, last and next touch)
 //	idx_words       word 0x00 id -> fold(name) 0x00 name      one per word of the name
 //	idx_next_touch  next-touch date | id -> nil               "going cold" is a range scan
+//	idx_touch_days  next-touch date -> uint32 count           counts them without walking every key
 //	idx_moments     month | day | id | n -> year | label | name   moments by month-day
 //	idx_due         due date | id -> nil                      open follow-ups only
 //	idx_promised    promised date | id -> status              the rep's promises, for follow-through

@@ -24,6 +24,7 @@ var (
 	bContactFU   = []byte("idx_contact_followups")
 	bContactQ    = []byte("idx_contact_questions")
 	bReferrals   = []byte("idx_referrals")
+	bTouchDays   = []byte("idx_touch_days")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -33,6 +34,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromised, bContactNote, bContactFU, bContactQ, bReferrals,
+	bTouchDays,
 }
 
 func u64(n uint64) []byte {
