@@ -31,20 +31,18 @@ func (s *Store) Agenda(today model.Date, coldLimit int) (model.Agenda, error) {
 	return a, err
 }
 
-// dueFollowUps reads the open follow-ups due on or before today, filling in
-// their contacts' names.
+// dueFollowUps reads the open follow-ups due on or before today, with their
+// contacts' names, from idx_due alone.
 func dueFollowUps(tx *bolt.Tx, today model.Date, names map[uint64]string) ([]model.FollowUp, error) {
 	var out []model.FollowUp
 	end := today.Key()
 	c := tx.Bucket(bDue).Cursor()
-	for k, _ := c.First(); k != nil && dateAt(k, 0).Key() <= end; k, _ = c.Next() {
-		var f model.FollowUp
-		if err := getJSON(tx, bFollowUps, lastID(k), &f); err != nil {
+	for k, v := c.First(); k != nil && dateAt(k, 0).Key() <= end; k, v = c.Next() {
+		f, name, err := decodeDue(v)
+		if err != nil {
 			return nil, fmt.Errorf("follow-up %d: %w", lastID(k), err)
 		}
-		if _, ok := names[f.ContactID]; !ok {
-			names[f.ContactID] = contactName(tx, f.ContactID)
-		}
+		names[f.ContactID] = name
 		out = append(out, f)
 	}
 	return out, nil
@@ -115,18 +113,17 @@ func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, 
 }
 
 // FollowThrough is the book-wide follow-through over the last 90 days, read
-// from idx_promised: kept promises and promises that fell due.
+// from the per-day promise counts: kept promises and promises that fell
+// due. One still open on today, its day, can yet be kept and waits.
 func (s *Store) FollowThrough(today model.Date) (kept, due int, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		from, to := today.AddDays(-model.FigureWindow).Key(), today.Key()
-		c := tx.Bucket(bPromised).Cursor()
-		for k, v := c.Seek(dateBytes(model.DateFromKey(from))); k != nil && dateAt(k, 0).Key() <= to; k, v = c.Next() {
-			if len(v) != 1 || (v[0] == promiseOpen && dateAt(k, 0).Key() == to) {
-				continue // still open on its day: it can yet be kept
-			}
-			due++
-			if v[0] == promiseKept {
-				kept++
+		c := tx.Bucket(bPromiseDays).Cursor()
+		for k, v := c.Seek(dateBytes(today.AddDays(-model.FigureWindow))); k != nil && !dateAt(k, 0).After(today); k, v = c.Next() {
+			n := decodeCounts(v, promiseSlots)
+			kept += n[promiseKept]
+			due += n[promiseKept] + n[promiseLate]
+			if dateAt(k, 0).Before(today) {
+				due += n[promiseOpen]
 			}
 		}
 		return nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -61,22 +60,31 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 			want[string(k.bucket)][string(k.key)] = k.value
 		}
 	}
-	touchDays := map[uint32]uint32{}
+	names := map[uint64]string{}
+	touch, promises := tally{}, tally{}
 	err := eachRecord(tx, bContacts, func(c model.Contact) {
 		add(contactIndexKeys(c))
-		touchDays[c.NextTouch().Key()]++
+		names[c.ID] = c.Name
+		touch.add(dateBytes(c.NextTouch()), touchSlots, 0)
 	})
-	for day, n := range touchDays {
-		want[string(bTouchDays)][string(binary.BigEndian.AppendUint32(nil, day))] = binary.BigEndian.AppendUint32(nil, n)
-	}
 	if err == nil {
 		err = eachRecord(tx, bNotes, func(in model.Interaction) { add(noteIndexKeys(in)) })
 	}
 	if err == nil {
-		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) { add(followUpIndexKeys(f)) })
+		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) {
+			add(followUpIndexKeys(f, names[f.ContactID]))
+			if !f.TheyOwe {
+				promises.add(dateBytes(f.Promised), promiseSlots, promiseState(f))
+			}
+		})
 	}
 	if err == nil {
 		err = eachRecord(tx, bQuestions, func(q model.Question) { add(questionIndexKeys(q)) })
+	}
+	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises} {
+		for k, counts := range t {
+			want[bucket][k] = encodeCounts(counts)
+		}
 	}
 	return want, err
 }

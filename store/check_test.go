@@ -157,8 +157,8 @@ func TestCheckFindsDamage(t *testing.T) {
 		{"an extra note entry", bContactNote, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bContactNote).Put(join(u64(c.ID), noteKeyTime(in), u64(in.ID+1)), nil)
 		}, "no record"},
-		{"a promise with the wrong status", bPromised, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
-			return tx.Bucket(bPromised).Put(join(dateBytes(f.Promised), u64(f.ID)), []byte{promiseKept})
+		{"a promise counted as kept while open", bPromiseDays, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			return tx.Bucket(bPromiseDays).Put(dateBytes(f.Promised), encodeCounts([]int{0, 1, 0}))
 		}, "disagrees"},
 		{"a missing question entry", bContactQ, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bContactQ).Delete(join(u64(c.ID), u64(1)))

@@ -65,22 +65,20 @@ func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
 	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
 		return err
 	}
+	if old != nil && old.Name != c.Name {
+		if err := renameInDue(tx, c.ID, c.Name); err != nil {
+			return err
+		}
+	}
+	return indexContact(tx, c)
+}
+
+// indexContact adds a stored contact's index entries and counts.
+func indexContact(tx *bolt.Tx, c model.Contact) error {
 	if err := countTouchDay(tx, c.NextTouch(), +1); err != nil {
 		return err
 	}
 	return putKeys(tx, contactIndexKeys(c))
-}
-
-// countTouchDay moves the number of contacts due a touch on day by delta,
-// dropping days that reach zero.
-func countTouchDay(tx *bolt.Tx, day model.Date, delta int) error {
-	b := tx.Bucket(bTouchDays)
-	key := dateBytes(day)
-	n := int(readU32(b.Get(key))) + delta
-	if n <= 0 {
-		return b.Delete(key)
-	}
-	return b.Put(key, binary.BigEndian.AppendUint32(nil, uint32(n)))
 }
 
 func readU32(b []byte) uint32 {
@@ -104,12 +102,14 @@ func contactIndexKeys(c model.Contact) []indexKey {
 		{bNames, join([]byte(e.Folded), []byte{0}, id), encodeSummary(e)},
 		{bNextTouch, join(dateBytes(e.NextTouch), id), nil},
 	}
-	wordValue := join([]byte(e.Folded), []byte{0}, []byte(c.Name))
-	seen := map[string]bool{}
-	for _, w := range strings.Fields(e.Folded) {
-		if !seen[w] {
-			seen[w] = true
-			keys = append(keys, indexKey{bWords, join([]byte(w), []byte{0}, id), wordValue})
+	wordValue := encodeWordValue(e)
+	for bucket, text := range map[string]string{string(bWords): e.Folded, string(bCompanyWords): model.Fold(c.Company)} {
+		seen := map[string]bool{}
+		for _, w := range strings.Fields(text) {
+			if !seen[w] {
+				seen[w] = true
+				keys = append(keys, indexKey{[]byte(bucket), join([]byte(w), []byte{0}, id), wordValue})
+			}
 		}
 	}
 	if c.ReferredBy != 0 {

@@ -11,12 +11,13 @@
 //	followups       id -> JSON model.FollowUp
 //	questions       id -> JSON model.Question
 //	idx_names       fold(name) 0x00 id -> summary (name, company, last and next touch)
-//	idx_words       word 0x00 id -> fold(name) 0x00 name      one per word of the name
+//	idx_words       word 0x00 id -> fold(name) | summary      one per word of the name
+//	idx_company_words  word 0x00 id -> fold(name) | summary   one per word of the company
 //	idx_next_touch  next-touch date | id -> nil               "going cold" is a range scan
 //	idx_touch_days  next-touch date -> uint32 count           counts them without walking every key
 //	idx_moments     month | day | id | n -> year | label | name   moments by month-day
-//	idx_due         due date | id -> nil                      open follow-ups only
-//	idx_promised    promised date | id -> status              the rep's promises, for follow-through
+//	idx_due         due date | id -> contact name | JSON follow-up   open follow-ups only
+//	idx_promise_days  promised date -> open | kept | late counts   the rep's promises, for follow-through
 //	idx_contact_notes      contact id | unix seconds | note id -> nil
 //	idx_contact_followups  contact id | follow-up id -> nil
 //	idx_contact_questions  contact id | question id -> nil

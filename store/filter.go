@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -11,38 +12,79 @@ import (
 	"rapport/model"
 )
 
-// Filter lists the contacts whose name or company matches query with the
-// forgiving filter of model.FilterFields, best first, then by name. It
-// runs over the raw index bytes and decodes only the hits, so a query over
-// 100,000 contacts allocates next to nothing.
+// Filter lists the contacts matching query, best first: those with a word
+// of their name or company starting with the query's first word, found by
+// prefix seeks in the word indexes and ranked with model.FilterFields. Only
+// when no word starts that way does it scan every name for the query inside
+// words or as scattered letters, over the raw index bytes.
 func (s *Store) Filter(query string) ([]Entry, error) {
 	words := strings.Fields(model.Fold(query))
-	type scored struct {
-		e     Entry
-		score int
+	if len(words) == 0 {
+		return s.Entries()
 	}
-	var hits []scored
+	var hits []scoredEntry
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bNames).ForEach(func(k, v []byte) error {
-			_, _, company, ok := summaryParts(v)
-			if !ok || len(k) < 9 {
-				return errBadSummary
-			}
-			score, match := model.FilterFields(words, view(k[:len(k)-9]), view(company))
-			if !match {
-				return nil
-			}
-			e, err := decodeEntry(k, v)
-			hits = append(hits, scored{e, score})
+		var err error
+		if hits, err = filterByWords(tx, words); err != nil || len(hits) > 0 {
 			return err
-		})
+		}
+		hits, err = filterByScan(tx, words)
+		return err
 	})
-	slices.SortStableFunc(hits, func(a, b scored) int { return cmp.Compare(a.score, b.score) })
+	slices.SortStableFunc(hits, func(a, b scoredEntry) int {
+		return cmp.Or(cmp.Compare(a.score, b.score), strings.Compare(a.e.Folded, b.e.Folded), cmp.Compare(a.e.ID, b.e.ID))
+	})
 	out := make([]Entry, len(hits))
 	for i, h := range hits {
 		out[i] = h.e
 	}
 	return out, err
+}
+
+type scoredEntry struct {
+	e     Entry
+	score int
+}
+
+func filterByWords(tx *bolt.Tx, words []string) ([]scoredEntry, error) {
+	var hits []scoredEntry
+	seen := map[uint64]bool{}
+	prefix := []byte(words[0])
+	for _, bucket := range [][]byte{bWords, bCompanyWords} {
+		c := tx.Bucket(bucket).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			if seen[lastID(k)] {
+				continue
+			}
+			e, err := decodeWordEntry(k, v)
+			if err != nil {
+				return nil, err
+			}
+			seen[e.ID] = true
+			if score, ok := model.FilterFields(words, e.Folded, model.Fold(e.Company)); ok {
+				hits = append(hits, scoredEntry{e, score})
+			}
+		}
+	}
+	return hits, nil
+}
+
+func filterByScan(tx *bolt.Tx, words []string) ([]scoredEntry, error) {
+	var hits []scoredEntry
+	err := tx.Bucket(bNames).ForEach(func(k, v []byte) error {
+		_, _, company, ok := summaryParts(v)
+		if !ok || len(k) < 9 {
+			return errBadSummary
+		}
+		score, match := model.FilterFields(words, view(k[:len(k)-9]), view(company))
+		if !match {
+			return nil
+		}
+		e, err := decodeEntry(k, v)
+		hits = append(hits, scoredEntry{e, score})
+		return err
+	})
+	return hits, err
 }
 
 // view reads bytes as a string without copying. Only for strings that do

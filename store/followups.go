@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -8,11 +10,12 @@ import (
 	"rapport/model"
 )
 
-// Promise states in idx_promised, for the follow-through rate.
+// Promise states, the slots of idx_promise_days.
 const (
-	promiseOpen byte = iota
+	promiseOpen = iota
 	promiseKept
 	promiseLate
+	promiseSlots
 )
 
 // AddFollowUp saves a follow-up for an existing contact.
@@ -88,29 +91,73 @@ func (s *Store) changeFollowUp(id uint64, change func(*model.FollowUp) error) (m
 
 func putFollowUp(tx *bolt.Tx, old *model.FollowUp, f model.FollowUp) error {
 	if old != nil {
-		if err := deleteKeys(tx, followUpIndexKeys(*old)); err != nil {
+		if err := deleteKeys(tx, followUpIndexKeys(*old, "")); err != nil {
+			return err
+		}
+		if err := countPromise(tx, *old, -1); err != nil {
 			return err
 		}
 	}
 	if err := putJSON(tx, bFollowUps, f.ID, f); err != nil {
 		return err
 	}
-	return putKeys(tx, followUpIndexKeys(f))
+	return indexFollowUp(tx, f)
 }
 
-func followUpIndexKeys(f model.FollowUp) []indexKey {
+// indexFollowUp adds a stored follow-up's index entries and counts.
+func indexFollowUp(tx *bolt.Tx, f model.FollowUp) error {
+	if err := countPromise(tx, f, +1); err != nil {
+		return err
+	}
+	return putKeys(tx, followUpIndexKeys(f, contactName(tx, f.ContactID)))
+}
+
+// followUpIndexKeys lists a follow-up's index entries. An open one carries,
+// in idx_due, itself and its contact's name: the agenda reads due
+// follow-ups from that one range and touches no record.
+func followUpIndexKeys(f model.FollowUp, contact string) []indexKey {
 	id := u64(f.ID)
 	keys := []indexKey{{bContactFU, join(u64(f.ContactID), id), nil}}
 	if f.Open() {
-		keys = append(keys, indexKey{bDue, join(dateBytes(f.Due), id), nil})
-	}
-	if !f.TheyOwe {
-		keys = append(keys, indexKey{bPromised, join(dateBytes(f.Promised), id), []byte{promiseState(f)}})
+		keys = append(keys, indexKey{bDue, join(dateBytes(f.Due), id), encodeDue(f, contact)})
 	}
 	return keys
 }
 
-func promiseState(f model.FollowUp) byte {
+// encodeDue packs uvarint len(name) | name | JSON follow-up.
+func encodeDue(f model.FollowUp, contact string) []byte {
+	data, _ := json.Marshal(f) // a FollowUp always marshals
+	b := binary.AppendUvarint(nil, uint64(len(contact)))
+	b = append(b, contact...)
+	return append(b, data...)
+}
+
+func decodeDue(v []byte) (model.FollowUp, string, error) {
+	var f model.FollowUp
+	n, w := binary.Uvarint(v)
+	if w <= 0 || uint64(len(v)-w) < n {
+		return f, "", errBadSummary
+	}
+	err := json.Unmarshal(v[w+int(n):], &f)
+	return f, string(v[w : w+int(n)]), err
+}
+
+// renameInDue rewrites the idx_due entries of a renamed contact's open
+// follow-ups.
+func renameInDue(tx *bolt.Tx, contactID uint64, name string) error {
+	follows, err := contactFollowUps(tx, contactID)
+	if err != nil {
+		return err
+	}
+	for _, f := range follows {
+		if err := putKeys(tx, followUpIndexKeys(f, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func promiseState(f model.FollowUp) int {
 	switch {
 	case f.Open():
 		return promiseOpen

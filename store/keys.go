@@ -9,22 +9,23 @@ import (
 
 // Bucket names, in one place.
 var (
-	bMeta        = []byte("meta")
-	bContacts    = []byte("contacts")
-	bNotes       = []byte("notes")
-	bFollowUps   = []byte("followups")
-	bQuestions   = []byte("questions")
-	bNames       = []byte("idx_names")
-	bWords       = []byte("idx_words")
-	bNextTouch   = []byte("idx_next_touch")
-	bMoments     = []byte("idx_moments")
-	bDue         = []byte("idx_due")
-	bPromised    = []byte("idx_promised")
-	bContactNote = []byte("idx_contact_notes")
-	bContactFU   = []byte("idx_contact_followups")
-	bContactQ    = []byte("idx_contact_questions")
-	bReferrals   = []byte("idx_referrals")
-	bTouchDays   = []byte("idx_touch_days")
+	bMeta         = []byte("meta")
+	bContacts     = []byte("contacts")
+	bNotes        = []byte("notes")
+	bFollowUps    = []byte("followups")
+	bQuestions    = []byte("questions")
+	bNames        = []byte("idx_names")
+	bWords        = []byte("idx_words")
+	bNextTouch    = []byte("idx_next_touch")
+	bMoments      = []byte("idx_moments")
+	bDue          = []byte("idx_due")
+	bPromiseDays  = []byte("idx_promise_days")
+	bCompanyWords = []byte("idx_company_words")
+	bContactNote  = []byte("idx_contact_notes")
+	bContactFU    = []byte("idx_contact_followups")
+	bContactQ     = []byte("idx_contact_questions")
+	bReferrals    = []byte("idx_referrals")
+	bTouchDays    = []byte("idx_touch_days")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -33,7 +34,7 @@ var (
 // allBuckets is the registry the first migration creates and Check walks.
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
-	bMoments, bDue, bPromised, bContactNote, bContactFU, bContactQ, bReferrals,
+	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays,
 }
 

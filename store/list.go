@@ -110,10 +110,9 @@ func matches(tx *bolt.Tx, query string) ([]model.Candidate, model.MatchTier) {
 	prefix := []byte(words[0])
 	c := tx.Bucket(bWords).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		id := lastID(k)
-		if folded, name, ok := bytes.Cut(v, []byte{0}); ok && !seen[id] {
-			seen[id] = true
-			cands = append(cands, model.Candidate{ID: id, Name: string(name), Folded: string(folded)})
+		if e, err := decodeWordEntry(k, v); err == nil && !seen[e.ID] {
+			seen[e.ID] = true
+			cands = append(cands, e.Candidate())
 		}
 	}
 	if found, tier := model.Match(query, cands); tier == model.Exact || tier == model.WordPrefix {

@@ -75,3 +75,27 @@ func decodeEntry(k, v []byte) (Entry, error) {
 	return Entry{ID: lastID(k), Folded: string(k[:len(k)-9]), Name: string(name), Company: string(company),
 		LastTouch: dateAt(v, 0), NextTouch: dateAt(v, 4)}, nil
 }
+
+// encodeWordValue is the value of a word-index entry: uvarint len(folded)
+// | folded name | summary. It holds the whole entry, so a prefix seek over
+// the word index lists contacts without a lookup per hit.
+func encodeWordValue(e Entry) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(e.Folded)))
+	b = append(b, e.Folded...)
+	return append(b, encodeSummary(e)...)
+}
+
+// decodeWordEntry reads a word-index key and value.
+func decodeWordEntry(k, v []byte) (Entry, error) {
+	n, w := binary.Uvarint(v)
+	if w <= 0 || uint64(len(v)-w) < n || len(k) < 9 {
+		return Entry{}, errBadSummary
+	}
+	folded, summary := v[w:w+int(n)], v[w+int(n):]
+	name, company, _, ok := summaryParts(summary)
+	if !ok {
+		return Entry{}, errBadSummary
+	}
+	return Entry{ID: lastID(k), Folded: string(folded), Name: string(name), Company: string(company),
+		LastTouch: dateAt(summary, 0), NextTouch: dateAt(summary, 4)}, nil
+}
