@@ -1,0 +1,240 @@
+// Package ui is rapport's terminal interface: the today pane, the contact
+// list, the contact detail, note entry and the contact forms, on Bubble
+// Tea v2. It reads and writes only through package store, in commands, so
+// the update loop never waits on the disk and no lock is held while idle.
+package ui
+
+import (
+	"os"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// Options configure Run.
+type Options struct {
+	// Now is "now", honouring the global --today flag. The UI calls it
+	// and never time.Now. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Run runs the program until the user quits.
+func Run(s *store.Store, opts Options) error {
+	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
+	var popts []tea.ProgramOption
+	if noColor {
+		// colorprofile reads NO_COLOR as a boolean ("yes" would keep
+		// colour); no-color.org says any non-empty value disables it.
+		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	_, err := tea.NewProgram(newApp(s, opts, noColor, os.Getenv), popts...).Run()
+	return err
+}
+
+// page is a screen of the back stack. Home is the list and the today pane;
+// the others are pushed over it and popped with esc.
+type page int
+
+const (
+	pageHome page = iota
+	pageDetail
+	pageNote
+	pageContact
+	pageHelp
+)
+
+// pane is which half of home has the keyboard.
+type pane int
+
+const (
+	paneList pane = iota
+	paneToday
+)
+
+// App is the root model: it owns the screens, the back stack, the data
+// shared between screens, and everything that talks to the store.
+type App struct {
+	store   *store.Store
+	now     func() time.Time
+	env     func(string) string
+	noColor bool
+	today   model.Date
+
+	st   *Styles
+	keys *KeyMap
+	help help.Model
+
+	width, height int
+	lay           layout
+
+	stack []page // pages above home, the last on top
+	focus pane
+
+	list   listScreen
+	agenda todayScreen
+	detail detailScreen
+	note   noteForm
+	form   contactForm
+
+	helpOffset int
+
+	entries   []store.Entry
+	gen       uint64
+	loaded    bool
+	loading   bool
+	pendingReload bool // a write landed while a read was under way
+	loadErr   error
+	selectID  uint64 // select this contact once the book reloads
+	editorWas string // the note body handed to $EDITOR
+
+	status    string
+	statusErr bool
+	statusSeq int
+}
+
+func newApp(s *store.Store, opts Options, noColor bool, env func(string) string) App {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	keys := DefaultKeys()
+	st := NewStyles(true, noColor)
+	today := model.DateOf(now())
+	h := help.New()
+	h.Styles = st.Help
+	return App{
+		store: s, now: now, env: env, noColor: noColor, today: today,
+		st: st, keys: &keys, help: h,
+		list:    newListScreen(st, &keys, today),
+		agenda:  newTodayScreen(st, &keys),
+		loading: true, // Init loads the book
+	}
+}
+
+func (a App) Init() tea.Cmd {
+	return tea.Batch(loadBook(a.store, a.today), tea.RequestBackgroundColor, tick())
+}
+
+func (a App) top() page {
+	if len(a.stack) == 0 {
+		return pageHome
+	}
+	return a.stack[len(a.stack)-1]
+}
+
+func (a App) onStack(p page) bool {
+	for _, q := range a.stack {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// capturing reports whether the active screen is taking typed text, in
+// which case no letter is a global key (a typed q belongs to the note).
+func (a App) capturing() bool {
+	switch a.top() {
+	case pageNote, pageContact:
+		return true
+	case pageHome:
+		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
+	}
+	return false
+}
+
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.setStyles(NewStyles(msg.IsDark(), a.noColor))
+		return a, nil
+	case tea.KeyPressMsg:
+		if !a.capturing() {
+			if next, cmd, ok := a.globalKey(msg); ok {
+				return next, cmd
+			}
+		}
+	}
+	if next, cmd, ok := a.handleData(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := a.navigate(msg); ok {
+		return next, cmd
+	}
+	return a.updateActive(msg)
+}
+
+// updateActive gives a message to the active screen only.
+func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
+	var cmd tea.Cmd
+	switch a.top() {
+	case pageHome:
+		if a.focus == paneToday {
+			a.agenda, cmd = a.agenda.Update(msg)
+		} else {
+			a.list, cmd = a.list.Update(msg)
+		}
+	case pageDetail:
+		a.detail, cmd = a.detail.Update(msg)
+	case pageNote:
+		a.note, cmd = a.note.Update(msg)
+	case pageContact:
+		a.form, cmd = a.form.Update(msg)
+	case pageHelp:
+		a = a.updateHelp(msg)
+	}
+	return a, cmd
+}
+
+// resize gives every screen its rectangle.
+func (a *App) resize(w, h int) {
+	a.width, a.height = w, h
+	a.lay = computeLayout(w, h)
+	if a.lay.TooSmall {
+		return
+	}
+	a.help.SetWidth(w)
+	a.list.SetSize(a.lay.List.W, a.lay.List.H)
+	a.agenda.SetSize(a.lay.Today.W, a.lay.Today.H)
+	// The pushed screens exist only while on the stack.
+	if a.onStack(pageDetail) {
+		a.detail.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageNote) {
+		a.note.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageContact) {
+		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+}
+
+func (a *App) setStyles(st *Styles) {
+	a.st = st
+	a.help.Styles = st.Help
+	a.list.setStyles(st)
+	a.agenda.setStyles(st)
+	if a.onStack(pageDetail) {
+		a.detail.setStyles(st)
+	}
+	if a.onStack(pageNote) {
+		a.note.setStyles(st)
+	}
+	if a.onStack(pageContact) {
+		a.form.setStyles(st)
+	}
+}
+
+// setStatus shows a message in the help line for a few seconds.
+func (a *App) setStatus(text string, isErr bool) tea.Cmd {
+	a.statusSeq++
+	a.status, a.statusErr = text, isErr
+	return clearStatusAfter(a.statusSeq)
+}

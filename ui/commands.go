@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// Every function here returns a tea.Cmd that captures the store handle and
+// plain values, never the model: the I/O runs off the update loop and its
+// result comes back as a message. Each store call opens the file, runs one
+// transaction and closes it, so no lock is held between them.
+
+// loadBook reads the entries and the agenda for day.
+func loadBook(s *store.Store, day model.Date) tea.Cmd {
+	return func() tea.Msg { return readBook(s, day) }
+}
+
+func readBook(s *store.Store, day model.Date) bookMsg {
+	gen, err := s.Generation()
+	if err != nil {
+		return bookMsg{err: err}
+	}
+	entries, err := s.Entries()
+	if err != nil {
+		return bookMsg{err: err}
+	}
+	agenda, err := s.Agenda(day, model.ColdLimit)
+	if err != nil {
+		return bookMsg{err: err}
+	}
+	return bookMsg{gen: gen, day: day, entries: entries, agenda: agenda}
+}
+
+// buildHaystack folds every entry's name and company for the filter. It
+// reads the entries slice without changing it.
+func buildHaystack(entries []store.Entry) tea.Cmd {
+	return func() tea.Msg {
+		return haystackMsg{entries: entries, hay: haystack(entries)}
+	}
+}
+
+func loadDetail(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		return detailMsg{id: id, detail: d, err: err}
+	}
+}
+
+func loadNoteContext(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		var open []model.Question
+		for _, q := range d.Questions {
+			if q.Open() {
+				open = append(open, q)
+			}
+		}
+		return noteContextMsg{id: id, questions: open, err: err}
+	}
+}
+
+func loadContact(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		c, err := s.Contact(id)
+		return editContactMsg{contact: c, err: err}
+	}
+}
+
+// tick wakes the poll once a second. tea.Tick fires once, so every
+// pollMsg re-arms it.
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
+}
+
+// poll reads the generation (one short read transaction) and the day.
+func poll(s *store.Store, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		gen, err := s.Generation()
+		return pollMsg{gen: gen, day: model.DateOf(now()), err: err}
+	}
+}
+
+// saveNote logs the note with its follow-ups, then ticks off the questions
+// asked. The two are separate transactions; a failure of the second is
+// reported, and the note stays saved.
+func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked []uint64, name string) tea.Cmd {
+	return func() tea.Msg {
+		ptrs := make([]*model.FollowUp, len(follows))
+		for i := range follows {
+			ptrs[i] = &follows[i]
+		}
+		if err := s.LogNote(&in, ptrs); err != nil {
+			return noteSavedMsg{id: in.ContactID, name: name, err: err}
+		}
+		var err error
+		if len(asked) > 0 {
+			err = s.MarkAsked(model.DateOf(in.At), asked...)
+		}
+		return noteSavedMsg{id: in.ContactID, name: name, due: follows, saved: true, err: err}
+	}
+}
+
+func markDone(s *store.Store, id uint64, day model.Date) tea.Cmd {
+	return func() tea.Msg {
+		fu, err := s.Done(id, day)
+		return followUpMsg{verb: "done", fu: fu, err: err}
+	}
+}
+
+func snooze(s *store.Store, id uint64, due model.Date) tea.Cmd {
+	return func() tea.Msg {
+		fu, err := s.Snooze(id, due)
+		return followUpMsg{verb: "snoozed", fu: fu, err: err}
+	}
+}
+
+func saveContact(s *store.Store, c model.Contact, isNew bool) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if isNew {
+			err = s.AddContact(&c)
+		} else {
+			err = s.UpdateContact(c)
+		}
+		return contactSavedMsg{id: c.ID, name: c.Name, isNew: isNew, err: err}
+	}
+}
+
+func clearStatusAfter(seq int) tea.Cmd {
+	return tea.Tick(statusTTL, func(time.Time) tea.Msg { return clearStatusMsg{seq} })
+}
+
+// prepareEditor writes the body to a private temp file for $EDITOR.
+func prepareEditor(text string) tea.Cmd {
+	return func() tea.Msg {
+		f, err := os.CreateTemp("", "rapport-note-*.md") // 0600
+		if err != nil {
+			return editorReadyMsg{err: err}
+		}
+		_, err = f.WriteString(text)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			return editorReadyMsg{err: err}
+		}
+		return editorReadyMsg{path: f.Name()}
+	}
+}
+
+// runEditor suspends the program and runs the editor on path.
+func runEditor(path string, env func(string) string) tea.Cmd {
+	return tea.ExecProcess(editorCommand(path, env), func(err error) tea.Msg {
+		return editorExitMsg{path: path, err: err}
+	})
+}
+
+// editorCommand is $VISUAL, then $EDITOR, then vi. The variable may carry
+// arguments ("code --wait"), so on Unix the shell splits it, as git does.
+func editorCommand(path string, env func(string) string) *exec.Cmd {
+	editor := strings.TrimSpace(env("VISUAL"))
+	if editor == "" {
+		editor = strings.TrimSpace(env("EDITOR"))
+	}
+	if editor == "" {
+		editor = "vi"
+	}
+	if runtime.GOOS == "windows" {
+		args := strings.Fields(editor)
+		return exec.Command(args[0], append(args[1:], path)...)
+	}
+	return exec.Command("sh", "-c", editor+` "$1"`, "rapport-editor", path)
+}
+
+// readEditor reads the edited file back and removes it. An unchanged or
+// empty result means "no change".
+func readEditor(path, before string) tea.Cmd {
+	return func() tea.Msg {
+		defer os.Remove(path)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return editorTextMsg{err: err}
+		}
+		text := strings.TrimRight(string(b), "\n")
+		changed := text != strings.TrimRight(before, "\n") && strings.TrimSpace(text) != ""
+		return editorTextMsg{text: text, changed: changed}
+	}
+}

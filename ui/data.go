@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rapport/model"
+)
+
+// handleData applies the results of commands: loaded data, the poll, and
+// the outcome of writes.
+func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case bookMsg:
+		return a.applyBook(msg)
+	case haystackMsg:
+		a.list.setHaystack(msg)
+		return a, nil, true
+	case detailMsg:
+		if a.onStack(pageDetail) && a.detail.id == msg.id {
+			if msg.err != nil {
+				a.pop()
+				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
+			}
+			a.detail.setDetail(msg.detail)
+		}
+		return a, nil, true
+	case noteContextMsg:
+		if a.onStack(pageNote) && a.note.id == msg.id && msg.err == nil {
+			a.note.setQuestions(msg.questions)
+		}
+		return a, nil, true
+	case editContactMsg:
+		if msg.err != nil {
+			return a, a.setStatus("Cannot edit the contact: "+msg.err.Error(), true), true
+		}
+		a.form = newContactForm(a.st, a.keys, msg.contact, false, a.entries)
+		a.push(pageContact)
+		return a, nil, true
+	case tickMsg:
+		return a, poll(a.store, a.now), true
+	case pollMsg:
+		return a.applyPoll(msg)
+	case noteSavedMsg:
+		return a.applyNoteSaved(msg)
+	case followUpMsg:
+		if msg.err != nil {
+			return a, a.setStatus(msg.err.Error(), true), true
+		}
+		text := "Done: " + line(msg.fu.Text)
+		if msg.verb == "snoozed" {
+			text = "Snoozed to " + dayName(msg.fu.Due) + ": " + line(msg.fu.Text)
+		}
+		return a, tea.Batch(a.setStatus(text, false), a.reload()), true
+	case contactSavedMsg:
+		if msg.err != nil {
+			if a.top() == pageContact {
+				a.form.saveFailed(msg.err)
+				return a, nil, true
+			}
+			return a, a.setStatus(msg.err.Error(), true), true
+		}
+		if a.top() == pageContact {
+			a.pop()
+		}
+		verb := "Saved "
+		if msg.isNew {
+			verb = "Added "
+			a.selectID = msg.id
+			a.focus = paneList
+		}
+		return a, tea.Batch(a.setStatus(verb+line(msg.name), false), a.reload()), true
+	case clearStatusMsg:
+		if msg.seq == a.statusSeq {
+			a.status = ""
+		}
+		return a, nil, true
+	case editorReadyMsg:
+		if msg.err != nil {
+			return a, a.setStatus("Cannot start the editor: "+msg.err.Error(), true), true
+		}
+		return a, runEditor(msg.path, a.env), true
+	case editorExitMsg:
+		if msg.err != nil {
+			path := msg.path
+			return a, tea.Batch(func() tea.Msg { os.Remove(path); return nil },
+				a.setStatus("The editor failed ("+msg.err.Error()+"); the note is as it was.", true)), true
+		}
+		return a, readEditor(msg.path, a.editorWas), true
+	case editorTextMsg:
+		if msg.err != nil {
+			return a, a.setStatus("Cannot read the edited note: "+msg.err.Error(), true), true
+		}
+		if msg.changed && a.onStack(pageNote) {
+			a.note.setBody(msg.text)
+		}
+		return a, nil, true
+	}
+	return a, nil, false
+}
+
+// reload reads the book again unless a read is already on its way.
+func (a *App) reload() tea.Cmd {
+	if a.loading {
+		a.pendingReload = true
+		return nil
+	}
+	a.loading = true
+	return loadBook(a.store, a.today)
+}
+
+func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
+	a.loading = false
+	var cmds []tea.Cmd
+	if a.pendingReload {
+		// A write finished while this read was under way: read again.
+		a.pendingReload = false
+		cmds = append(cmds, a.reload())
+	}
+	if msg.err != nil {
+		a.loadErr = msg.err
+		cmds = append(cmds, a.setStatus(msg.err.Error(), true))
+		return a, tea.Batch(cmds...), true
+	}
+	a.loadErr = nil
+	a.loaded = true
+	a.gen = msg.gen
+	a.entries = msg.entries
+	a.list.setAgenda(msg.agenda)
+	cmds = append(cmds, a.list.setEntries(msg.entries))
+	a.agenda.setAgenda(msg.agenda)
+	if a.selectID != 0 {
+		a.list.selectID(a.selectID)
+		a.selectID = 0
+	}
+	if a.onStack(pageDetail) {
+		cmds = append(cmds, loadDetail(a.store, a.detail.id))
+	}
+	return a, tea.Batch(cmds...), true
+}
+
+// applyPoll reloads when another process (or this one) wrote, or when the
+// day has turned while the program stayed open; it always re-arms the tick.
+func (a App) applyPoll(msg pollMsg) (tea.Model, tea.Cmd, bool) {
+	cmds := []tea.Cmd{tick()}
+	if msg.err != nil {
+		return a, tick(), true // busy or gone for a moment: try again next second
+	}
+	if msg.day != a.today {
+		a.setToday(msg.day)
+		cmds = append(cmds, a.reload())
+	} else if msg.gen != a.gen && a.loaded {
+		cmds = append(cmds, a.reload())
+	}
+	return a, tea.Batch(cmds...), true
+}
+
+func (a *App) setToday(day model.Date) {
+	a.today = day
+	a.list.today = day
+	if a.onStack(pageDetail) {
+		a.detail.setToday(day)
+	}
+	if a.onStack(pageNote) {
+		a.note.today = day
+	}
+}
+
+func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
+	if !msg.saved {
+		if a.top() == pageNote {
+			a.note.saveFailed(msg.err)
+			return a, nil, true
+		}
+		return a, a.setStatus("The note was not saved: "+msg.err.Error(), true), true
+	}
+	if a.top() == pageNote {
+		a.pop()
+	}
+	text := "Saved the note for " + line(msg.name)
+	for _, f := range msg.due {
+		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
+	}
+	isErr := false
+	if msg.err != nil {
+		text += " (but: " + msg.err.Error() + ")"
+		isErr = true
+	}
+	return a, tea.Batch(a.setStatus(text, isErr), a.reload()), true
+}

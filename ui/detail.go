@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// detailScreen shows one contact: profile, moments, figures, open
+// follow-ups, call-prep questions and the timeline of notes, which a topic
+// filter narrows. It is one scrolling document; on wide terminals the
+// profile and the timeline sit side by side.
+type detailScreen struct {
+	st     *Styles
+	keys   *KeyMap
+	today  model.Date
+	id     uint64
+	d      store.Detail
+	loaded bool
+	topic  model.Topic // "" shows every note
+
+	lines  []string // the rendered document, rebuilt when anything changes
+	offset int
+	w, h   int
+}
+
+func newDetailScreen(st *Styles, keys *KeyMap, today model.Date, id uint64) detailScreen {
+	return detailScreen{st: st, keys: keys, today: today, id: id}
+}
+
+func (d *detailScreen) setStyles(st *Styles) { d.st = st; d.relayout() }
+
+func (d *detailScreen) SetSize(w, h int) {
+	d.w, d.h = w, h
+	d.relayout()
+}
+
+func (d *detailScreen) setToday(day model.Date) { d.today = day; d.relayout() }
+
+// setDetail shows freshly loaded data, keeping the scroll position.
+func (d *detailScreen) setDetail(det store.Detail) {
+	d.d, d.loaded = det, true
+	d.relayout()
+}
+
+func (d *detailScreen) relayout() {
+	if !d.loaded || d.w <= 0 {
+		d.lines = nil
+		return
+	}
+	if d.w >= splitWidth {
+		leftW := min(max(d.w*2/5, 34), 56)
+		d.lines = sideBySide(d.profile(leftW), d.timeline(d.w-leftW-3), leftW, 3)
+	} else {
+		d.lines = append(d.profile(d.w), "")
+		d.lines = append(d.lines, d.timeline(d.w)...)
+	}
+	d.scroll(0)
+}
+
+// sideBySide joins two columns line by line.
+func sideBySide(left, right []string, leftW, gap int) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	pad := strings.Repeat(" ", gap)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = fit(l, leftW) + pad + r
+	}
+	return out
+}
+
+func (d *detailScreen) scroll(n int) {
+	d.offset = max(min(d.offset+n, len(d.lines)-d.h), 0)
+}
+
+func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	k := d.keys
+	switch {
+	case key.Matches(km, k.Up):
+		d.scroll(-1)
+	case key.Matches(km, k.Down):
+		d.scroll(1)
+	case key.Matches(km, k.PageUp):
+		d.scroll(-max(d.h-1, 1))
+	case key.Matches(km, k.PageDown):
+		d.scroll(max(d.h-1, 1))
+	case key.Matches(km, k.Top):
+		d.offset = 0
+	case key.Matches(km, k.Bottom):
+		d.scroll(len(d.lines))
+	case key.Matches(km, k.Topic):
+		d.topic = nextTopic(d.topic)
+		d.relayout()
+	case key.Matches(km, k.Back):
+		return d, emit(closePageMsg{})
+	case key.Matches(km, k.Note):
+		if d.loaded {
+			return d, emit(newNoteMsg{d.id, d.d.Contact.Name})
+		}
+	case key.Matches(km, k.Edit):
+		if d.loaded {
+			return d, emit(editIntentMsg{d.id})
+		}
+	}
+	return d, nil
+}
+
+// nextTopic cycles all → problem → opportunity → strategy → all.
+func nextTopic(t model.Topic) model.Topic {
+	if t == "" {
+		return model.Topics[0]
+	}
+	i := slices.Index(model.Topics, t)
+	if i < 0 || i == len(model.Topics)-1 {
+		return ""
+	}
+	return model.Topics[i+1]
+}
+
+func (d detailScreen) View() string {
+	if !d.loaded {
+		return d.st.Muted.Render("Loading…")
+	}
+	end := min(d.offset+d.h, len(d.lines))
+	return strings.Join(d.lines[d.offset:end], "\n")
+}
+
+// position says how far down the document the view is, when it scrolls:
+// "top", "42%" or "end"; "" when it all fits.
+func (d detailScreen) position() string {
+	if len(d.lines) <= d.h {
+		return ""
+	}
+	switch end := min(d.offset+d.h, len(d.lines)); {
+	case d.offset == 0:
+		return "top"
+	case end == len(d.lines):
+		return "end"
+	default:
+		return fmt.Sprintf("%d%%", end*100/len(d.lines))
+	}
+}
+
+// profile is the left column: who they are and where things stand.
+func (d detailScreen) profile(w int) []string {
+	st, c, today := d.st, d.d.Contact, d.today
+	var out []string
+	add := func(s string) { out = append(out, trunc(s, w)) }
+	addWrapped := func(label, text string) {
+		if text == "" {
+			return
+		}
+		for i, l := range wrap(label+text, w) {
+			if i == 0 && label != "" {
+				l = st.Label.Render(label) + strings.TrimPrefix(l, label)
+			}
+			out = append(out, l)
+		}
+	}
+	add(st.Section.Render(line(c.Name)))
+	var role []string
+	if c.Title != "" {
+		role = append(role, line(c.Title))
+	}
+	if c.Company != "" {
+		role = append(role, line(c.Company))
+	}
+	if len(role) > 0 {
+		add(strings.Join(role, " · "))
+	}
+	meta := string(c.Stage) + " · every " + strconv.Itoa(c.CadenceDays()) + " days"
+	add(st.Muted.Render(meta))
+	if len(c.Tags) > 0 {
+		addWrapped("tags ", cleanJoin(c.Tags, ", "))
+	}
+	for _, e := range c.Emails {
+		add(st.Accent.Render(line(e)))
+	}
+	for _, p := range c.Phones {
+		add(line(p))
+	}
+	if r := d.d.ReferredBy; r != nil {
+		addWrapped("referred by ", line(r.Name))
+	}
+	if len(d.d.Referrals) > 0 {
+		names := make([]string, len(d.d.Referrals))
+		for i, r := range d.d.Referrals {
+			names[i] = r.Name
+		}
+		addWrapped("referrals ", cleanJoin(names, ", "))
+	}
+	addWrapped("how we met ", line(c.HowWeMet))
+	addWrapped("what matters ", line(c.Matters))
+
+	if ms := c.AllMoments(); len(ms) > 0 {
+		out = append(out, "", st.Section.Render("Moments"))
+		for _, m := range ms {
+			on := m.Date.NextOccurrence(today)
+			when := relDay(on, today)
+			what := line(m.Label)
+			if m.Date.HasYear() && m.Date.Year < on.Year {
+				what += " " + m.Date.Short() + " (" + strconv.Itoa(on.Year-m.Date.Year) + ")"
+			} else {
+				what += " " + m.Date.Short()
+			}
+			add("  " + spread(what, st.Muted.Render(" "+when), w-2))
+		}
+	}
+
+	f := d.d.Figures(today)
+	out = append(out, "", st.Section.Render("Last 90 days"))
+	figure := func(label, value string) { add("  " + fit(st.Label.Render(label), 16) + value) }
+	figure("meetings", strconv.Itoa(f.Meetings))
+	share := pct(f.InboundShare)
+	if f.InboundShare != nil {
+		share += st.Muted.Render(fmt.Sprintf(" of %d", f.Interactions))
+	}
+	figure("inbound share", share)
+	figure("last touch", model.DaysAgo(f.LastTouch, today))
+	through := pct(f.FollowThrough)
+	if f.FollowThrough != nil {
+		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
+	}
+	figure("follow-through", through)
+
+	var open []model.FollowUp
+	for _, fu := range d.d.FollowUps {
+		if fu.Open() {
+			open = append(open, fu)
+		}
+	}
+	slices.SortFunc(open, func(a, b model.FollowUp) int { return a.Due.Compare(b.Due) })
+	out = append(out, "", st.Section.Render("Open follow-ups")+st.Muted.Render(" · "+strconv.Itoa(len(open))))
+	if len(open) == 0 {
+		add(st.Muted.Render("  none"))
+	}
+	for _, fu := range open {
+		due := relDay(fu.Due, today)
+		style := st.Muted
+		switch late := fu.Due.DaysUntil(today); {
+		case late > 0:
+			due, style = strconv.Itoa(late)+"d late", st.Warn
+		case late == 0:
+			style = st.Amber
+		}
+		add("  " + spread(line(fu.Text), style.Render(" "+due), w-2))
+	}
+
+	var qs []model.Question
+	for _, q := range d.d.Questions {
+		if q.Open() {
+			qs = append(qs, q)
+		}
+	}
+	if len(qs) > 0 {
+		out = append(out, "", st.Section.Render("Next time ask")+st.Muted.Render(" · "+strconv.Itoa(len(qs))))
+		for _, q := range qs {
+			for i, l := range wrap(line(q.Text), w-4) {
+				prefix := "    "
+				if i == 0 {
+					prefix = st.Accent.Render("  ? ")
+				}
+				out = append(out, prefix+l)
+			}
+		}
+	}
+	return out
+}
+
+// timeline is the notes, newest first, narrowed by the topic filter.
+func (d detailScreen) timeline(w int) []string {
+	st := d.st
+	notes := d.d.Notes
+	if d.topic != "" {
+		notes = slices.DeleteFunc(slices.Clone(notes), func(n model.Interaction) bool { return !n.HasTopic(d.topic) })
+	}
+	head := st.Section.Render("Timeline") + st.Muted.Render(" · "+plural(len(d.d.Notes), "note", "notes"))
+	filter := "f: all topics"
+	if d.topic != "" {
+		head = st.Section.Render("Timeline") + st.Muted.Render(fmt.Sprintf(" · %d of %d", len(notes), len(d.d.Notes)))
+		filter = "f: " + string(d.topic)
+	}
+	out := []string{spread(head, st.Accent.Render(" "+filter), w)}
+	if len(notes) == 0 {
+		msg := "  No notes yet. n writes one."
+		if d.topic != "" {
+			msg = "  No notes marked " + string(d.topic) + "."
+		}
+		return append(out, st.Muted.Render(msg))
+	}
+	for i, n := range notes {
+		if i > 0 {
+			out = append(out, "")
+		}
+		day := model.DateOf(n.At)
+		parts := []string{dayName(day), string(n.Kind)}
+		if n.Inbound {
+			parts = append(parts, "inbound")
+		}
+		meta := st.Accent.Render(strings.Join(parts, " · "))
+		if len(n.Topics) > 0 {
+			ts := make([]string, len(n.Topics))
+			for j, t := range n.Topics {
+				ts[j] = string(t)
+			}
+			meta += st.Amber.Render(" · " + strings.Join(ts, ", "))
+		}
+		out = append(out, trunc(meta+st.Muted.Render(" · "+model.DaysAgo(day, d.today)), w))
+		for _, p := range strings.Split(para(n.Text), "\n") {
+			for _, l := range wrap(strings.ReplaceAll(p, "\t", "    "), w-2) {
+				out = append(out, "  "+l)
+			}
+		}
+	}
+	return out
+}
+
+// cleanJoin cleans each part and joins them.
+func cleanJoin(parts []string, sep string) string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = line(p)
+	}
+	return strings.Join(out, sep)
+}

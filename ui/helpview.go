@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// relabel is a binding with a description for one context ("esc" is
+// "back" in the detail and "cancel" in a form); the keys stay those of
+// the keymap.
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// helpBar is the one-line help of the active context, or the status
+// message while there is one.
+func (a App) helpBar() string {
+	if a.status != "" {
+		style := a.st.Status
+		if a.statusErr {
+			style = a.st.Error
+		}
+		return style.Render(trunc(a.status, a.width))
+	}
+	return a.help.ShortHelpView(a.contextKeys())
+}
+
+// contextKeys lists the bindings that matter on the active screen, most
+// useful first: the help bar drops from the end when the line is short.
+func (a App) contextKeys() bindings {
+	k := a.keys
+	switch a.top() {
+	case pageHelp:
+		return bindings{relabel(k.Down, "scroll"), relabel(k.Back, "close"), relabel(k.Quit, "close")}
+	case pageDetail:
+		return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, k.Topic, k.Back, k.Today, k.Help, k.Quit}
+	case pageNote:
+		return a.noteKeys()
+	case pageContact:
+		if a.form.confirm != confirmNone {
+			return bindings{k.Yes, relabel(k.No, "keep editing")}
+		}
+		return bindings{k.Save, k.NextField, k.PrevField, relabel(k.Back, "cancel")}
+	}
+	if a.focus == paneToday {
+		if a.agenda.snoozing {
+			return bindings{relabel(k.Open, "snooze"), relabel(k.Back, "cancel")}
+		}
+		tab := relabel(k.Tab, "contacts")
+		if !a.lay.Split {
+			tab = relabel(k.Back, "contacts")
+		}
+		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Help, k.Quit}
+	}
+	if a.list.editing {
+		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}
+	}
+	today := k.Today
+	if a.lay.Split {
+		today = relabel(k.Tab, "today")
+	}
+	return bindings{k.Filter, k.Open, k.Note, k.Add, today, k.Edit, k.Sort, k.Help, k.Quit}
+}
+
+func (a App) noteKeys() bindings {
+	k := a.keys
+	f := a.note
+	if f.confirm != confirmNone {
+		return bindings{k.Yes, relabel(k.No, "keep writing")}
+	}
+	switch f.zone {
+	case zoneOptions:
+		return bindings{
+			k.Save, relabel(k.Right, "move"), relabel(k.Tick, "toggle"),
+			key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "kind")),
+			key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "inbound")),
+			key.NewBinding(key.WithKeys("p", "o", "s"), key.WithHelp("p/o/s", "topics")),
+			key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "thank-you")),
+			k.NextField, relabel(k.Back, "cancel"),
+		}
+	case zoneAsk:
+		return bindings{k.Save, relabel(k.Tick, "asked"), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}
+	}
+	return bindings{k.Save, k.NextField, k.Editor, k.Kind, k.Inbound, relabel(k.Back, "cancel")}
+}
+
+// helpLines is the full help: every binding of the keymap, by group,
+// flowed into as many columns as the width allows.
+func (a App) helpLines() []string {
+	st := a.st
+	var items []string
+	for gi, g := range a.keys.fullHelp() {
+		if gi > 0 {
+			items = append(items, "")
+		}
+		items = append(items, st.Section.Render(g.Title))
+		for _, b := range g.Keys {
+			h := b.Help()
+			items = append(items, "  "+st.Accent.Render(fit(h.Key, 10))+" "+st.Muted.Render(h.Desc))
+		}
+	}
+	items = append(items, "", st.Section.Render("List markers"),
+		"  "+st.Warn.Render("!")+"  overdue follow-up",
+		"  "+st.Amber.Render("•")+"  follow-up due today",
+		"  "+st.Accent.Render("~")+"  going cold (past cadence)")
+
+	const colW = 38
+	cols := max(a.lay.Body.W/colW, 1)
+	per := (len(items) + cols - 1) / cols
+	per = max(per, a.lay.Body.H)
+	if cols == 1 || per*1 >= len(items) {
+		return items
+	}
+	var out []string
+	for r := 0; r < per; r++ {
+		var b strings.Builder
+		for c := 0; c < cols; c++ {
+			i := c*per + r
+			if i < len(items) {
+				b.WriteString(fit(items[i], colW))
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func (a App) fullHelp() string {
+	lines := a.helpLines()
+	off := min(a.helpOffset, max(len(lines)-a.lay.Body.H, 0))
+	return strings.Join(lines[off:], "\n")
+}
+
+func (a App) updateHelp(msg tea.Msg) App {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return a
+	}
+	k := a.keys
+	maxOff := max(len(a.helpLines())-a.lay.Body.H, 0)
+	switch {
+	case key.Matches(km, k.Back):
+		a.pop()
+	case key.Matches(km, k.Up):
+		a.helpOffset--
+	case key.Matches(km, k.Down):
+		a.helpOffset++
+	case key.Matches(km, k.PageUp):
+		a.helpOffset -= a.lay.Body.H
+	case key.Matches(km, k.PageDown):
+		a.helpOffset += a.lay.Body.H
+	case key.Matches(km, k.Top):
+		a.helpOffset = 0
+	case key.Matches(km, k.Bottom):
+		a.helpOffset = maxOff
+	}
+	a.helpOffset = min(max(a.helpOffset, 0), maxOff)
+	return a
+}

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// KeyMap holds every binding once; the help bar and the full help are
+// built from these same values, so they cannot drift from what works.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+
+	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Note, Add, Edit, Done, Snooze, Topic key.Binding
+
+	Save, Editor, NextField, PrevField key.Binding
+	Kind, Inbound, Problem, Opportunity    key.Binding
+	Strategy, Thanks, Tick                 key.Binding
+	Left, Right                            key.Binding
+
+	Yes, No key.Binding
+
+	Help, Quit, ForceQuit key.Binding
+}
+
+// DefaultKeys is the keymap of DESIGN.md "TUI".
+func DefaultKeys() KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	k := func(keys ...string) []string { return keys }
+	return KeyMap{
+		Up:       b(k("up", "k"), "↑/k", "up"),
+		Down:     b(k("down", "j"), "↓/j", "down"),
+		PageUp:   b(k("pgup", "ctrl+b"), "pgup", "page up"),
+		PageDown: b(k("pgdown", "ctrl+f", "space"), "pgdn", "page down"),
+		Top:      b(k("home", "g"), "g", "top"),
+		Bottom:   b(k("end", "G"), "G", "bottom"),
+
+		Filter: b(k("/"), "/", "filter"),
+		Open:   b(k("enter"), "enter", "open"),
+		Back:   b(k("esc"), "esc", "back"),
+		Tab:    b(k("tab"), "tab", "switch pane"),
+		Today:  b(k("t"), "t", "today"),
+		Sort:   b(k("o"), "o", "sort name/last touch"),
+
+		Note:   b(k("n"), "n", "new note"),
+		Add:    b(k("a"), "a", "add contact"),
+		Edit:   b(k("e"), "e", "edit contact"),
+		Done:   b(k("d"), "d", "done"),
+		Snooze: b(k("s"), "s", "snooze"),
+		Topic:  b(k("f"), "f", "topic filter"),
+
+		Save:      b(k("ctrl+s"), "ctrl+s", "save"),
+		Editor:    b(k("ctrl+e"), "ctrl+e", "$EDITOR"),
+		NextField: b(k("tab"), "tab", "next field"),
+		PrevField: b(k("shift+tab"), "shift+tab", "previous field"),
+		// The toggles work as alt+letter from anywhere in the note form,
+		// and as the bare letter once tab has moved focus to the options
+		// row (macOS terminals often send a symbol for alt+letter).
+		Kind:        b(k("alt+k", "k"), "alt+k", "kind"),
+		Inbound:     b(k("alt+i", "i"), "alt+i", "inbound"),
+		Problem:     b(k("alt+p", "p"), "alt+p", "problem"),
+		Opportunity: b(k("alt+o", "o"), "alt+o", "opportunity"),
+		Strategy:    b(k("alt+s", "s"), "alt+s", "strategy"),
+		Thanks:      b(k("alt+t", "t"), "alt+t", "thank-you"),
+		Tick:        b(k("space", "x"), "space", "tick"),
+		Left:        b(k("left", "h"), "←/h", "previous"),
+		Right:       b(k("right", "l"), "→/l", "next"),
+
+		Yes: b(k("y", "Y"), "y", "yes"),
+		No:  b(k("n", "N", "esc"), "n", "no"),
+
+		Help:      b(k("?"), "?", "help"),
+		Quit:      b(k("q"), "q", "quit"),
+		ForceQuit: b(k("ctrl+c"), "ctrl+c", "quit"),
+	}
+}
+
+// bindings is a fixed list of bindings that satisfies help.KeyMap, for the
+// one-line help bar.
+type bindings []key.Binding
+
+func (b bindings) ShortHelp() []key.Binding  { return b }
+func (b bindings) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
+
+// helpGroup is one titled column of the full help.
+type helpGroup struct {
+	Title string
+	Keys  []key.Binding
+}
+
+// fullHelp lists every binding, grouped by where it works.
+func (k KeyMap) fullHelp() []helpGroup {
+	return []helpGroup{
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
+		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
+		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
+		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
+		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+	}
+}
+
+// isAlt reports whether a key press carries the alt modifier, which is how
+// the note form tells a toggle chord from a letter typed into the body.
+func isAlt(msg tea.KeyPressMsg) bool { return msg.Mod&tea.ModAlt != 0 }

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// Data messages: the results of commands that read or write the store.
+type (
+	// bookMsg carries what the home screen needs: the compact entries of
+	// every contact and the day's agenda, with the generation read first,
+	// so a write racing the load is seen again at the next poll.
+	bookMsg struct {
+		gen     uint64
+		day     model.Date
+		entries []store.Entry
+		agenda  model.Agenda
+		err     error
+	}
+
+	// haystackMsg is the filter's search text (folded name and company of
+	// every entry), built off the update loop after the first frame.
+	haystackMsg struct {
+		entries []store.Entry // the slice it was built for
+		hay     []string
+	}
+
+	detailMsg struct {
+		id     uint64
+		detail store.Detail
+		err    error
+	}
+
+	// noteContextMsg brings the open questions of the contact a note is
+	// being written for.
+	noteContextMsg struct {
+		id        uint64
+		questions []model.Question
+		err       error
+	}
+
+	// editContactMsg brings the full contact for the edit form.
+	editContactMsg struct {
+		contact model.Contact
+		err     error
+	}
+
+	// pollMsg is the result of the one-second look at the generation.
+	pollMsg struct {
+		gen uint64
+		day model.Date
+		err error
+	}
+
+	tickMsg struct{}
+
+	// noteSavedMsg: saved says whether the note itself was written; err
+	// may still report that ticking off the questions failed.
+	noteSavedMsg struct {
+		id    uint64
+		name  string
+		due   []model.FollowUp
+		saved bool
+		err   error
+	}
+
+	followUpMsg struct {
+		verb string // "done" or "snoozed"
+		fu   model.FollowUp
+		err  error
+	}
+
+	contactSavedMsg struct {
+		id    uint64
+		name  string
+		isNew bool
+		err   error
+	}
+
+	// clearStatusMsg clears the status line unless a newer one replaced it.
+	clearStatusMsg struct{ seq int }
+
+	// editorReadyMsg: the note body is in a temp file, ready for $EDITOR.
+	editorReadyMsg struct {
+		path string
+		err  error
+	}
+	// editorExitMsg: $EDITOR has exited.
+	editorExitMsg struct {
+		path string
+		err  error
+	}
+	// editorTextMsg: the edited body, read back.
+	editorTextMsg struct {
+		text    string
+		changed bool
+		err     error
+	}
+)
+
+// Intent messages: screens say what they want, the root does it.
+type (
+	openContactMsg struct{ id uint64 }
+	newNoteMsg     struct {
+		id   uint64
+		name string
+	}
+	addContactMsg   struct{}
+	editIntentMsg   struct{ id uint64 }
+	closePageMsg    struct{}
+	quitMsg         struct{}
+	doneIntentMsg   struct{ id uint64 }
+	snoozeIntentMsg struct {
+		id  uint64
+		due model.Date
+	}
+	saveNoteMsg    struct{ draft noteDraft }
+	saveContactMsg struct {
+		contact model.Contact
+		isNew   bool
+	}
+	editBodyMsg struct{ text string }
+	statusMsg   struct {
+		text string
+		err  bool
+	}
+)
+
+// emit wraps a message in a command.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// statusTTL is how long a status message stays.
+const statusTTL = 4 * time.Second

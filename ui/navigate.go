@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"rapport/model"
+)
+
+// globalKey handles the keys that work wherever no text is being typed.
+// It reports false for keys the active screen should get.
+func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	k := a.keys
+	top := a.top()
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return a, tea.Quit, true
+	case key.Matches(msg, k.Quit):
+		if top == pageHelp {
+			a.pop()
+			return a, nil, true
+		}
+		return a, tea.Quit, true
+	case key.Matches(msg, k.Help):
+		if top == pageHelp {
+			a.pop()
+		} else {
+			a.helpOffset = 0
+			a.push(pageHelp)
+		}
+		return a, nil, true
+	case top == pageHelp:
+		return a, nil, false
+	case key.Matches(msg, k.Add):
+		return a.openContactForm()
+	case key.Matches(msg, k.Today):
+		a.stack = a.stack[:0]
+		a.focus = paneToday
+		return a, nil, true
+	case top == pageHome && key.Matches(msg, k.Tab):
+		a.focus = 1 - a.focus
+		return a, nil, true
+	case top == pageHome && a.focus == paneToday && key.Matches(msg, k.Back):
+		a.focus = paneList
+		return a, nil, true
+	}
+	return a, nil, false
+}
+
+func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
+	c := model.Contact{Stage: model.Stages[0]}
+	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
+	a.push(pageContact)
+	return a, nil, true
+}
+
+// push puts a page on top and gives it its size.
+func (a *App) push(p page) {
+	a.stack = append(a.stack, p)
+	a.resize(a.width, a.height)
+}
+
+// pop returns to the page below.
+func (a *App) pop() {
+	if len(a.stack) > 0 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+}
+
+// navigate carries out what screens ask for.
+func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case openContactMsg:
+		if a.top() == pageDetail {
+			a.pop()
+		}
+		a.detail = newDetailScreen(a.st, a.keys, a.today, msg.id)
+		a.push(pageDetail)
+		return a, loadDetail(a.store, msg.id), true
+	case newNoteMsg:
+		a.note = newNoteForm(a.st, a.keys, a.today, msg.id, msg.name)
+		a.push(pageNote)
+		return a, loadNoteContext(a.store, msg.id), true
+	case addContactMsg:
+		return a.openContactForm()
+	case editIntentMsg:
+		return a, loadContact(a.store, msg.id), true
+	case closePageMsg:
+		a.pop()
+		return a, nil, true
+	case quitMsg:
+		return a, tea.Quit, true
+	case doneIntentMsg:
+		return a, markDone(a.store, msg.id, a.today), true
+	case snoozeIntentMsg:
+		return a, snooze(a.store, msg.id, msg.due), true
+	case saveNoteMsg:
+		in, follows := msg.draft.build(a.now())
+		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true
+	case saveContactMsg:
+		c := msg.contact
+		if msg.isNew {
+			c.Created = a.now()
+		}
+		return a, saveContact(a.store, c, msg.isNew), true
+	case editBodyMsg:
+		a.editorWas = msg.text
+		return a, prepareEditor(msg.text), true
+	case statusMsg:
+		return a, a.setStatus(msg.text, msg.err), true
+	}
+	return a, nil, false
+}

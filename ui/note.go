@@ -1,0 +1,576 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"rapport/model"
+)
+
+// noteZone is the part of the note form that has the keyboard.
+type noteZone int
+
+const (
+	zoneBody noteZone = iota
+	zoneFollow
+	zoneOptions
+	zoneAsk
+)
+
+// confirmKind is the question a form is asking before it lets go of text.
+type confirmKind int
+
+const (
+	confirmNone confirmKind = iota
+	confirmDiscard
+	confirmQuit
+)
+
+// The options of the note form, in the order the options row shows them.
+const (
+	optKind = iota
+	optInbound
+	optProblem
+	optOpportunity
+	optStrategy
+	optThanks
+	optCount
+)
+
+// noteDraft is what the form hands over for saving.
+type noteDraft struct {
+	contactID uint64
+	name      string
+	kind      model.Kind
+	inbound   bool
+	topics    []model.Topic
+	text      string
+	follow    *model.FollowUp // the "WHEN: what" line, resolved; nil when empty
+	thanks    bool            // add the thank-you follow-up (meetings only)
+	asked     []uint64        // questions ticked as asked
+}
+
+// build makes the interaction and its follow-ups at the moment of saving.
+func (d noteDraft) build(now time.Time) (model.Interaction, []model.FollowUp) {
+	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, At: now}
+	var follows []model.FollowUp
+	if d.follow != nil {
+		follows = append(follows, *d.follow)
+	}
+	if d.thanks {
+		if ty, ok := model.ThankYou(in); ok {
+			follows = append(follows, ty)
+		}
+	}
+	return in, follows
+}
+
+// noteForm is note entry: a modal page over wherever it was opened. The
+// cursor starts in the body; nothing typed is lost to q or esc without
+// asking first.
+type noteForm struct {
+	st    *Styles
+	keys  *KeyMap
+	today model.Date
+	id    uint64
+	name  string
+
+	body    textarea.Model
+	follow  textinput.Model
+	kind    int // index into model.Kinds
+	inbound bool
+	topics  [3]bool // in the order of model.Topics
+	thanks  bool
+
+	questions []model.Question
+	asked     []bool
+	qCursor   int
+
+	zone    noteZone
+	opt     int
+	confirm confirmKind
+	err     string
+	saving  bool
+	w, h    int
+}
+
+func newNoteForm(st *Styles, keys *KeyMap, today model.Date, id uint64, name string) noteForm {
+	body := textarea.New()
+	body.ShowLineNumbers = false
+	body.Prompt = "┃ "
+	body.Placeholder = "What happened? What did you learn?"
+	body.CharLimit = 0
+	body.MaxHeight = 0
+	// ctrl+e opens $EDITOR here; the textarea would take it for "line end".
+	body.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end"))
+	body.SetStyles(st.TextArea)
+
+	follow := textinput.New()
+	follow.Prompt = ""
+	follow.Placeholder = "fri: send the pricing"
+	follow.SetStyles(st.TextInput)
+
+	f := noteForm{st: st, keys: keys, today: today, id: id, name: name, body: body, follow: follow, thanks: true}
+	f.body.Focus()
+	return f
+}
+
+func (f *noteForm) setStyles(st *Styles) {
+	f.st = st
+	f.body.SetStyles(st.TextArea)
+	f.follow.SetStyles(st.TextInput)
+}
+
+func (f *noteForm) SetSize(w, h int) {
+	f.w, f.h = w, h
+	f.body.SetWidth(max(w, 4))
+	// Leave room for the resolved date ("→ Wed Dec 23") after the field.
+	f.follow.SetWidth(max(w-len("follow-up ")-15, 4))
+	if w < 60 {
+		f.follow.Placeholder = "fri: what to do"
+	}
+	f.body.SetHeight(f.bodyHeight())
+}
+
+// setQuestions shows the contact's open questions once they are loaded.
+func (f *noteForm) setQuestions(qs []model.Question) {
+	f.questions = qs
+	f.asked = make([]bool, len(qs))
+	f.SetSize(f.w, f.h)
+}
+
+func (f *noteForm) setBody(text string) {
+	f.body.SetValue(text)
+}
+
+// dirty reports whether anything would be lost by closing the form.
+func (f noteForm) dirty() bool {
+	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" {
+		return true
+	}
+	for _, a := range f.asked {
+		if a {
+			return true
+		}
+	}
+	return false
+}
+
+func (f noteForm) kindValue() model.Kind { return model.Kinds[f.kind] }
+
+// draft validates the form and returns what to save.
+func (f noteForm) draft() (noteDraft, error) {
+	text := strings.TrimSpace(f.body.Value())
+	if text == "" {
+		return noteDraft{}, fmt.Errorf("write the note first (esc cancels)")
+	}
+	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks}
+	for i, on := range f.topics {
+		if on {
+			d.topics = append(d.topics, model.Topics[i])
+		}
+	}
+	if v := strings.TrimSpace(f.follow.Value()); v != "" {
+		fu, err := model.ParseFollowUp(v, f.today)
+		if err != nil {
+			return noteDraft{}, err
+		}
+		d.follow = &fu
+	}
+	for i, a := range f.asked {
+		if a {
+			d.asked = append(d.asked, f.questions[i].ID)
+		}
+	}
+	return d, nil
+}
+
+func (f noteForm) Update(msg tea.Msg) (noteForm, tea.Cmd) {
+	f, cmd := f.update(msg)
+	// Focus, the options row and the message line all move the body's
+	// bottom edge.
+	f.body.SetHeight(f.bodyHeight())
+	return f, cmd
+}
+
+func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return f.updateField(msg)
+	}
+	if f.confirm != confirmNone {
+		return f.updateConfirm(km)
+	}
+	k := f.keys
+	switch {
+	case key.Matches(km, k.Save):
+		return f.save()
+	case key.Matches(km, k.ForceQuit):
+		if f.dirty() {
+			f.confirm = confirmQuit
+			return f, nil
+		}
+		return f, emit(quitMsg{})
+	case key.Matches(km, k.Back):
+		return f.close()
+	case key.Matches(km, k.NextField):
+		return f.focusZone(f.nextZone(1))
+	case key.Matches(km, k.PrevField):
+		return f.focusZone(f.nextZone(-1))
+	case key.Matches(km, k.Editor):
+		return f, emit(editBodyMsg{f.body.Value()})
+	}
+	if isAlt(km) || f.zone == zoneOptions {
+		if opt, ok := f.toggleFor(km); ok {
+			f.toggle(opt)
+			return f, nil
+		}
+	}
+	switch f.zone {
+	case zoneOptions:
+		switch {
+		case key.Matches(km, k.Left):
+			f.opt = (f.opt + optCount - 1) % optCount
+		case key.Matches(km, k.Right):
+			f.opt = (f.opt + 1) % optCount
+		case key.Matches(km, k.Tick), km.String() == "enter":
+			f.toggle(f.opt)
+		case key.Matches(km, k.Quit):
+			return f.close()
+		}
+		return f, nil
+	case zoneAsk:
+		switch {
+		case key.Matches(km, k.Up):
+			f.qCursor = max(f.qCursor-1, 0)
+		case key.Matches(km, k.Down):
+			f.qCursor = min(f.qCursor+1, len(f.questions)-1)
+		case key.Matches(km, k.Tick), km.String() == "enter":
+			if f.qCursor < len(f.asked) {
+				f.asked[f.qCursor] = !f.asked[f.qCursor]
+			}
+		case key.Matches(km, k.Quit):
+			return f.close()
+		}
+		return f, nil
+	case zoneFollow:
+		if km.String() == "enter" {
+			return f.focusZone(f.nextZone(1))
+		}
+	}
+	return f.updateField(km)
+}
+
+// updateField hands a message to the focused text field.
+func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
+	var cmd tea.Cmd
+	switch f.zone {
+	case zoneBody:
+		f.body, cmd = f.body.Update(msg)
+	case zoneFollow:
+		f.follow, cmd = f.follow.Update(msg)
+	}
+	return f, cmd
+}
+
+func (f noteForm) updateConfirm(km tea.KeyPressMsg) (noteForm, tea.Cmd) {
+	switch {
+	case key.Matches(km, f.keys.Yes):
+		c := f.confirm
+		f.confirm = confirmNone
+		if c == confirmQuit {
+			return f, emit(quitMsg{})
+		}
+		return f, emit(closePageMsg{})
+	case key.Matches(km, f.keys.No):
+		f.confirm = confirmNone
+	}
+	return f, nil
+}
+
+// close leaves the form, asking first when something was typed.
+func (f noteForm) close() (noteForm, tea.Cmd) {
+	if f.dirty() {
+		f.confirm = confirmDiscard
+		return f, nil
+	}
+	return f, emit(closePageMsg{})
+}
+
+func (f noteForm) save() (noteForm, tea.Cmd) {
+	if f.saving {
+		return f, nil
+	}
+	d, err := f.draft()
+	if err != nil {
+		f.err = err.Error()
+		if strings.TrimSpace(f.body.Value()) != "" {
+			return f.focusZone(zoneFollow)
+		}
+		return f.focusZone(zoneBody)
+	}
+	f.err, f.saving = "", true
+	return f, emit(saveNoteMsg{d})
+}
+
+// saveFailed puts the form back in the user's hands with the reason.
+func (f *noteForm) saveFailed(err error) {
+	f.saving = false
+	f.err = "not saved: " + err.Error()
+	f.body.SetHeight(f.bodyHeight())
+}
+
+func (f noteForm) nextZone(dir int) noteZone {
+	zones := []noteZone{zoneBody, zoneFollow, zoneOptions}
+	if len(f.questions) > 0 {
+		zones = append(zones, zoneAsk)
+	}
+	i := 0
+	for j, z := range zones {
+		if z == f.zone {
+			i = j
+		}
+	}
+	return zones[(i+dir+len(zones))%len(zones)]
+}
+
+func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
+	f.zone = z
+	f.body.Blur()
+	f.follow.Blur()
+	switch z {
+	case zoneBody:
+		return f, f.body.Focus()
+	case zoneFollow:
+		return f, f.follow.Focus()
+	}
+	return f, nil
+}
+
+// toggleFor maps a toggle key (alt+letter, or the letter in the options
+// row) to its option.
+func (f noteForm) toggleFor(km tea.KeyPressMsg) (int, bool) {
+	k := f.keys
+	switch {
+	case key.Matches(km, k.Kind):
+		return optKind, true
+	case key.Matches(km, k.Inbound):
+		return optInbound, true
+	case key.Matches(km, k.Problem):
+		return optProblem, true
+	case key.Matches(km, k.Opportunity):
+		return optOpportunity, true
+	case key.Matches(km, k.Strategy):
+		return optStrategy, true
+	case key.Matches(km, k.Thanks):
+		return optThanks, true
+	}
+	return 0, false
+}
+
+func (f *noteForm) toggle(opt int) {
+	switch opt {
+	case optKind:
+		f.kind = (f.kind + 1) % len(model.Kinds)
+	case optInbound:
+		f.inbound = !f.inbound
+	case optProblem, optOpportunity, optStrategy:
+		f.topics[opt-optProblem] = !f.topics[opt-optProblem]
+	case optThanks:
+		f.thanks = !f.thanks
+	}
+	f.opt = opt
+}
+
+// heights divides the form's height between the body and the call-prep
+// questions; the title, follow-up, options and message lines are fixed.
+func (f noteForm) heights() (body, ask int) {
+	fixed := 2 + len(f.optionLines()) // title, follow-up, options
+	if f.message() != "" {
+		fixed++
+	}
+	avail := f.h - fixed
+	if len(f.questions) == 0 {
+		return max(avail, 1), 0
+	}
+	want := min(1+len(f.questions), 6)
+	keep := 2 // lines the body keeps, unless the questions have focus
+	if f.zone == zoneAsk {
+		keep = 1
+	}
+	ask = max(min(want, avail-keep), 1)
+	return max(avail-ask, 1), ask
+}
+
+func (f noteForm) bodyHeight() int { b, _ := f.heights(); return b }
+
+// optionLines lays the toggles out, wrapping them to the width. When
+// they need more than one line and the options row does not have focus,
+// a one-line summary of what is on stands in for them.
+func (f noteForm) optionLines() []string {
+	lines := f.toggleLines()
+	if len(lines) == 1 || f.zone == zoneOptions {
+		return lines
+	}
+	on := []string{string(f.kindValue())}
+	if f.inbound {
+		on = append(on, "inbound")
+	}
+	for i, t := range model.Topics {
+		if f.topics[i] {
+			on = append(on, string(t))
+		}
+	}
+	if f.thanks && f.kindValue() == model.Meeting {
+		on = append(on, "thank-you")
+	}
+	return []string{spread(f.st.Label.Render("options ")+strings.Join(on, ", "), f.st.Muted.Render(" tab"), f.w)}
+}
+
+// toggleLines draws every toggle, wrapped to the width.
+func (f noteForm) toggleLines() []string {
+	st := f.st
+	box := func(on bool) string {
+		if on {
+			return "[x] "
+		}
+		return "[ ] "
+	}
+	kind := f.kindValue()
+	thanks := box(f.thanks) + "thank-you note tomorrow"
+	if kind != model.Meeting {
+		thanks = box(f.thanks) + "thank-you (meetings)"
+	}
+	items := []string{
+		"kind: " + string(kind),
+		box(f.inbound) + "inbound",
+		box(f.topics[0]) + "problem",
+		box(f.topics[1]) + "opportunity",
+		box(f.topics[2]) + "strategy",
+		thanks,
+	}
+	var lines []string
+	cur, curW := "", 0
+	for i, it := range items {
+		style := st.Text
+		switch {
+		case f.zone == zoneOptions && f.opt == i:
+			style = st.Selected
+		case i == optThanks && kind != model.Meeting:
+			style = st.Muted
+		}
+		w := ansi.StringWidth(it)
+		if curW > 0 && curW+2+w > f.w {
+			lines = append(lines, cur)
+			cur, curW = "", 0
+		}
+		if curW > 0 {
+			cur += "  "
+			curW += 2
+		}
+		cur += style.Render(it)
+		curW += w
+	}
+	return append(lines, cur)
+}
+
+func (f noteForm) View() string {
+	st := f.st
+	var out []string
+	title := st.Section.Render("Note") + st.Muted.Render(" · ") + st.Text.Render(line(f.name))
+	out = append(out, spread(title, st.Muted.Render(" "+dayName(f.today)), f.w))
+	out = append(out, strings.Split(f.body.View(), "\n")...)
+
+	label := st.Label
+	if f.zone == zoneFollow {
+		label = st.Focus
+	}
+	out = append(out, spread(label.Render("follow-up ")+f.follow.View(), f.followHint(), f.w))
+	out = append(out, f.optionLines()...)
+	if _, n := f.heights(); n > 0 {
+		out = append(out, f.askLines(n)...)
+	}
+	if msg := f.message(); msg != "" {
+		out = append(out, msg)
+	}
+	return strings.Join(out, "\n")
+}
+
+// message is the form's last line: a question, progress or an error. It
+// takes a line from the body only while there is one.
+func (f noteForm) message() string {
+	st := f.st
+	switch {
+	case f.confirm == confirmDiscard:
+		return st.Error.Render("Discard this note? y/n")
+	case f.confirm == confirmQuit:
+		return st.Error.Render("Discard this note and quit? y/n")
+	case f.saving:
+		return st.Muted.Render("Saving…")
+	case f.err != "":
+		return st.Error.Render(trunc(f.err, f.w))
+	}
+	return ""
+}
+
+// followHint shows what the follow-up line resolves to as it is typed.
+func (f noteForm) followHint() string {
+	v := strings.TrimSpace(f.follow.Value())
+	if v == "" {
+		return ""
+	}
+	fu, err := model.ParseFollowUp(v, f.today)
+	if err != nil {
+		if _, derr := model.ParseDue(strings.SplitN(v, ":", 2)[0], f.today); derr != nil {
+			return f.st.Warn.Render(" date?")
+		}
+		return f.st.Warn.Render(" what?")
+	}
+	return f.st.Good.Render(" → " + dayName(fu.Due))
+}
+
+// askLines draws the call-prep questions in n lines, scrolled to keep the
+// cursor in view.
+func (f noteForm) askLines(n int) []string {
+	st := f.st
+	label := st.Label
+	if f.zone == zoneAsk {
+		label = st.Focus
+	}
+	ticked := 0
+	for _, a := range f.asked {
+		if a {
+			ticked++
+		}
+	}
+	head := label.Render("next time ask") + st.Muted.Render(" · "+strconv.Itoa(len(f.questions))+" open")
+	if ticked > 0 {
+		head += st.Good.Render(" · " + strconv.Itoa(ticked) + " asked")
+	}
+	out := []string{trunc(head, f.w)}
+	rows := n - 1
+	start := 0
+	if f.qCursor >= rows {
+		start = f.qCursor - rows + 1
+	}
+	for i := start; i < len(f.questions) && i < start+rows; i++ {
+		box := "[ ] "
+		if f.asked[i] {
+			box = "[x] "
+		}
+		text := fit(box+line(f.questions[i].Text), f.w)
+		if f.zone == zoneAsk && i == f.qCursor {
+			text = st.Selected.Render(text)
+		}
+		out = append(out, text)
+	}
+	return out
+}
