@@ -192,8 +192,8 @@ func (s *Sampler) followUps(notes []Interaction, active bool) []FollowUp {
 		}
 		out = append(out, f)
 	}
-	if active && s.chance(0.35) {
-		due := today.AddDays(s.rng.IntN(35) - 5)
+	if active && s.chance(0.2) {
+		due := today.AddDays(s.rng.IntN(33) - 3)
 		f := FollowUp{Text: pick(s, promiseTexts), Due: due, Promised: due}
 		if s.chance(0.2) {
 			f.Promised = due.AddDays(-3)
