@@ -1,0 +1,197 @@
+package exchange
+
+import (
+	"fmt"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	DryRun bool
+	// Stage is given to new contacts whose file names none (default
+	// prospect, as for `rapport add`).
+	Stage model.Stage
+	// Tags are added to every contact the file names, new or not.
+	Tags []string
+	// Chunk is how many contacts one transaction writes (default 500):
+	// small enough that a `rapport log` from another shell waits a
+	// moment at most, and a stopped import leaves whole contacts only.
+	Chunk int
+	// Progress, when set, hears how far the writing is after each chunk.
+	Progress func(done, total int)
+}
+
+// Report says what an import did (or, for a dry run, would do).
+type Report struct {
+	Source   string
+	Format   Format
+	DryRun   bool
+	Steps    []*Step   // added, updated and unchanged contacts, in file order
+	Problems []Problem // skipped cards and rows, and fields left out
+	Added, Updated, Unchanged, Skipped int
+	// Restored counts contacts written from a backup; RestoredBefore
+	// those an earlier, interrupted restore of the same backup wrote.
+	Restored, RestoredBefore int
+}
+
+// Import writes a batch into the store: a backup is restored exactly,
+// anything else is matched and merged (see planner). Writes go in chunks;
+// when one fails the error says how far the import got, and running it
+// again finishes it without duplicating anyone.
+func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
+	if opt.Stage == "" {
+		opt.Stage = model.Prospect
+	}
+	if opt.Chunk <= 0 {
+		opt.Chunk = 500
+	}
+	rep := Report{Source: b.Source, Format: b.Format, DryRun: opt.DryRun, Problems: b.Problems}
+	for _, p := range b.Problems {
+		if p.Skipped {
+			rep.Skipped++
+		}
+	}
+	if b.Format == Backup {
+		return restore(s, b.Backup, opt, rep)
+	}
+	stored, err := s.AllContacts()
+	if err != nil {
+		return rep, err
+	}
+	p := newPlanner(stored, opt.Stage, opt.Tags)
+	for _, r := range b.Records {
+		p.add(r, b.Source)
+	}
+	texts, err := s.NoteTexts(p.needTexts())
+	if err != nil {
+		return rep, err
+	}
+	byID := make(map[uint64]model.Contact, len(stored))
+	for _, c := range stored {
+		byID[c.ID] = c
+	}
+	rep.Steps = p.finish(byID, texts)
+	rep.Problems = append(rep.Problems, p.probs...)
+	rep.Skipped += len(p.probs)
+	var changes []store.Change
+	for _, st := range rep.Steps {
+		switch st.Action {
+		case Add:
+			rep.Added++
+			changes = append(changes, store.Change{Contact: st.contact, Notes: st.notes})
+		case Update:
+			rep.Updated++
+			changes = append(changes, store.Change{ID: st.ID, Merge: replay(st.merges), Notes: st.notes})
+		default:
+			rep.Unchanged++
+		}
+	}
+	for _, st := range rep.Steps {
+		if st.Action == Add {
+			if err := st.contact.Validate(); err != nil {
+				return rep, fmt.Errorf("%s: %w", st.Where(b.Source), err)
+			}
+		}
+	}
+	if opt.DryRun || len(changes) == 0 {
+		return rep, nil
+	}
+	return rep, inChunks(len(changes), opt, func(from, to int) error {
+		_, err := s.Upsert(changes[from:to])
+		return err
+	})
+}
+
+// replay re-applies a step's records to the contact as stored when the
+// chunk is written, so changes made meanwhile by another process stay.
+func replay(merges []model.Contact) func(model.Contact) model.Contact {
+	return func(c model.Contact) model.Contact {
+		for _, in := range merges {
+			c = mergeContact(c, in)
+		}
+		return c
+	}
+}
+
+// inChunks calls write for successive ranges of total items, reporting
+// progress, and turns a failure into an error that says how far it got.
+func inChunks(total int, opt ImportOptions, write func(from, to int) error) error {
+	for from := 0; from < total; from += opt.Chunk {
+		to := min(from+opt.Chunk, total)
+		if err := write(from, to); err != nil {
+			if from == 0 {
+				return err
+			}
+			return fmt.Errorf("the import stopped after %d of %d contacts (%w); run it again to finish: it will not duplicate anyone", from, total, err)
+		}
+		if opt.Progress != nil {
+			opt.Progress(to, total)
+		}
+	}
+	return nil
+}
+
+// restore writes a backup with its ids. It goes into an empty database,
+// or into one an interrupted restore of the same backup left: then the
+// contacts already there are kept and the rest written. A backup is not
+// merged into a book that has other contacts, since its ids would clash.
+func restore(s *store.Store, doc *Document, opt ImportOptions, rep Report) (Report, error) {
+	stored, err := s.AllContacts()
+	if err != nil {
+		return rep, err
+	}
+	inDoc := make(map[uint64]model.Contact, len(doc.Contacts))
+	for _, b := range doc.Contacts {
+		inDoc[b.Contact.ID] = b.Contact
+	}
+	have := map[uint64]bool{}
+	for _, c := range stored {
+		if d, ok := inDoc[c.ID]; !ok || d.Name != c.Name || d.UID != c.UID {
+			return rep, fmt.Errorf("%s is a backup, which restores only into an empty database, and this one already holds %s; restore into a new file with --db", rep.Source, plural(len(stored), "contact"))
+		}
+		have[c.ID] = true
+	}
+	var todo []model.Bundle
+	for _, b := range doc.Contacts {
+		if !have[b.Contact.ID] {
+			todo = append(todo, b)
+		}
+	}
+	rep.Restored, rep.RestoredBefore = len(todo), len(have)
+	if opt.DryRun {
+		return rep, nil
+	}
+	err = inChunks(len(todo), opt, func(from, to int) error {
+		return s.Restore(todo[from:to])
+	})
+	if err != nil {
+		return rep, err
+	}
+	return rep, relink(s, inDoc)
+}
+
+// relink sets the referred-by links Restore had to leave out because the
+// referrer came in a later chunk.
+func relink(s *store.Store, inDoc map[uint64]model.Contact) error {
+	stored, err := s.AllContacts()
+	if err != nil {
+		return err
+	}
+	var changes []store.Change
+	for _, c := range stored {
+		want := inDoc[c.ID].ReferredBy
+		if c.ReferredBy != want {
+			changes = append(changes, store.Change{ID: c.ID, Merge: func(c model.Contact) model.Contact {
+				c.ReferredBy = want
+				return c
+			}})
+		}
+	}
+	if len(changes) == 0 {
+		return nil
+	}
+	_, err = s.Upsert(changes)
+	return err
+}
