@@ -22,8 +22,8 @@ const (
 // vCard NOTE, a CSV's Notes column, and the fields rapport has no place
 // for, such as addresses, kept as text rather than lost).
 type Record struct {
-	File    string // the file it came from, for a folder of vCards
-	Line    int    // where its card or row starts, from 1
+	File string // the file it came from, for a folder of vCards
+	Line int    // where its card or row starts, from 1
 	// Contact holds what the file says. Stage and cadence are set only by
 	// files that carry them (rapport's own X-RAPPORT-* properties); an
 	// empty Stage leaves the importer's default.

@@ -67,7 +67,7 @@ func TestGoogle30(t *testing.T) {
 			Name: "Sofía Núñez", Company: "Globex", Title: "VP Sales",
 			Emails:   []string{"sofia.nunez@globex.example", "sofia@gmail.example"},
 			Phones:   []string{"+1 415-555-0132"}, // the same number written twice
-			Tags:     []string{"VIP", "Golf"},      // not Google's myContacts
+			Tags:     []string{"VIP", "Golf"},     // not Google's myContacts
 			Birthday: day("1988-02-29"),
 			Moments: []model.Moment{
 				{Label: model.LabelCustomerSince, Date: day("2015-04-01")},
