@@ -96,7 +96,11 @@ func (a *app) rootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, mk := range commands {
-		root.AddCommand(mk(a))
+		cmd := mk(a)
+		if strings.Contains(cmd.Use, "QUERY") && !strings.HasPrefix(cmd.Use, "list") {
+			cmd.ValidArgsFunction = a.completeContact
+		}
+		root.AddCommand(cmd)
 	}
 	return root
 }
