@@ -83,14 +83,14 @@ type App struct {
 
 	helpOffset int
 
-	entries   []store.Entry
-	gen       uint64
-	loaded    bool
-	loading   bool
+	entries       []store.Entry
+	gen           uint64
+	loaded        bool
+	loading       bool
 	pendingReload bool // a write landed while a read was under way
-	loadErr   error
-	selectID  uint64 // select this contact once the book reloads
-	editorWas string // the note body handed to $EDITOR
+	loadErr       error
+	selectID      uint64 // select this contact once the book reloads
+	editorWas     string // the note body handed to $EDITOR
 
 	status    string
 	statusErr bool
@@ -117,7 +117,7 @@ func newApp(s *store.Store, opts Options, noColor bool, env func(string) string)
 }
 
 func (a App) Init() tea.Cmd {
-	return tea.Batch(loadBook(a.store, a.today), tea.RequestBackgroundColor, tick())
+	return tea.Batch(loadFirstPage(a.store, a.today), loadBook(a.store, a.today), tea.RequestBackgroundColor, tick())
 }
 
 func (a App) top() page {

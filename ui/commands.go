@@ -20,15 +20,32 @@ import (
 
 // loadBook reads the entries and the agenda for day.
 func loadBook(s *store.Store, day model.Date) tea.Cmd {
-	return func() tea.Msg { return readBook(s, day) }
+	return func() tea.Msg { return readBook(s, day, 0) }
 }
 
-func readBook(s *store.Store, day model.Date) bookMsg {
+// firstPage is how many entries the first frame loads: more than any
+// screen shows, a small fraction of a big book.
+const firstPage = 200
+
+// loadFirstPage reads the agenda and only the first entries by name, so
+// the first frame of a big book appears at once; loadBook, started at the
+// same time, brings the rest.
+func loadFirstPage(s *store.Store, day model.Date) tea.Cmd {
+	return func() tea.Msg { return readBook(s, day, firstPage) }
+}
+
+// readBook reads the book for day; limit > 0 reads only the first entries.
+func readBook(s *store.Store, day model.Date, limit int) bookMsg {
 	gen, err := s.Generation()
 	if err != nil {
 		return bookMsg{err: err}
 	}
-	entries, err := s.Entries()
+	var entries []store.Entry
+	if limit > 0 {
+		entries, err = s.FirstEntries(limit)
+	} else {
+		entries, err = s.Entries()
+	}
 	if err != nil {
 		return bookMsg{err: err}
 	}
@@ -36,14 +53,14 @@ func readBook(s *store.Store, day model.Date) bookMsg {
 	if err != nil {
 		return bookMsg{err: err}
 	}
-	return bookMsg{gen: gen, day: day, entries: entries, agenda: agenda}
+	return bookMsg{gen: gen, day: day, entries: entries, agenda: agenda, partial: limit > 0 && len(entries) == limit}
 }
 
-// buildHaystack folds every entry's name and company for the filter. It
-// reads the entries slice without changing it.
-func buildHaystack(entries []store.Entry) tea.Cmd {
+// buildCompanies folds every entry's company for the filter. It reads the
+// entries slice without changing it.
+func buildCompanies(entries []store.Entry) tea.Cmd {
 	return func() tea.Msg {
-		return haystackMsg{entries: entries, hay: haystack(entries)}
+		return companiesMsg{entries: entries, comps: companies(entries)}
 	}
 }
 

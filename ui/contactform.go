@@ -480,7 +480,7 @@ func resolveEntry(q string, entries []store.Entry) (uint64, string, error) {
 	words := queryWords(q)
 	var cands []model.Candidate
 	for _, e := range entries {
-		if _, ok := score(words, e.Folded); ok {
+		if _, ok := model.FilterFields(words, e.Folded, ""); ok {
 			cands = append(cands, e.Candidate())
 		}
 	}

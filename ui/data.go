@@ -15,8 +15,8 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
-	case haystackMsg:
-		a.list.setHaystack(msg)
+	case companiesMsg:
+		a.list.setCompanies(msg)
 		return a, nil, true
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {
@@ -112,7 +112,19 @@ func (a *App) reload() tea.Cmd {
 }
 
 func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
+	if msg.partial {
+		// The first page, for the first frame. It never replaces a whole
+		// book, should the whole book have come first.
+		if !a.loaded && msg.err == nil {
+			a.list.setAgenda(msg.agenda)
+			a.list.setEntries(msg.entries)
+			a.list.partial = true
+			a.agenda.setAgenda(msg.agenda)
+		}
+		return a, nil, true
+	}
 	a.loading = false
+	a.list.partial = false
 	var cmds []tea.Cmd
 	if a.pendingReload {
 		// A write finished while this read was under way: read again.

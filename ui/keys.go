@@ -13,10 +13,10 @@ type KeyMap struct {
 	Filter, Open, Back, Tab, Today, Sort key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
-	Save, Editor, NextField, PrevField key.Binding
-	Kind, Inbound, Problem, Opportunity    key.Binding
-	Strategy, Thanks, Tick                 key.Binding
-	Left, Right                            key.Binding
+	Save, Editor, NextField, PrevField  key.Binding
+	Kind, Inbound, Problem, Opportunity key.Binding
+	Strategy, Thanks, Tick              key.Binding
+	Left, Right                         key.Binding
 
 	Yes, No key.Binding
 

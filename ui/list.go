@@ -33,9 +33,10 @@ type listScreen struct {
 	today model.Date
 
 	entries []store.Entry   // name order, as the store lists them
-	hay     []string        // filter text per entry; nil until built
+	comps   []string        // folded company per entry; nil until built
 	flags   map[uint64]flag // follow-up flags from the agenda
 	loaded  bool
+	partial bool // only the first page has arrived
 
 	byTouch bool
 	order   []int32 // every entry in display order
@@ -72,11 +73,11 @@ func (l *listScreen) SetSize(w, h int) {
 func (l listScreen) capturing() bool { return l.editing }
 
 // setEntries replaces the book, keeping the selected contact selected.
-// The filter text is rebuilt in the background; until it arrives the
-// filter matches names only.
+// The folded companies are rebuilt in the background; until they arrive
+// the filter matches names only.
 func (l *listScreen) setEntries(entries []store.Entry) tea.Cmd {
 	keep, hadSel := l.selected()
-	l.entries, l.hay, l.loaded = entries, nil, true
+	l.entries, l.comps, l.loaded = entries, nil, true
 	l.sort()
 	l.refilter(false)
 	if hadSel {
@@ -85,15 +86,15 @@ func (l *listScreen) setEntries(entries []store.Entry) tea.Cmd {
 	if len(entries) == 0 {
 		return nil
 	}
-	return buildHaystack(entries)
+	return buildCompanies(entries)
 }
 
-// setHaystack takes the filter text built for the current entries.
-func (l *listScreen) setHaystack(msg haystackMsg) {
+// setCompanies takes the folded companies built for the current entries.
+func (l *listScreen) setCompanies(msg companiesMsg) {
 	if len(msg.entries) != len(l.entries) || (len(l.entries) > 0 && &msg.entries[0] != &l.entries[0]) {
 		return // built for entries since replaced
 	}
-	l.hay = msg.hay
+	l.comps = msg.comps
 	if l.raw != "" {
 		keep, ok := l.selected()
 		l.refilter(false)
@@ -139,18 +140,6 @@ func (l *listScreen) sort() {
 	}
 }
 
-// text is the filter text of entry i.
-func (l listScreen) text() []string {
-	if l.hay != nil {
-		return l.hay
-	}
-	names := make([]string, len(l.entries))
-	for i, e := range l.entries {
-		names[i] = e.Folded
-	}
-	return names
-}
-
 // refilter applies the query. narrow says the query only grew, so the
 // previous matches are the only candidates.
 func (l *listScreen) refilter(narrow bool) {
@@ -163,7 +152,7 @@ func (l *listScreen) refilter(narrow bool) {
 	if narrow && l.matched != nil {
 		cands = l.matched
 	}
-	l.matched, l.rows = filterRows(l.text(), cands, words)
+	l.matched, l.rows = filterRows(l.entries, l.comps, cands, words)
 }
 
 // setQuery changes the query as typed and moves to the best match.
@@ -171,7 +160,7 @@ func (l *listScreen) setQuery(raw string) {
 	if raw == l.raw {
 		return
 	}
-	narrow := l.raw != "" && strings.HasPrefix(raw, l.raw) && l.hay != nil
+	narrow := l.raw != "" && strings.HasPrefix(raw, l.raw)
 	l.raw = raw
 	l.refilter(narrow)
 	l.cursor, l.offset = 0, 0
@@ -331,7 +320,10 @@ func (l listScreen) View(focused bool) string {
 	}
 	var b strings.Builder
 	title := st.Section.Render("Contacts") + st.Muted.Render(" · "+commas(len(l.entries)))
-	if l.raw != "" {
+	switch {
+	case l.partial:
+		title = st.Section.Render("Contacts") + st.Muted.Render(" · loading…")
+	case l.raw != "":
 		title = st.Section.Render("Contacts") + st.Muted.Render(" · "+commas(len(l.rows))+" of "+commas(len(l.entries)))
 	}
 	sortName := "by name"

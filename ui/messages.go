@@ -15,6 +15,7 @@ type (
 	// every contact and the day's agenda, with the generation read first,
 	// so a write racing the load is seen again at the next poll.
 	bookMsg struct {
+		partial bool // only the first entries by name
 		gen     uint64
 		day     model.Date
 		entries []store.Entry
@@ -22,11 +23,11 @@ type (
 		err     error
 	}
 
-	// haystackMsg is the filter's search text (folded name and company of
-	// every entry), built off the update loop after the first frame.
-	haystackMsg struct {
+	// companiesMsg is the folded company of every entry, for the filter,
+	// built off the update loop after the first frame.
+	companiesMsg struct {
 		entries []store.Entry // the slice it was built for
-		hay     []string
+		comps   []string
 	}
 
 	detailMsg struct {
