@@ -109,7 +109,7 @@ func TestEveryWriteKeepsCheckClean(t *testing.T) {
 func TestCheckFindsDamage(t *testing.T) {
 	build := func(t *testing.T) (*Store, model.Contact, model.FollowUp, model.Interaction) {
 		s := newStore(t)
-		c := mustAdd(t, s, model.Contact{Name: "Ada Lovelace", Birthday: model.Date{Year: 1815, Month: 12, Day: 10}})
+		c := mustAdd(t, s, model.Contact{Name: "Ada Lovelace", Company: "Analytical Engines", Birthday: model.Date{Year: 1815, Month: 12, Day: 10}})
 		in := model.Interaction{ContactID: c.ID, Kind: model.Meeting, Text: "lunch", At: testNow}
 		f := model.FollowUp{Text: "send pricing", Due: testToday.AddDays(2)}
 		if err := s.LogNote(&in, []*model.FollowUp{&f}); err != nil {
@@ -159,6 +159,15 @@ func TestCheckFindsDamage(t *testing.T) {
 		}, "no record"},
 		{"a promise counted as kept while open", bPromiseDays, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bPromiseDays).Put(dateBytes(f.Promised), encodeCounts([]int{0, 1, 0}))
+		}, "disagrees"},
+		{"a missing company word", bCompanyWords, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			return tx.Bucket(bCompanyWords).Delete(join([]byte("engines"), []byte{0}, u64(c.ID)))
+		}, "missing"},
+		{"a next-touch day counted twice", bTouchDays, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			return tx.Bucket(bTouchDays).Put(dateBytes(c.NextTouch()), encodeCounts([]int{2}))
+		}, "disagrees"},
+		{"a due entry with a stale contact name", bDue, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			return tx.Bucket(bDue).Put(join(dateBytes(f.Due), u64(f.ID)), encodeDue(f, "Ada King"))
 		}, "disagrees"},
 		{"a missing question entry", bContactQ, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bContactQ).Delete(join(u64(c.ID), u64(1)))

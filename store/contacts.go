@@ -15,12 +15,17 @@ func (s *Store) AddContact(c *model.Contact) error {
 	return s.update(func(tx *bolt.Tx) error { return addContact(tx, c) })
 }
 
-// UpdateContact saves changes to an existing contact.
+// UpdateContact saves changes to an existing contact. The last touch only
+// moves forward: c may have been read before a note was logged from another
+// shell, and saving an edit must not take that touch back.
 func (s *Store) UpdateContact(c model.Contact) error {
 	return s.update(func(tx *bolt.Tx) error {
 		var old model.Contact
 		if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
 			return fmt.Errorf("contact %d: %w", c.ID, err)
+		}
+		if old.LastTouch.After(c.LastTouch) {
+			c.LastTouch = old.LastTouch
 		}
 		return putContact(tx, &old, c)
 	})

@@ -84,6 +84,9 @@ func (s *Store) changeFollowUp(id uint64, change func(*model.FollowUp) error) (m
 		if err := change(&f); err != nil {
 			return err
 		}
+		if err := f.Validate(); err != nil { // e.g. snoozed to no date
+			return err
+		}
 		return putFollowUp(tx, &old, f)
 	})
 	return f, err
