@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -97,5 +98,45 @@ func checkDB(t testing.TB, s *store.Store) {
 	problems, err := s.Check()
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("check: %v %v", err, problems)
+	}
+}
+
+func writeFile(t testing.TB, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sampleBook fills s with n sample contacts (notes, follow-ups, questions,
+// referrals), plus one referral pointing at a later contact, which a
+// chunked restore must link up after the fact.
+func sampleBook(t testing.TB, s *store.Store, n int) {
+	t.Helper()
+	sm := model.NewSampler(7, n, now)
+	var ids []uint64
+	var chunk []model.Bundle
+	for i := 0; i < n; i++ {
+		b := sm.Next()
+		if b.ReferredBy >= 0 && b.ReferredBy < len(ids) {
+			b.Contact.ReferredBy = ids[b.ReferredBy]
+		}
+		chunk = append(chunk, b.Bundle)
+		if len(chunk) == 100 || i == n-1 {
+			got, err := s.AddBundles(chunk)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, got...)
+			chunk = nil
+		}
+	}
+	first, err := s.Contact(ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.ReferredBy = ids[len(ids)-1]
+	if err := s.UpdateContact(first); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -25,11 +25,12 @@ type ImportOptions struct {
 
 // Report says what an import did (or, for a dry run, would do).
 type Report struct {
-	Source                             string
-	Format                             Format
-	DryRun                             bool
-	Steps                              []*Step   // added, updated and unchanged contacts, in file order
-	Problems                           []Problem // skipped cards and rows, and fields left out
+	Source   string
+	Format   Format
+	DryRun   bool
+	Steps    []*Step   // added, updated and unchanged contacts, in file order
+	Problems []Problem // skipped cards and rows, and fields left out
+
 	Added, Updated, Unchanged, Skipped int
 	// Restored counts contacts written from a backup; RestoredBefore
 	// those an earlier, interrupted restore of the same backup wrote.

@@ -42,6 +42,14 @@ type target struct {
 	stored model.Contact // as read before the import, for stored ones
 	c      model.Contact // with every record merged so far
 	texts  map[string]bool
+	uids   map[string]bool // UIDs of the records of this import merged in
+}
+
+// takes reports whether a record with uid may merge into t: within one
+// import, cards with different UIDs are different entries of the source
+// (two people sharing info@company.com), whatever else they share.
+func (t *target) takes(uid string) bool {
+	return uid == "" || len(t.uids) == 0 || t.uids[uidKey(uid)]
 }
 
 // planner matches records to contacts: the vCard UID first, then an
@@ -61,7 +69,13 @@ type planner struct {
 func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *planner {
 	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{}, stage: stage, tags: tags}
 	for _, c := range stored {
-		p.index(&target{stored: c, c: c})
+		t := &target{stored: c, c: c}
+		p.index(t)
+		// rapport's own export gives contacts without a UID a derived one;
+		// reading that export back must find them by it.
+		if c.UID == "" {
+			p.byUID[uidKey(ContactUID(c))] = t
+		}
 	}
 	return p
 }
@@ -101,7 +115,9 @@ func (p *planner) match(c model.Contact) (*target, error) {
 	var byEmail []*target
 	for _, e := range c.Emails {
 		for _, t := range p.byEmail[strings.ToLower(e)] {
-			byEmail = addTarget(byEmail, t)
+			if t.takes(c.UID) {
+				byEmail = addTarget(byEmail, t)
+			}
 		}
 	}
 	name := model.Fold(c.Name)
@@ -124,7 +140,7 @@ func (p *planner) match(c model.Contact) (*target, error) {
 	// (two John Smiths); a name alone matches only when no UID disagrees.
 	var byName []*target
 	for _, t := range p.byName[name] {
-		if c.UID == "" || t.c.UID == "" || uidKey(t.c.UID) == uidKey(c.UID) {
+		if t.takes(c.UID) && (c.UID == "" || t.c.UID == "" || uidKey(t.c.UID) == uidKey(c.UID)) {
 			byName = append(byName, t)
 		}
 	}
@@ -164,7 +180,7 @@ func (p *planner) add(r Record, source string) {
 		if in.Stage == "" {
 			in.Stage = p.stage
 		}
-		t = &target{c: in, texts: map[string]bool{}}
+		t = &target{c: in}
 		t.step = &Step{Action: Add, Name: in.Name, File: r.File, Line: r.Line}
 		p.steps = append(p.steps, t.step)
 	} else {
@@ -178,7 +194,10 @@ func (p *planner) add(r Record, source string) {
 		}
 	}
 	if t.texts == nil {
-		t.texts = map[string]bool{}
+		t.texts, t.uids = map[string]bool{}, map[string]bool{}
+	}
+	if in.UID != "" {
+		t.uids[uidKey(in.UID)] = true
 	}
 	for _, n := range r.Notes {
 		if !t.texts[n.Text] {
@@ -245,8 +264,8 @@ func mergeContact(old, in model.Contact) model.Contact {
 	if in.Name != "" {
 		c.Name = in.Name
 	}
-	if c.UID == "" {
-		c.UID = in.UID
+	if c.UID == "" && (old.ID == 0 || uidKey(in.UID) != uidKey(ContactUID(old))) {
+		c.UID = in.UID // not the UID rapport derived for this contact: no news
 	}
 	if in.Company != "" {
 		c.Company = in.Company
