@@ -139,13 +139,15 @@ func (s *Sampler) notes(c *Contact, active bool) []Interaction {
 	if !active {
 		latest = 30 + s.rng.IntN(max(1, min(span, 400)))
 	}
+	latest = min(latest, span) // no note before the contact was added
 	out := make([]Interaction, 0, n)
 	for k := 0; k < n; k++ {
 		ago := latest + s.rng.IntN(max(1, span-latest+1))
 		if k == 0 {
 			ago = latest
 		}
-		at := s.now.AddDate(0, 0, -ago).Truncate(time.Hour).Add(time.Duration(8+s.rng.IntN(10)) * time.Hour)
+		day := s.now.AddDate(0, 0, -ago) // in office hours, 8:00 to 17:00
+		at := time.Date(day.Year(), day.Month(), day.Day(), 8+s.rng.IntN(10), 0, 0, 0, day.Location())
 		out = append(out, s.note(at))
 	}
 	for _, in := range out {

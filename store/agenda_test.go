@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -141,6 +143,7 @@ func TestAgendaFromIndexesEqualsTheWholeBook(t *testing.T) {
 			randomWrites(t, s, tc.seed, tc.now, 120)
 			mustCheck(t, s)
 			compareAgendas(t, s, days, limits)
+			compareNames(t, s, tc.seed)
 		})
 	}
 }
@@ -281,4 +284,67 @@ func TestFollowThroughEqualsTheWholeBook(t *testing.T) {
 			t.Errorf("%s: FollowThrough = %d of %d, %v; the book says %d of %d", day, kept, due, err, wantKept, wantDue)
 		}
 	}
+}
+
+// compareNames checks the name indexes against the records: the list of
+// entries, and name matching for prefixes, whole names and typos of the
+// names in the book.
+func compareNames(t *testing.T, s *Store, seed uint64) {
+	t.Helper()
+	contacts, _ := readBook(t, s)
+	var want []Entry
+	var cands []model.Candidate
+	for _, c := range contacts {
+		e := entryOf(c)
+		want = append(want, e)
+		cands = append(cands, e.Candidate())
+	}
+	slices.SortFunc(want, func(a, b Entry) int { return cmp.Or(cmp.Compare(a.Folded, b.Folded), cmp.Compare(a.ID, b.ID)) })
+	got, err := s.Entries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Entries differ from the records")
+	}
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for i := 0; i < 60; i++ {
+		name := []rune(model.Fold(contacts[rng.IntN(len(contacts))].Name))
+		var q string
+		switch i % 4 {
+		case 0: // the whole name
+			q = string(name)
+		case 1: // a prefix
+			q = string(name[:1+rng.IntN(len(name))])
+		case 2: // a typo: two neighbours swapped
+			if len(name) > 3 {
+				j := 1 + rng.IntN(len(name)-2)
+				name[j], name[j+1] = name[j+1], name[j]
+			}
+			q = string(name)
+		case 3: // a letter dropped
+			j := rng.IntN(len(name))
+			q = string(append(name[:j:j], name[j+1:]...))
+		}
+		found, err := s.Matches(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantFound, _ := model.Match(q, cands)
+		if !sameIDs(found, wantFound) {
+			t.Errorf("Matches(%q) = %v, the whole book says %v", q, found, wantFound)
+		}
+	}
+}
+
+func sameIDs(a, b []model.Candidate) bool {
+	ids := func(cs []model.Candidate) []uint64 {
+		var out []uint64
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(ids(a), ids(b))
 }
