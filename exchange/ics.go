@@ -108,7 +108,10 @@ func followUpText(c model.Contact, name string, f model.FollowUp) (summary, desc
 		return fmt.Sprintf("%s owes: %s", name, text), fmt.Sprintf("Waiting on %s since they promised it for %s.", who, f.Promised)
 	}
 	desc = fmt.Sprintf("Promised to %s for %s.", who, f.Promised)
-	if f.Snoozes > 0 {
+	switch {
+	case f.Snoozes == 1:
+		desc += " Snoozed once."
+	case f.Snoozes > 1:
 		desc += fmt.Sprintf(" Snoozed %d times.", f.Snoozes)
 	}
 	return text + " – " + name, desc
