@@ -38,6 +38,14 @@ func (s *Store) Check() ([]string, error) {
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
 		}
+		for _, b := range allBuckets {
+			if tx.Bucket(b) == nil {
+				problems = append(problems, fmt.Sprintf("%s: the bucket is missing", b))
+			}
+		}
+		if len(problems) > 0 {
+			return nil // comparing indexes needs every bucket
+		}
 		want, err := expectedIndex(tx)
 		if err != nil {
 			return err

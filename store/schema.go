@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
 )
 
 // migration brings a database from version to-1 to version to.
@@ -17,6 +20,7 @@ type migration struct {
 // migrations is the plan, oldest first. Append; never edit a shipped step.
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
+	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -29,6 +33,46 @@ func createBuckets(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// rebuildIndexes drops every index and derives it again from the records,
+// with the functions every write uses. Any change to an index's layout
+// appends this step again under the next version.
+func rebuildIndexes(tx *bolt.Tx) error {
+	if err := createBuckets(tx); err != nil {
+		return err
+	}
+	for _, b := range allBuckets {
+		if !bytes.HasPrefix(b, []byte("idx_")) {
+			continue
+		}
+		if err := tx.DeleteBucket(b); err != nil {
+			return err
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	var failed error
+	index := func(err error) {
+		if failed == nil {
+			failed = err
+		}
+	}
+	err := eachRecord(tx, bContacts, func(c model.Contact) { index(indexContact(tx, c)) })
+	if err == nil {
+		err = eachRecord(tx, bNotes, func(in model.Interaction) { index(putKeys(tx, noteIndexKeys(in))) })
+	}
+	if err == nil {
+		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) { index(indexFollowUp(tx, f)) })
+	}
+	if err == nil {
+		err = eachRecord(tx, bQuestions, func(q model.Question) { index(putKeys(tx, questionIndexKeys(q))) })
+	}
+	if err != nil {
+		return err
+	}
+	return failed
 }
 
 // migrate runs every pending step and records the new version in one

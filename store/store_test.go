@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -210,6 +211,87 @@ func TestOpenMigratesAVersion0File(t *testing.T) {
 	d, err := s2.Detail(ada.ID)
 	if err != nil || d.Contact.Name != "Ada Lovelace" || len(d.Notes) != 1 || len(d.FollowUps) != 1 {
 		t.Fatalf("data lost in the migration: %+v, %v", d, err)
+	}
+}
+
+// A file of schema 1 has indexes in an older layout, or none at all: the
+// migration derives them again from the records.
+func TestOpenRebuildsTheIndexesOfAnOlderFile(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		version uint32
+		damage  func(tx *bolt.Tx) error
+	}{
+		{"schema 1 without the newer indexes", 1, func(tx *bolt.Tx) error {
+			for _, b := range [][]byte{bTouchDays, bPromiseDays, bCompanyWords} {
+				if err := tx.DeleteBucket(b); err != nil {
+					return err
+				}
+			}
+			// idx_words values were fold(name) 0x00 name.
+			c := tx.Bucket(bWords).Cursor()
+			for k, _ := c.First(); k != nil; k, _ = c.Next() {
+				if err := c.Bucket().Put(k, []byte("ada lovelace\x00Ada Lovelace")); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"version 0 with records only", 0, func(tx *bolt.Tx) error {
+			for _, b := range allBuckets {
+				if strings.HasPrefix(string(b), "idx_") {
+					if err := tx.DeleteBucket(b); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sampleBook(t, 4, 40, testNow)
+			before, err := s.Agenda(testToday, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rawUpdate(t, s, func(tx *bolt.Tx) error {
+				meta := tx.Bucket(bMeta)
+				err := meta.Put(kSchema, binary.BigEndian.AppendUint32(nil, tc.version))
+				if tc.version == 0 {
+					err = meta.Delete(kSchema)
+				}
+				if err != nil {
+					return err
+				}
+				return tc.damage(tx)
+			})
+			if problems, err := s.Check(); err == nil && len(problems) == 0 {
+				t.Fatal("setup: the damaged file checks clean")
+			}
+			s2, err := Open(s.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := schemaOf(t, s.Path()); got != SchemaVersion() {
+				t.Fatalf("schema %d after the migration, want %d", got, SchemaVersion())
+			}
+			mustCheck(t, s2)
+			after, err := s2.Agenda(testToday, 0)
+			if err != nil || !reflect.DeepEqual(after, before) {
+				t.Fatalf("the agenda changed in the migration (%v)%s", err, agendaDiff(after, before))
+			}
+			compareNames(t, s2, 4)
+		})
+	}
+}
+
+func TestCheckReportsAMissingBucket(t *testing.T) {
+	s := newStore(t)
+	mustAdd(t, s, model.Contact{Name: "Ada"})
+	rawUpdate(t, s, func(tx *bolt.Tx) error { return tx.DeleteBucket(bTouchDays) })
+	problems, err := s.Check()
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "idx_touch_days") {
+		t.Fatalf("Check = %q, %v", problems, err)
 	}
 }
 
