@@ -31,8 +31,8 @@ func Fold(s string) string {
 }
 
 var unfoldable = strings.NewReplacer(
-	"ø", "o", "Ø", "o", "ł", "l", "Ł", "l", "đ", "d", "Đ", "d", "ß", "ss",
-	"æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ı", "i", "þ", "th",
+	"ø", "o", "Ø", "o", "ł", "l", "Ł", "l", "đ", "d", "Đ", "d", "ß", "ss", "ẞ", "ss",
+	"æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ı", "i", "þ", "th", "Þ", "th",
 )
 
 // Candidate is a contact as name matching sees it.

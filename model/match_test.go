@@ -17,6 +17,9 @@ func TestFold(t *testing.T) {
 		{"ØBERG", "oberg"},
 		{"Łukasz Łuczak", "lukasz luczak"},
 		{"Weiß", "weiss"},
+		{"WEIẞ", "weiss"}, // capital sharp s
+		{"Þóra", "thora"},
+		{"þóra", "thora"},
 		{"Çağla Yılmaz", "cagla yilmaz"},
 		{"Şule Öztürk", "sule ozturk"},
 		{"Jiří Dvořák", "jiri dvorak"},
