@@ -37,10 +37,12 @@ var fieldLabels = [fieldCount]string{
 	"birthday", "cadence", "moments", "referred by", "how we met", "what matters",
 }
 
+// fieldHints are the placeholders; "e.g." keeps them from reading as
+// values where there is no colour to dim them.
 var fieldHints = [fieldCount]string{
-	"Ada Lovelace", "", "", "a@example.com, b@example.com", "+1 555 0100, …", "golf, holiday-card",
-	"", "MM-DD or YYYY-MM-DD", "30d, 2w, 3m (empty: the stage's default)",
-	"work anniversary: 2019-03-01; anniversary: --06-12", "a name in your book", "", "",
+	"", "", "", "e.g. ada@example.com, …", "e.g. +1 555 0100, …", "e.g. golf, holiday-card",
+	"", "MM-DD or YYYY-MM-DD", "e.g. 30d, 2w, 3m (empty: the stage's)",
+	"e.g. work anniversary: 2019-03-01; …", "a name in your book", "", "",
 }
 
 // contactForm adds or edits a contact. Every field validates as it is

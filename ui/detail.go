@@ -26,9 +26,10 @@ type detailScreen struct {
 	loaded bool
 	topic  model.Topic // "" shows every note
 
-	lines  []string // the rendered document, rebuilt when anything changes
-	offset int
-	w, h   int
+	lines   []string // the rendered document, rebuilt when anything changes
+	notesAt int      // the line the timeline starts on
+	offset  int
+	w, h    int
 }
 
 func newDetailScreen(st *Styles, keys *KeyMap, today model.Date, id uint64) detailScreen {
@@ -58,8 +59,10 @@ func (d *detailScreen) relayout() {
 	if d.w >= splitWidth {
 		leftW := min(max(d.w*2/5, 34), 56)
 		d.lines = sideBySide(d.profile(leftW), d.timeline(d.w-leftW-3), leftW, 3)
+		d.notesAt = 0
 	} else {
 		d.lines = append(d.profile(d.w), "")
+		d.notesAt = len(d.lines)
 		d.lines = append(d.lines, d.timeline(d.w)...)
 	}
 	d.scroll(0)
@@ -107,8 +110,11 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 	case key.Matches(km, k.Bottom):
 		d.scroll(len(d.lines))
 	case key.Matches(km, k.Topic):
+		// Filtering is about the timeline: bring it into view.
 		d.topic = nextTopic(d.topic)
 		d.relayout()
+		d.offset = 0
+		d.scroll(d.notesAt)
 	case key.Matches(km, k.Back):
 		return d, emit(closePageMsg{})
 	case key.Matches(km, k.Note):
@@ -159,7 +165,9 @@ func (d detailScreen) position() string {
 	}
 }
 
-// profile is the left column: who they are and where things stand.
+// profile is the left column: who they are and where things stand, in
+// the order a rep reads before a call: identity and how to reach them,
+// what is open, what to ask, the figures, then moments and background.
 func (d detailScreen) profile(w int) []string {
 	st, c, today := d.st, d.d.Contact, d.today
 	var out []string
@@ -168,13 +176,21 @@ func (d detailScreen) profile(w int) []string {
 		if text == "" {
 			return
 		}
-		for i, l := range wrap(label+text, w) {
+		for i, l := range wrap(label+text, w-2) {
 			if i == 0 && label != "" {
 				l = st.Label.Render(label) + strings.TrimPrefix(l, label)
 			}
-			out = append(out, l)
+			out = append(out, "  "+l)
 		}
 	}
+	section := func(title string, n int) {
+		head := st.Section.Render(title)
+		if n >= 0 {
+			head += st.Muted.Render(" · " + strconv.Itoa(n))
+		}
+		out = append(out, "", head)
+	}
+
 	add(st.Section.Render(line(c.Name)))
 	var role []string
 	if c.Title != "" {
@@ -186,60 +202,12 @@ func (d detailScreen) profile(w int) []string {
 	if len(role) > 0 {
 		add(strings.Join(role, " · "))
 	}
-	meta := string(c.Stage) + " · every " + strconv.Itoa(c.CadenceDays()) + " days"
-	add(st.Muted.Render(meta))
-	if len(c.Tags) > 0 {
-		addWrapped("tags ", cleanJoin(c.Tags, ", "))
-	}
-	for _, e := range c.Emails {
-		add(st.Accent.Render(line(e)))
-	}
-	for _, p := range c.Phones {
-		add(line(p))
-	}
-	if r := d.d.ReferredBy; r != nil {
-		addWrapped("referred by ", line(r.Name))
-	}
-	if len(d.d.Referrals) > 0 {
-		names := make([]string, len(d.d.Referrals))
-		for i, r := range d.d.Referrals {
-			names[i] = r.Name
-		}
-		addWrapped("referrals ", cleanJoin(names, ", "))
-	}
-	addWrapped("how we met ", line(c.HowWeMet))
-	addWrapped("what matters ", line(c.Matters))
-
-	if ms := c.AllMoments(); len(ms) > 0 {
-		out = append(out, "", st.Section.Render("Moments"))
-		for _, m := range ms {
-			on := m.Date.NextOccurrence(today)
-			when := relDay(on, today)
-			what := line(m.Label)
-			if m.Date.HasYear() && m.Date.Year < on.Year {
-				what += " " + m.Date.Short() + " (" + strconv.Itoa(on.Year-m.Date.Year) + ")"
-			} else {
-				what += " " + m.Date.Short()
-			}
-			add("  " + spread(what, st.Muted.Render(" "+when), w-2))
+	add(st.Muted.Render(string(c.Stage) + " · every " + strconv.Itoa(c.CadenceDays()) + " days"))
+	if reach := append(slices.Clone(c.Emails), c.Phones...); len(reach) > 0 {
+		for _, l := range wrap(cleanJoin(reach, " · "), w) {
+			out = append(out, st.Accent.Render(l))
 		}
 	}
-
-	f := d.d.Figures(today)
-	out = append(out, "", st.Section.Render("Last 90 days"))
-	figure := func(label, value string) { add("  " + fit(st.Label.Render(label), 16) + value) }
-	figure("meetings", strconv.Itoa(f.Meetings))
-	share := pct(f.InboundShare)
-	if f.InboundShare != nil {
-		share += st.Muted.Render(fmt.Sprintf(" of %d", f.Interactions))
-	}
-	figure("inbound share", share)
-	figure("last touch", model.DaysAgo(f.LastTouch, today))
-	through := pct(f.FollowThrough)
-	if f.FollowThrough != nil {
-		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
-	}
-	figure("follow-through", through)
 
 	var open []model.FollowUp
 	for _, fu := range d.d.FollowUps {
@@ -248,7 +216,7 @@ func (d detailScreen) profile(w int) []string {
 		}
 	}
 	slices.SortFunc(open, func(a, b model.FollowUp) int { return a.Due.Compare(b.Due) })
-	out = append(out, "", st.Section.Render("Open follow-ups")+st.Muted.Render(" · "+strconv.Itoa(len(open))))
+	section("Open follow-ups", len(open))
 	if len(open) == 0 {
 		add(st.Muted.Render("  none"))
 	}
@@ -271,7 +239,7 @@ func (d detailScreen) profile(w int) []string {
 		}
 	}
 	if len(qs) > 0 {
-		out = append(out, "", st.Section.Render("Next time ask")+st.Muted.Render(" · "+strconv.Itoa(len(qs))))
+		section("Next time ask", len(qs))
 		for _, q := range qs {
 			for i, l := range wrap(line(q.Text), w-4) {
 				prefix := "    "
@@ -281,6 +249,55 @@ func (d detailScreen) profile(w int) []string {
 				out = append(out, prefix+l)
 			}
 		}
+	}
+
+	f := d.d.Figures(today)
+	section("Last 90 days", -1)
+	figure := func(label, value string) { add("  " + fit(st.Label.Render(label), 16) + value) }
+	figure("meetings", strconv.Itoa(f.Meetings))
+	share := pct(f.InboundShare)
+	if f.InboundShare != nil {
+		share += st.Muted.Render(fmt.Sprintf(" of %d", f.Interactions))
+	}
+	figure("inbound share", share)
+	figure("last touch", model.DaysAgo(f.LastTouch, today))
+	through := pct(f.FollowThrough)
+	if f.FollowThrough != nil {
+		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
+	}
+	figure("follow-through", through)
+
+	if ms := c.AllMoments(); len(ms) > 0 {
+		section("Moments", -1)
+		for _, m := range ms {
+			on := m.Date.NextOccurrence(today)
+			what := line(m.Label) + " " + m.Date.Short()
+			if m.Date.HasYear() && m.Date.Year < on.Year {
+				what += " (" + strconv.Itoa(on.Year-m.Date.Year) + ")"
+			}
+			add("  " + spread(what, st.Muted.Render(" "+relDay(on, today)), w-2))
+		}
+	}
+
+	about := len(out)
+	out = append(out, "", st.Section.Render("About"))
+	if len(c.Tags) > 0 {
+		addWrapped("tags ", cleanJoin(c.Tags, ", "))
+	}
+	if r := d.d.ReferredBy; r != nil {
+		addWrapped("referred by ", line(r.Name))
+	}
+	if len(d.d.Referrals) > 0 {
+		names := make([]string, len(d.d.Referrals))
+		for i, r := range d.d.Referrals {
+			names[i] = r.Name
+		}
+		addWrapped("referrals ", cleanJoin(names, ", "))
+	}
+	addWrapped("how we met ", line(c.HowWeMet))
+	addWrapped("what matters ", line(c.Matters))
+	if len(out) == about+2 {
+		out = out[:about] // nothing to say
 	}
 	return out
 }

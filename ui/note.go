@@ -115,7 +115,7 @@ func newNoteForm(st *Styles, keys *KeyMap, today model.Date, id uint64, name str
 
 	follow := textinput.New()
 	follow.Prompt = ""
-	follow.Placeholder = "fri: send the pricing"
+	follow.Placeholder = "e.g. fri: send the pricing"
 	follow.SetStyles(st.TextInput)
 
 	f := noteForm{st: st, keys: keys, today: today, id: id, name: name, body: body, follow: follow, thanks: true}
@@ -132,10 +132,10 @@ func (f *noteForm) setStyles(st *Styles) {
 func (f *noteForm) SetSize(w, h int) {
 	f.w, f.h = w, h
 	f.body.SetWidth(max(w, 4))
-	// Leave room for the resolved date ("→ Wed Dec 23") after the field.
-	f.follow.SetWidth(max(w-len("follow-up ")-15, 4))
+	// Leave room for the resolved date (" → Wed Dec 23") after the field.
+	f.follow.SetWidth(max(w-len("follow-up ")-14, 4))
 	if w < 60 {
-		f.follow.Placeholder = "fri: what to do"
+		f.follow.Placeholder = "e.g. fri: call"
 	}
 	f.body.SetHeight(f.bodyHeight())
 }

@@ -74,6 +74,10 @@ func NewStyles(isDark, noColor bool) *Styles {
 	s.Status = base.Foreground(good)
 	s.Error = base.Bold(true).Foreground(warn)
 	if noColor {
+		// Without colour, faint text is the one way left to tell a
+		// hint from a value, and reverse video marks the selection.
+		s.Muted = s.Muted.Faint(true)
+		s.Label = s.Label.Faint(true)
 		s.Selected = base.Reverse(true)
 	} else {
 		s.Selected = base.Background(selBg).Bold(true)
@@ -103,6 +107,8 @@ func NewStyles(isDark, noColor bool) *Styles {
 		st.Placeholder = base.Foreground(muted)
 		st.Text = base
 	}
+	ta.Focused.Placeholder = s.Muted
+	ta.Blurred.Placeholder = s.Muted
 	ta.Focused.Prompt = base.Foreground(accent)
 	ta.Blurred.Prompt = base.Foreground(faint)
 	ta.Blurred.Text = base.Foreground(muted)
@@ -112,11 +118,11 @@ func NewStyles(isDark, noColor bool) *Styles {
 
 	ti := textinput.DefaultStyles(isDark)
 	ti.Focused.Prompt = base.Foreground(accent)
-	ti.Focused.Placeholder = base.Foreground(muted)
+	ti.Focused.Placeholder = s.Muted
 	ti.Focused.Suggestion = base.Foreground(muted)
 	ti.Focused.Text = base
 	ti.Blurred.Prompt = base.Foreground(faint)
-	ti.Blurred.Placeholder = base.Foreground(faint)
+	ti.Blurred.Placeholder = s.Muted
 	ti.Blurred.Suggestion = base.Foreground(faint)
 	ti.Blurred.Text = base.Foreground(muted)
 	ti.Cursor.Color = accent

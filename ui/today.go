@@ -75,7 +75,8 @@ func (t *todayScreen) setStyles(st *Styles) {
 
 func (t *todayScreen) SetSize(w, h int) {
 	t.w, t.h = w, h
-	t.input.SetWidth(max(w-8, 1))
+	// Leave room for the resolved date (" → Wed Dec 23") after the field.
+	t.input.SetWidth(max(w-len("until ")-14, 1))
 	t.clamp()
 }
 

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"rapport/model"
+)
+
+// fill types value into the focused field, after clearing it.
+func fill(t *testing.T, a App, value string) App {
+	t.Helper()
+	for range []rune(a.form.inputs[a.form.focus].Value()) {
+		a = keys(t, a, "backspace")
+	}
+	return typeText(t, a, value)
+}
+
+// focusField tabs to field i.
+func focusField(t *testing.T, a App, i int) App {
+	t.Helper()
+	for a.form.focus != i {
+		a = keys(t, a, "tab")
+	}
+	return a
+}
+
+func TestAddContact(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	a = keys(t, a, "a")
+	if a.top() != pageContact || !a.form.isNew || a.form.focus != fName || !a.capturing() {
+		t.Fatal("a opens the new contact form on the name")
+	}
+	values := map[int]string{
+		fName: "Hedy Lamarr", fCompany: "Frequency Hopping Inc", fTitle: "Inventor",
+		fEmails: "hedy@fh.example, h.lamarr@fh.example", fPhones: "+1 555 0100", fTags: "golf, vip",
+		fBirthday: "11-09", fCadence: "2w", fMoments: "work anniversary: 2020-02-01",
+		fReferred: "ada", fHowWeMet: "Trade show", fMatters: "Patents",
+	}
+	for i := range fieldCount {
+		a = focusField(t, a, i)
+		if i == fStage {
+			a = keys(t, a, "right", "right")
+			continue
+		}
+		a = fill(t, a, values[i])
+	}
+	if !strings.Contains(screen(a), "→ Ada Lovelace") {
+		t.Errorf("referred by should resolve as typed:\n%s", screen(a))
+	}
+	a = keys(t, a, "ctrl+s")
+	if a.top() != pageHome || selectedName(a) != "Hedy Lamarr" || !strings.Contains(screen(a), "Added Hedy Lamarr") {
+		t.Fatalf("saved and selected:\n%s", screen(a))
+	}
+	e, _ := a.list.selected()
+	c, err := s.Contact(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ada, _ := s.Resolve("ada lovelace")
+	if c.Company != "Frequency Hopping Inc" || c.Title != "Inventor" || !slices.Equal(c.Emails, []string{"hedy@fh.example", "h.lamarr@fh.example"}) ||
+		!slices.Equal(c.Tags, []string{"golf", "vip"}) || c.Stage != model.Customer || c.Birthday != (model.Date{Month: 11, Day: 9}) ||
+		c.Cadence != 14 || len(c.Moments) != 1 || c.Moments[0].Label != "work anniversary" || c.ReferredBy != ada.ID ||
+		c.HowWeMet != "Trade show" || c.Matters != "Patents" || !c.Created.Equal(fixedNow) {
+		t.Errorf("saved %+v", c)
+	}
+}
+
+func TestContactFormValidation(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	a = keys(t, a, "a")
+	a = keys(t, a, "ctrl+s")
+	if a.top() != pageContact || !strings.Contains(screen(a), "a contact needs a name") {
+		t.Fatalf("a nameless contact is refused inline:\n%s", screen(a))
+	}
+	a = keys(t, a, "esc", "y", "a")
+	a = typeText(t, a, "Bob")
+	a = focusField(t, a, fEmails)
+	a = typeText(t, a, "bob-at-example")
+	if strings.Contains(screen(a), "is not an email") {
+		t.Error("no message while the field is being typed")
+	}
+	a = keys(t, a, "tab")
+	if !strings.Contains(screen(a), `↳ "bob-at-example" is not an email address`) {
+		t.Errorf("leaving the field shows its message:\n%s", screen(a))
+	}
+	a = focusField(t, a, fReferred)
+	a = typeText(t, a, "a")
+	a = focusField(t, a, fBirthday)
+	a = typeText(t, a, "13-45")
+	a = keys(t, a, "ctrl+s")
+	out := screen(a)
+	if a.top() != pageContact || a.form.focus != fEmails {
+		t.Errorf("ctrl+s goes to the first bad field, got %d", a.form.focus)
+	}
+	for _, want := range []string{"not an email", "matches 2 contacts", "not a date"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q:\n%s", want, out)
+		}
+	}
+	entries, _ := s.Entries()
+	if len(entries) != 10 {
+		t.Error("nothing may be saved")
+	}
+	// esc with changes asks; y discards.
+	a = keys(t, a, "esc")
+	if a.form.confirm != confirmDiscard {
+		t.Fatal("esc with changes should ask")
+	}
+	a = keys(t, a, "y")
+	if a.top() != pageHome {
+		t.Fatal("y discards")
+	}
+	a = keys(t, a, "a", "esc")
+	if a.top() != pageHome {
+		t.Fatal("an untouched form closes at once")
+	}
+}
+
+func TestEditContact(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	before, _ := s.Resolve("ada lovelace")
+	a = keys(t, a, "e")
+	if a.top() != pageContact || a.form.isNew || a.form.value(fEmails) != "ada@engines.example" || a.form.value(fBirthday) != "1985-11-25" {
+		t.Fatalf("edit form prefilled:\n%s", screen(a))
+	}
+	a = focusField(t, a, fTitle)
+	a = fill(t, a, "Chief Engineer")
+	a = focusField(t, a, fReferred)
+	a = fill(t, a, "ada lovelace")
+	a = keys(t, a, "tab", "ctrl+s")
+	if !strings.Contains(screen(a), "cannot be referred by themselves") {
+		t.Fatalf("self-referral refused:\n%s", screen(a))
+	}
+	a = focusField(t, a, fReferred)
+	a = fill(t, a, "")
+	a = keys(t, a, "ctrl+s")
+	if a.top() != pageHome || !strings.Contains(screen(a), "Saved Ada Lovelace") {
+		t.Fatalf("saved:\n%s", screen(a))
+	}
+	after, _ := s.Contact(before.ID)
+	if after.Title != "Chief Engineer" || !after.Created.Equal(before.Created) || !after.LastTouch.Equal(before.LastTouch) ||
+		!slices.Equal(after.Emails, before.Emails) || after.Birthday != before.Birthday || after.HowWeMet != before.HowWeMet {
+		t.Errorf("edit changed more than the title:\nbefore %+v\nafter  %+v", before, after)
+	}
+}
+
+func TestParseMoments(t *testing.T) {
+	ms, err := parseMoments("work anniversary: 2019-03-01; anniversary: --06-12 ;")
+	if err != nil || len(ms) != 2 || ms[1].Date != (model.Date{Month: 6, Day: 12}) {
+		t.Errorf("%+v %v", ms, err)
+	}
+	if formatMoments(ms) != "work anniversary: 2019-03-01; anniversary: --06-12" {
+		t.Errorf("format: %q", formatMoments(ms))
+	}
+	for _, bad := range []string{"2019-03-01", ": 2019-03-01", "x: tomorrow"} {
+		if _, err := parseMoments(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
