@@ -165,6 +165,9 @@ func normaliseLine(l string) (out, name, warn string) {
 	if binaryProps[prop] {
 		return "", prop, ""
 	}
+	if prop == "BEGIN" || prop == "END" { // go-vcard would end the card here
+		return "", "", "a nested " + prop + " inside a card; left out"
+	}
 	changed := false
 	var params [][2]string
 	var encoding, charset string
