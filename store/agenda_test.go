@@ -129,7 +129,7 @@ func TestAgendaFromIndexesEqualsTheWholeBook(t *testing.T) {
 	limits := []int{model.ColdLimit, 0, 1}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("seed %d %s", tc.seed, tc.now.Format("2006-01-02")), func(t *testing.T) {
-			s := sampleBook(t, tc.seed, 200, tc.now)
+			s := sampleBook(t, tc.seed, 150, tc.now)
 			today := model.DateOf(tc.now)
 			var days []model.Date
 			for _, n := range []int{-3, 0, 1, 4, 7, 30, 200} {
@@ -140,7 +140,7 @@ func TestAgendaFromIndexesEqualsTheWholeBook(t *testing.T) {
 			if t.Failed() {
 				return
 			}
-			randomWrites(t, s, tc.seed, tc.now, 120)
+			randomWrites(t, s, tc.seed, tc.now, 80)
 			mustCheck(t, s)
 			compareAgendas(t, s, days, limits)
 			compareNames(t, s, tc.seed)
