@@ -96,7 +96,7 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 }
 
-// Short is a friendly form such as "Dec 3" or "Dec 3, 2027".
+// Short is a friendly month and day such as "Dec 3"; it never shows the year.
 func (d Date) Short() string {
 	if d.IsZero() {
 		return ""
