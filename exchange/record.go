@@ -137,12 +137,31 @@ func addTag(list []string, t string) []string {
 	if t == "" || strings.EqualFold(t, "myContacts") {
 		return list
 	}
+	var folded string
 	for _, have := range list {
-		if model.Fold(have) == model.Fold(t) {
+		if strings.EqualFold(have, t) {
+			return list
+		}
+		if isASCII(have) && isASCII(t) {
+			continue // EqualFold said it all; Fold is the slow path
+		}
+		if folded == "" {
+			folded = model.Fold(t)
+		}
+		if model.Fold(have) == folded {
 			return list
 		}
 	}
 	return append(list, t)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // setMoment sets the date of the moment with label, or adds one.
