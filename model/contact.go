@@ -74,6 +74,9 @@ const (
 	LabelCustomerSince   = "customer since"
 )
 
+// MaxMoments bounds a contact's moments (the store numbers them in a byte).
+const MaxMoments = 100
+
 // Contact is a person in the rep's book.
 type Contact struct {
 	ID         uint64    `json:"id"`
@@ -149,6 +152,9 @@ func (c Contact) Validate() error {
 		if !strings.Contains(e, "@") || strings.ContainsAny(e, " \t") {
 			return fmt.Errorf("%q is not an email address", e)
 		}
+	}
+	if len(c.Moments) > MaxMoments {
+		return fmt.Errorf("a contact can have at most %d moments", MaxMoments)
 	}
 	for _, m := range c.Moments {
 		if strings.TrimSpace(m.Label) == "" || m.Date.IsZero() {

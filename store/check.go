@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -15,19 +17,31 @@ import (
 // Backup writes a consistent copy of the database to path while other
 // processes keep reading; it runs inside one read transaction.
 func (s *Store) Backup(path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s already exists; choose a new file name", path)
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	return s.view(func(tx *bolt.Tx) error {
-		if err := tx.CopyFile(path, 0o600); err != nil {
-			os.Remove(path)
-			return fmt.Errorf("cannot write the backup %s: %w", path, err)
+	// O_EXCL: never overwrite a file, even one created a moment ago.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists; choose a new file name", path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create the backup %s: %w", path, err)
+	}
+	err = s.view(func(tx *bolt.Tx) error {
+		if _, err := tx.WriteTo(f); err != nil {
+			return err
 		}
-		return nil
+		return f.Sync()
 	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("cannot write the backup %s: %w", path, err)
+	}
+	return nil
 }
 
 // Check verifies bbolt's own consistency and that every index entry agrees
@@ -51,9 +65,39 @@ func (s *Store) Check() ([]string, error) {
 			return err
 		}
 		problems = append(problems, compareIndex(tx, want)...)
+		problems = append(problems, orphans(tx)...)
 		return nil
 	})
 	return problems, err
+}
+
+// orphans finds notes, follow-ups and questions whose contact is gone, and
+// referrals to a contact that does not exist.
+func orphans(tx *bolt.Tx) []string {
+	var problems []string
+	contacts := tx.Bucket(bContacts)
+	exists := func(id uint64) bool { return contacts.Get(u64(id)) != nil }
+	for _, b := range [][]byte{bNotes, bFollowUps, bQuestions} {
+		tx.Bucket(b).ForEach(func(k, v []byte) error {
+			var rec struct {
+				ContactID uint64 `json:"contact_id"`
+			}
+			if json.Unmarshal(v, &rec) == nil && !exists(rec.ContactID) {
+				problems = append(problems, fmt.Sprintf("%s: record %d belongs to contact %d, which does not exist", b, lastID(k), rec.ContactID))
+			}
+			return nil
+		})
+	}
+	contacts.ForEach(func(k, v []byte) error {
+		var rec struct {
+			ReferredBy uint64 `json:"referred_by"`
+		}
+		if json.Unmarshal(v, &rec) == nil && rec.ReferredBy != 0 && !exists(rec.ReferredBy) {
+			problems = append(problems, fmt.Sprintf("%s: contact %d was referred by contact %d, which does not exist", bContacts, lastID(k), rec.ReferredBy))
+		}
+		return nil
+	})
+	return problems
 }
 
 // expectedIndex derives every index entry from the records, with the same

@@ -176,6 +176,13 @@ func TestCheckFindsDamage(t *testing.T) {
 			f.Due = f.Due.AddDays(7)
 			return putJSON(tx, bFollowUps, f.ID, f)
 		}, ""},
+		{"a note whose contact is gone", bNotes, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			return tx.Bucket(bContacts).Delete(u64(c.ID))
+		}, "does not exist"},
+		{"a referral to a contact that is gone", bContacts, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			c.ReferredBy = 999
+			return putJSON(tx, bContacts, c.ID, c)
+		}, "referred by contact 999"},
 		{"a record deleted behind the index", bContactFU, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bFollowUps).Delete(u64(f.ID))
 		}, "no record"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"os"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -110,8 +111,11 @@ func (s *Store) migrate() error {
 }
 
 // schemaOnDisk reads the version; a missing or empty file is version 0.
+// An existing file is opened read-only, a shared lock that waits for no
+// other reader; only a new file needs a writable open to be created.
 func (s *Store) schemaOnDisk() (uint32, error) {
-	db, err := s.open(false)
+	info, statErr := os.Stat(s.path)
+	db, err := s.open(statErr == nil && info.Size() > 0)
 	if err != nil {
 		return 0, err
 	}
