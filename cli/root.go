@@ -43,7 +43,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
-	newDemoCmd, newVersionCmd,
+	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
 }
 
 // Main runs rapport with args and returns the exit code.

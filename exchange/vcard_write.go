@@ -160,7 +160,7 @@ func WriteVdir(dir string, contacts []model.Contact) (VdirResult, error) {
 			res.Unchanged++
 			continue
 		}
-		if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+		if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
 			return res, err
 		}
 		res.Written++
@@ -189,10 +189,10 @@ func vdirName(uid string) string {
 	return name
 }
 
-// writeFileAtomic writes a 0600 file through a temporary file and a
+// WriteFileAtomic writes a 0600 file through a temporary file and a
 // rename, so a reader never sees half a file and a failure leaves the old
 // one in place.
-func writeFileAtomic(path string, data []byte) error {
+func WriteFileAtomic(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".rapport-*.tmp")
 	if err != nil {
 		return err

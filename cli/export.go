@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"rapport/exchange"
+)
+
+// exportFormats maps what --format accepts (and -o extensions) to the
+// format's name.
+var exportFormats = map[string]string{
+	"vcard": "vcard", "vcf": "vcard", "ics": "ics", "ical": "ics", "icalendar": "ics",
+	"csv": "csv", "json": "json",
+}
+
+func newExportCmd(a *app) *cobra.Command {
+	var format, output, vdir string
+	var todo bool
+	cmd := &cobra.Command{
+		Use:   "export --format vcard|ics|csv|json [-o FILE]",
+		Short: "Export the book as vCard, iCalendar, Google CSV or a JSON backup",
+		Long: `Export the book to stdout, or to FILE with -o:
+  vcard  vCard 4.0, one file; or one file per contact with --vdir DIR (for khard
+         and vdirsyncer; files that would not change are left alone)
+  ics    birthdays and other moments as yearly all-day events, open follow-ups as
+         all-day events (as VTODO tasks with --todo)
+  csv    Google Contacts columns, safe to open in a spreadsheet
+  json   everything (contacts, notes, follow-ups, questions): a backup that
+         rapport import restores exactly
+Without --format, the extension of -o decides.`,
+		Example: `  rapport export --format vcard -o contacts.vcf
+  rapport export --format vcard --vdir ~/.contacts/rapport
+  rapport export --format ics -o moments.ics
+  rapport export --format json > rapport-backup.json`,
+		Args: exactArgs(0, "no arguments (use --format and -o)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format == "" && output != "" {
+				ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
+				if _, ok := exportFormats[ext]; !ok {
+					return usagef("cannot tell the format from %s; add --format vcard, ics, csv or json", output)
+				}
+				format = ext
+			}
+			if format == "" && vdir != "" {
+				format = "vcard"
+			}
+			kind, ok := exportFormats[strings.ToLower(format)]
+			switch {
+			case format == "":
+				return usagef("export needs --format vcard, ics, csv or json")
+			case !ok:
+				return usagef("unknown format %q (use vcard, ics, csv or json)", format)
+			case vdir != "" && kind != "vcard":
+				return usagef("--vdir writes vCards; it goes with --format vcard")
+			case vdir != "" && output != "":
+				return usagef("use either --vdir DIR or -o FILE, not both")
+			case todo && kind != "ics":
+				return usagef("--todo goes with --format ics")
+			}
+			s, err := a.store()
+			if err != nil {
+				return err
+			}
+			now, err := a.now()
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			n := 0
+			switch kind {
+			case "vcard", "csv":
+				contacts, err := s.AllContacts()
+				if err != nil {
+					return err
+				}
+				n = len(contacts)
+				switch {
+				case vdir != "":
+					res, err := exchange.WriteVdir(vdir, contacts)
+					if err != nil {
+						return err
+					}
+					printf(a.out, "Wrote %s to %s (%d unchanged).", plural(res.Written, "vCard", "vCards"), vdir, res.Unchanged)
+					return nil
+				case kind == "vcard":
+					err = exchange.WriteVCards(&buf, contacts)
+				default:
+					err = exchange.WriteGoogleCSV(&buf, contacts)
+				}
+				if err != nil {
+					return err
+				}
+			default:
+				book, err := s.Dump()
+				if err != nil {
+					return err
+				}
+				n = len(book)
+				if kind == "ics" {
+					err = exchange.WriteICS(&buf, book, todo, now)
+				} else {
+					err = exchange.WriteBackup(&buf, book)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			// Built in memory first, so a failure writes nothing.
+			if output == "" || output == "-" {
+				_, err = a.out.Write(buf.Bytes())
+				return err
+			}
+			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
+				return err
+			}
+			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "", "vcard, ics, csv or json")
+	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
+	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
+	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
+	return cmd
+}
