@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"rapport/model"
 	"rapport/store"
@@ -203,10 +204,8 @@ func (d detailScreen) profile(w int) []string {
 		add(strings.Join(role, " · "))
 	}
 	add(st.Muted.Render(string(c.Stage) + " · every " + strconv.Itoa(c.CadenceDays()) + " days"))
-	if reach := append(slices.Clone(c.Emails), c.Phones...); len(reach) > 0 {
-		for _, l := range wrap(cleanJoin(reach, " · "), w) {
-			out = append(out, st.Accent.Render(l))
-		}
+	for _, l := range flow(append(slices.Clone(c.Emails), c.Phones...), " · ", w) {
+		out = append(out, st.Accent.Render(l))
 	}
 
 	var open []model.FollowUp
@@ -348,6 +347,30 @@ func (d detailScreen) timeline(w int) []string {
 		}
 	}
 	return out
+}
+
+// flow lays cleaned items out on lines of width w, separated by sep,
+// moving whole items to the next line rather than breaking one (a phone
+// number cut in two reads as two numbers).
+func flow(items []string, sep string, w int) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		it = line(it)
+		switch {
+		case cur == "":
+			cur = it
+		case ansi.StringWidth(cur+sep+it) <= w:
+			cur += sep + it
+		default:
+			lines = append(lines, trunc(cur, w))
+			cur = it
+		}
+	}
+	if cur != "" {
+		lines = append(lines, trunc(cur, w))
+	}
+	return lines
 }
 
 // cleanJoin cleans each part and joins them.

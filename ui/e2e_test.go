@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestEndToEndInTmux runs the real binary in a real terminal: tmux at
+// 120×35 on a seeded database. It filters the list, opens a contact,
+// writes a note with a follow-up and saves it with ctrl+s; then a
+// `rapport log` from outside, while the TUI stays open, must show up in
+// the today pane. tmux runs on its own socket, so a user's sessions are
+// never touched.
+func TestEndToEndInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rapport")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".." // the module root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "book.db")
+	const today = "2026-11-23" // a Monday
+	cli := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"--db", db, "--today", today}, args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	cli("demo", "--contacts", "200")
+	cli("add", "Zelda Quarterly", "--company", "Hyrule Ltd")
+
+	tm := newTmux(t, dir)
+	tm.start(120, 35, fmt.Sprintf("TERM=xterm-256color %s --db %s --today %s", bin, db, today))
+	tm.waitFor("Contacts · 201", 10*time.Second)
+
+	tm.keys("/")
+	tm.text("zelda")
+	tm.waitFor("1 of 201", 5*time.Second)
+	tm.keys("Enter", "Enter")
+	tm.waitFor("Hyrule Ltd", 5*time.Second)
+	tm.waitFor("Timeline", 5*time.Second)
+	tm.keys("n")
+	tm.waitFor("Note · Zelda Quarterly", 5*time.Second)
+	tm.text("Kickoff call went well")
+	tm.keys("Tab")
+	tm.text("tomorrow: send the proposal")
+	tm.waitFor("→ Tue Nov 24", 5*time.Second)
+	tm.keys("C-s")
+	tm.waitFor("Saved the note for Zelda Quarterly", 5*time.Second)
+	tm.waitFor("Kickoff call went well", 5*time.Second) // the detail's timeline
+	tm.keys("Escape")
+	tm.waitFor("Today · Mon Nov 23", 5*time.Second)
+
+	if out := cli("show", "zelda"); !strings.Contains(out, "Kickoff call went well") || !strings.Contains(out, "send the proposal") {
+		t.Errorf("the note typed in the TUI is not in the book:\n%s", out)
+	}
+
+	start := time.Now()
+	cli("log", "zelda", "Called back from the shell", "--follow-up", "today: ship the contract")
+	tm.waitFor("ship the contract — Zelda Quarterly", 5*time.Second)
+	t.Logf("the outside write showed in the today pane after %s", time.Since(start).Round(10*time.Millisecond))
+
+	tm.keys("q")
+	tm.waitGone(5 * time.Second)
+}
+
+// tmux drives one tmux server of its own.
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func newTmux(t *testing.T, dir string) *tmux {
+	// A short socket path: unix socket paths are limited to ~100 bytes.
+	tm := &tmux{t: t, socket: fmt.Sprintf("rapport-e2e-%d", os.Getpid())}
+	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *tmux) run(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (tm *tmux) start(w, h int, command string) {
+	tm.t.Helper()
+	tm.run("new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), command)
+}
+
+// keys sends tmux key names (Enter, Escape, Tab, C-s, or plain letters).
+func (tm *tmux) keys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		tm.run("send-keys", "-t", "e2e", k)
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// text types literally.
+func (tm *tmux) text(s string) {
+	tm.t.Helper()
+	tm.run("send-keys", "-t", "e2e", "-l", s)
+	time.Sleep(50 * time.Millisecond)
+}
+
+func (tm *tmux) capture() string {
+	tm.t.Helper()
+	return tm.run("capture-pane", "-p", "-t", "e2e")
+}
+
+func (tm *tmux) waitFor(text string, d time.Duration) {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		screen := tm.capture()
+		if strings.Contains(screen, text) {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("waited %s for %q; the screen is:\n%s", d, text, screen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// waitGone waits for the program to exit, which ends the session.
+func (tm *tmux) waitGone(d time.Duration) {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if exec.Command("tmux", "-L", tm.socket, "has-session", "-t", "e2e").Run() != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tm.t.Fatalf("the program did not quit on q; the screen is:\n%s", tm.capture())
+}
