@@ -158,9 +158,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		if !a.capturing() {
-			if next, cmd, ok := a.globalKey(msg); ok {
+			next, cmd, ok := a.globalKey(msg)
+			if ok {
 				return next, cmd
 			}
+			a = next.(App) // a global key may also set up the screen that gets it
 		}
 	}
 	if next, cmd, ok := a.handleData(msg); ok {

@@ -43,6 +43,10 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 	case top == pageHome && a.focus == paneToday && key.Matches(msg, k.Back):
 		a.focus = paneList
 		return a, nil, true
+	case top == pageHome && a.focus == paneToday && key.Matches(msg, k.Filter):
+		// Filtering is about contacts: go to the list and start.
+		a.focus = paneList
+		return a, nil, false
 	}
 	return a, nil, false
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -255,6 +256,7 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 			f.qCursor = min(f.qCursor+1, len(f.questions)-1)
 		case key.Matches(km, k.Tick), km.String() == "enter":
 			if f.qCursor < len(f.asked) {
+				f.asked = slices.Clone(f.asked) // earlier copies of the form keep theirs
 				f.asked[f.qCursor] = !f.asked[f.qCursor]
 			}
 		case key.Matches(km, k.Quit):

@@ -160,3 +160,11 @@ func TestTodayFocus(t *testing.T) {
 		t.Error("after tab, j moves in today, not in the list")
 	}
 }
+
+func TestSlashFromTodayFilters(t *testing.T) {
+	a := todayApp(t)
+	a = keys(t, a, "/")
+	if a.focus != paneList || !a.list.editing {
+		t.Error("/ in today should go to the list and start filtering")
+	}
+}
