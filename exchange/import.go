@@ -63,7 +63,7 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 	}
 	p := newPlanner(stored, opt.Stage, opt.Tags)
 	for _, r := range b.Records {
-		p.add(r, b.Source)
+		p.add(r)
 	}
 	texts, err := s.NoteTexts(p.needTexts())
 	if err != nil {
@@ -89,8 +89,10 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 			rep.Unchanged++
 		}
 	}
+	// Readers only make valid contacts and merges keep them valid; this
+	// catches a slip before the first chunk, not half-way through.
 	for _, st := range rep.Steps {
-		if st.Action == Add {
+		if st.Action != Unchanged {
 			if err := st.contact.Validate(); err != nil {
 				return rep, fmt.Errorf("%s: %w", st.Where(b.Source), err)
 			}

@@ -166,7 +166,7 @@ func ambiguous(name, why string, ts []*target) error {
 }
 
 // add plans one record.
-func (p *planner) add(r Record, source string) {
+func (p *planner) add(r Record) {
 	in := r.Contact
 	for _, t := range p.tags {
 		in.Tags = addTag(in.Tags, t)

@@ -11,6 +11,10 @@ import (
 	"time"
 )
 
+// maxFile bounds what Read loads into memory: far above any real address
+// book (10,000 cards are about 4 MB; a backup with their notes 60 MB).
+const maxFile = 1 << 30
+
 // Read reads a file or folder to import: a .vcf file with one or many
 // cards, a folder of .vcf files (a khard or vdirsyncer vdir, searched
 // recursively), a Google Contacts or LinkedIn CSV (told apart by their
@@ -26,6 +30,9 @@ func Read(path string, now time.Time) (*Batch, error) {
 	b := &Batch{Source: path}
 	if info.IsDir() {
 		return b, readVdir(b, path, now)
+	}
+	if info.Size() > maxFile {
+		return nil, fmt.Errorf("%s is %d MB; rapport reads files up to %d MB", path, info.Size()>>20, maxFile>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -118,6 +125,7 @@ func readVdir(b *Batch, dir string, now time.Time) error {
 		return fmt.Errorf("the folder %s holds no .vcf files", dir)
 	}
 	sort.Strings(files)
+	var groups []groupCard
 	for _, f := range files {
 		rel, _ := filepath.Rel(dir, f)
 		data, err := os.ReadFile(f)
@@ -125,10 +133,12 @@ func readVdir(b *Batch, dir string, now time.Time) error {
 			b.Problems = append(b.Problems, Problem{File: rel, Msg: "file skipped: " + errUnwrap(err).Error(), Skipped: true})
 			continue
 		}
-		recs, probs := readVCards(data, filepath.Join(filepath.Base(dir), rel), now)
+		recs, probs, gs := readCards(data, filepath.Join(filepath.Base(dir), rel), now)
 		b.Records = append(b.Records, recs...)
 		b.Problems = append(b.Problems, probs...)
+		groups = append(groups, gs...)
 	}
+	applyGroups(b.Records, groups)
 	return nil
 }
 

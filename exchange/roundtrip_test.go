@@ -219,3 +219,19 @@ func firstDiff(a, b []byte) string {
 	}
 	return "lengths differ"
 }
+
+// TestVdirGroups: in a vdir the group card is a file of its own.
+func TestVdirGroups(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.vcf"), "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:aaa\r\nFN:Ana\r\nEND:VCARD\r\n")
+	writeFile(t, filepath.Join(dir, "g.vcf"), "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Golf\r\nMEMBER:urn:uuid:aaa\r\nEND:VCARD\r\n")
+	os.Mkdir(filepath.Join(dir, ".git"), 0o700)
+	writeFile(t, filepath.Join(dir, ".git", "x.vcf"), "BEGIN:VCARD\r\nFN:Hidden\r\nEND:VCARD\r\n")
+	b, err := Read(dir, now)
+	if err != nil || len(b.Records) != 1 || !equalJSON(b.Records[0].Contact.Tags, []string{"Golf"}) {
+		t.Fatalf("%v %s", err, js(b.Records))
+	}
+	if b.Records[0].Where(dir) != filepath.Base(dir)+"/a.vcf:1" {
+		t.Errorf("where: %s", b.Records[0].Where(dir))
+	}
+}

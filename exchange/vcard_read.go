@@ -30,6 +30,14 @@ var anniversaryProps = []string{vcard.FieldAnniversary, "X-ANNIVERSARY", "X-MS-A
 // readVCards reads every card of one file. Group cards (Apple's and 4.0's
 // KIND:group) are not contacts: their names become tags of their members.
 func readVCards(text []byte, file string, now time.Time) ([]Record, []Problem) {
+	recs, probs, groups := readCards(text, file, now)
+	applyGroups(recs, groups)
+	return recs, probs
+}
+
+// readCards reads one file's cards and its group cards apart: in a vdir a
+// group and its members sit in different files.
+func readCards(text []byte, file string, now time.Time) ([]Record, []Problem, []groupCard) {
 	text = unBOM(text)
 	if !strings.Contains(string(text), "\n") {
 		text = []byte(strings.ReplaceAll(string(text), "\r", "\n")) // classic Mac line ends
@@ -68,8 +76,7 @@ func readVCards(text []byte, file string, now time.Time) ([]Record, []Problem) {
 		rec.File, rec.Line = file, rc.line
 		recs = append(recs, rec)
 	}
-	applyGroups(recs, groups)
-	return recs, probs
+	return recs, probs, groups
 }
 
 // vtext finishes unescaping a text value: go-vcard undoes "\\", "\n" and
