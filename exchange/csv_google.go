@@ -128,6 +128,9 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 			}
 			return
 		}
+		if len(c.Moments) >= model.MaxMoments && momentIndex(c.Moments, label) < 0 {
+			warn(col, tooManyMoments(1))
+		}
 		c.Moments = setMoment(c.Moments, label, d)
 	})
 	rec := Record{File: file, Line: row.line, Contact: c}

@@ -289,7 +289,9 @@ func mergeContact(old, in model.Contact) model.Contact {
 		i := momentIndex(c.Moments, m.Label)
 		switch {
 		case i < 0:
-			c.Moments = append(c.Moments, m)
+			if len(c.Moments) < model.MaxMoments {
+				c.Moments = append(c.Moments, m)
+			}
 		case better(m.Date, c.Moments[i].Date):
 			c.Moments[i].Date = m.Date
 		}

@@ -164,7 +164,8 @@ func isASCII(s string) bool {
 	return true
 }
 
-// setMoment sets the date of the moment with label, or adds one.
+// setMoment sets the date of the moment with label, or adds one while
+// there is room (the store keeps at most model.MaxMoments).
 func setMoment(list []model.Moment, label string, d model.Date) []model.Moment {
 	for i := range list {
 		if list[i].Label == label {
@@ -172,7 +173,15 @@ func setMoment(list []model.Moment, label string, d model.Date) []model.Moment {
 			return list
 		}
 	}
+	if len(list) >= model.MaxMoments {
+		return list
+	}
 	return append(list, model.Moment{Label: label, Date: d})
+}
+
+// tooManyMoments is the warning for dates beyond model.MaxMoments.
+func tooManyMoments(n int) string {
+	return fmt.Sprintf("%d dates beyond the %d a contact can keep; left out", n, model.MaxMoments)
 }
 
 // momentLabel maps a label as exporters write it to rapport's own labels

@@ -187,6 +187,7 @@ func (cr *cardReader) dates(c *model.Contact) {
 		}
 	}
 	labels := cr.groupLabels()
+	lost := 0
 	for i, f := range cr.card[xABDate] {
 		d, ok := read(xABDate, i, f)
 		if !ok {
@@ -199,7 +200,13 @@ func (cr *cardReader) dates(c *model.Contact) {
 			}
 			continue
 		}
+		if len(c.Moments) >= model.MaxMoments && !hasMoment(c.Moments, label) {
+			lost++
+		}
 		c.Moments = setMoment(c.Moments, label, d)
+	}
+	if lost > 0 {
+		cr.warn(xABDate, model.MaxMoments, tooManyMoments(lost))
 	}
 }
 

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -152,6 +153,29 @@ func TestPrepassEdges(t *testing.T) {
 				t.Errorf("problems %q, want %q", msgs, tc.probs)
 			}
 		})
+	}
+}
+
+func TestTooManyMoments(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Busy\r\n")
+	for i := range model.MaxMoments + 3 {
+		fmt.Fprintf(&b, "item%d.X-ABDATE:2020-01-%02d\r\nitem%d.X-ABLabel:date %d\r\n", i, i%28+1, i, i)
+	}
+	b.WriteString("END:VCARD\r\n")
+	recs, probs := readVCards([]byte(b.String()), "", now)
+	if len(recs) != 1 || len(recs[0].Contact.Moments) != model.MaxMoments || len(probs) != 1 ||
+		!strings.Contains(probs[0].Msg, "3 dates beyond the 100") {
+		t.Fatalf("%d records, %d moments, problems %s", len(recs), len(recs[0].Contact.Moments), js(probs))
+	}
+	c := recs[0].Contact
+	c.Stage = model.Lead
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	more := model.Contact{Name: "Busy", Moments: []model.Moment{{Label: "one more", Date: day("2020-02-02")}}}
+	if got := mergeContact(c, more); len(got.Moments) != model.MaxMoments {
+		t.Errorf("a merge grew the moments to %d", len(got.Moments))
 	}
 }
 
