@@ -56,11 +56,11 @@ func readBook(s *store.Store, day model.Date, limit int) bookMsg {
 	return bookMsg{gen: gen, day: day, entries: entries, agenda: agenda, partial: limit > 0 && len(entries) == limit}
 }
 
-// buildCompanies folds every entry's company for the filter. It reads the
-// entries slice without changing it.
-func buildCompanies(entries []store.Entry) tea.Cmd {
+// buildFilterIndex prepares the filter's index. It reads the entries
+// slice without changing it.
+func buildFilterIndex(entries []store.Entry) tea.Cmd {
 	return func() tea.Msg {
-		return companiesMsg{entries: entries, comps: companies(entries)}
+		return indexMsg{entries: entries, index: buildIndex(entries)}
 	}
 }
 

@@ -15,8 +15,8 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
-	case companiesMsg:
-		a.list.setCompanies(msg)
+	case indexMsg:
+		a.list.setIndex(msg)
 		return a, nil, true
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {

@@ -33,7 +33,7 @@ type listScreen struct {
 	today model.Date
 
 	entries []store.Entry   // name order, as the store lists them
-	comps   []string        // folded company per entry; nil until built
+	index   filterIndex     // companies and masks for the filter; empty until built
 	flags   map[uint64]flag // follow-up flags from the agenda
 	loaded  bool
 	partial bool // only the first page has arrived
@@ -73,11 +73,11 @@ func (l *listScreen) SetSize(w, h int) {
 func (l listScreen) capturing() bool { return l.editing }
 
 // setEntries replaces the book, keeping the selected contact selected.
-// The folded companies are rebuilt in the background; until they arrive
-// the filter matches names only.
+// The filter index is rebuilt in the background; until it arrives the
+// filter matches names only.
 func (l *listScreen) setEntries(entries []store.Entry) tea.Cmd {
 	keep, hadSel := l.selected()
-	l.entries, l.comps, l.loaded = entries, nil, true
+	l.entries, l.index, l.loaded = entries, filterIndex{}, true
 	l.sort()
 	l.refilter(false)
 	if hadSel {
@@ -86,15 +86,15 @@ func (l *listScreen) setEntries(entries []store.Entry) tea.Cmd {
 	if len(entries) == 0 {
 		return nil
 	}
-	return buildCompanies(entries)
+	return buildFilterIndex(entries)
 }
 
-// setCompanies takes the folded companies built for the current entries.
-func (l *listScreen) setCompanies(msg companiesMsg) {
+// setIndex takes the filter index built for the current entries.
+func (l *listScreen) setIndex(msg indexMsg) {
 	if len(msg.entries) != len(l.entries) || (len(l.entries) > 0 && &msg.entries[0] != &l.entries[0]) {
 		return // built for entries since replaced
 	}
-	l.comps = msg.comps
+	l.index = msg.index
 	if l.raw != "" {
 		keep, ok := l.selected()
 		l.refilter(false)
@@ -152,7 +152,7 @@ func (l *listScreen) refilter(narrow bool) {
 	if narrow && l.matched != nil {
 		cands = l.matched
 	}
-	l.matched, l.rows = filterRows(l.entries, l.comps, cands, words)
+	l.matched, l.rows = filterRows(l.entries, l.index, cands, words)
 }
 
 // setQuery changes the query as typed and moves to the best match.

@@ -23,11 +23,11 @@ type (
 		err     error
 	}
 
-	// companiesMsg is the folded company of every entry, for the filter,
-	// built off the update loop after the first frame.
-	companiesMsg struct {
+	// indexMsg is the filter index of every entry, built off the update
+	// loop after the first frame.
+	indexMsg struct {
 		entries []store.Entry // the slice it was built for
-		comps   []string
+		index   filterIndex
 	}
 
 	detailMsg struct {
