@@ -327,7 +327,7 @@ func (d detailScreen) timeline(w int) []string {
 			out = append(out, "")
 		}
 		day := model.DateOf(n.At)
-		parts := []string{dayName(day), string(n.Kind)}
+		parts := []string{yearDay(day, d.today), string(n.Kind)}
 		if n.Inbound {
 			parts = append(parts, "inbound")
 		}

@@ -109,6 +109,15 @@ func dayName(d model.Date) string {
 	return d.Weekday().String()[:3] + " " + d.Short()
 }
 
+// yearDay is dayName for this year's days and "Jul 21, 2025" for others,
+// so a timeline that crosses years stays unambiguous.
+func yearDay(d, today model.Date) string {
+	if d.Year == today.Year {
+		return dayName(d)
+	}
+	return fmt.Sprintf("%s, %d", d.Short(), d.Year)
+}
+
 // relDay says when d is, seen from today: "today", "tomorrow",
 // "in 3 days (Tue)", "yesterday", or a date when further off.
 func relDay(d, today model.Date) string {
@@ -123,7 +132,7 @@ func relDay(d, today model.Date) string {
 	case n > 1 && n < 7:
 		return fmt.Sprintf("in %d days (%s)", n, d.Weekday().String()[:3])
 	}
-	return dayName(d)
+	return yearDay(d, today)
 }
 
 // pct writes an optional percentage.
