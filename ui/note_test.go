@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -326,5 +327,21 @@ func TestNoteEditorRunsForReal(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, "n.md"))
 	if string(b) != "first\ntyped in ed\n" {
 		t.Errorf("editor result %q", b)
+	}
+}
+
+func TestNoteTakesLongPastes(t *testing.T) {
+	a, s := noteApp(t, 40, 10)
+	var long []string
+	for i := range 150 {
+		long = append(long, fmt.Sprintf("line %d of a long meeting write-up", i+1))
+	}
+	a = send(t, a, tea.PasteMsg{Content: strings.Join(long, "\n")})
+	if got := strings.Count(a.note.body.Value(), "\n"); got != 149 {
+		t.Fatalf("pasted %d lines, kept %d", 150, got+1)
+	}
+	a = keys(t, a, "ctrl+s")
+	if d := adaDetail(t, s, a); d.Notes[0].Text != strings.Join(long, "\n") {
+		t.Error("the long note was not saved whole")
 	}
 }

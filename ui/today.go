@@ -248,6 +248,10 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 		if r, ok := t.selected(); ok {
 			return t, emit(newNoteMsg{r.contactID, r.raw})
 		}
+	case key.Matches(km, k.Edit):
+		if r, ok := t.selected(); ok {
+			return t, emit(editIntentMsg{r.contactID})
+		}
 	case key.Matches(km, k.Done):
 		if r, ok := t.selected(); ok && r.followUp != 0 {
 			return t, emit(doneIntentMsg{r.followUp})

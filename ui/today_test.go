@@ -72,6 +72,10 @@ func TestTodayIntents(t *testing.T) {
 	if got := msgOf(t, cmd); got != (newNoteMsg{r.contactID, "Ada Lovelace"}) {
 		t.Errorf("n: %#v", got)
 	}
+	_, cmd = update(a, press("e"))
+	if got := msgOf(t, cmd); got != (editIntentMsg{r.contactID}) {
+		t.Errorf("e: %#v", got)
+	}
 	_, cmd = update(a, press("d"))
 	if got := msgOf(t, cmd); got != (doneIntentMsg{r.followUp}) {
 		t.Errorf("d: %#v", got)
