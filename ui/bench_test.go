@@ -115,7 +115,6 @@ func filterApp(b *testing.B, typed string) App {
 	a = send(b, a, tea.WindowSizeMsg{Width: 120, Height: 35})
 	msg := readBook(s, a.today, 0)
 	a = send(b, a, msg)
-	a = send(b, a, indexMsg{entries: msg.entries, index: buildIndex(msg.entries)})
 	a = send(b, a, press("/"))
 	for _, r := range typed {
 		a = send(b, a, tea.KeyPressMsg{Code: r, Text: string(r)})

@@ -53,15 +53,10 @@ func readBook(s *store.Store, day model.Date, limit int) bookMsg {
 	if err != nil {
 		return bookMsg{err: err}
 	}
-	return bookMsg{gen: gen, day: day, entries: entries, agenda: agenda, partial: limit > 0 && len(entries) == limit}
-}
-
-// buildFilterIndex prepares the filter's index. It reads the entries
-// slice without changing it.
-func buildFilterIndex(entries []store.Entry) tea.Cmd {
-	return func() tea.Msg {
-		return indexMsg{entries: entries, index: buildIndex(entries)}
-	}
+	// The filter index is built here, off the update loop, so the list
+	// never filters without it.
+	return bookMsg{gen: gen, day: day, entries: entries, index: buildIndex(entries), agenda: agenda,
+		partial: limit > 0 && len(entries) == limit}
 }
 
 func loadDetail(s *store.Store, id uint64) tea.Cmd {

@@ -15,9 +15,6 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
-	case indexMsg:
-		a.list.setIndex(msg)
-		return a, nil, true
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {
 			if msg.err != nil {
@@ -117,7 +114,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 		// book, should the whole book have come first.
 		if !a.loaded && msg.err == nil {
 			a.list.setAgenda(msg.agenda)
-			a.list.setEntries(msg.entries)
+			a.list.setEntries(msg.entries, msg.index)
 			a.list.partial = true
 			a.agenda.setAgenda(msg.agenda)
 		}
@@ -141,7 +138,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	a.gen = msg.gen
 	a.entries = msg.entries
 	a.list.setAgenda(msg.agenda)
-	cmds = append(cmds, a.list.setEntries(msg.entries))
+	a.list.setEntries(msg.entries, msg.index)
 	a.agenda.setAgenda(msg.agenda)
 	if a.selectID != 0 {
 		a.list.selectID(a.selectID)

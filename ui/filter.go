@@ -9,7 +9,8 @@ import (
 
 // The list filter runs on every keystroke over the whole book, so it is
 // built for 100,000 contacts: the folded company of every entry is
-// prepared once, off the update loop (names come folded from the store);
+// prepared once per load, off the update loop (names come folded from the
+// store);
 // the query is folded and split once per keystroke, not once per contact;
 // a query that extends the previous one only rescans the previous
 // matches; a 64-bit mask of the characters in each entry rules most
@@ -17,8 +18,9 @@ import (
 // sort over small integer scores. The scoring is model.FilterFields, the
 // same as `rapport list QUERY`.
 
-// filterIndex is what the filter keeps per entry, built off the update
-// loop: the folded company and the character mask of name and company.
+// filterIndex is what the filter keeps per entry, built with the entries
+// off the update loop: the folded company and the character mask of name
+// and company.
 type filterIndex struct {
 	comps []string
 	masks []uint64
@@ -61,7 +63,7 @@ func queryWords(q string) []string { return strings.Fields(model.Fold(q)) }
 // filterRows keeps the candidates (indexes into entries, in display
 // order) that match the words. It returns them in display order, for
 // narrowing on the next keystroke, and ranked best first, ties in display
-// order. Until the index is built (ix is empty) only names are searched.
+// order. With an empty index only names are searched.
 func filterRows(entries []store.Entry, ix filterIndex, cands []int32, words []string) (matched, ranked []int32) {
 	matched = make([]int32, 0, len(cands))
 	scores := make([]uint8, 0, len(cands))

@@ -33,7 +33,7 @@ type listScreen struct {
 	today model.Date
 
 	entries []store.Entry   // name order, as the store lists them
-	index   filterIndex     // companies and masks for the filter; empty until built
+	index   filterIndex     // companies and masks for the filter
 	flags   map[uint64]flag // follow-up flags from the agenda
 	loaded  bool
 	partial bool // only the first page has arrived
@@ -72,35 +72,15 @@ func (l *listScreen) SetSize(w, h int) {
 // capturing reports whether typed letters belong to the filter input.
 func (l listScreen) capturing() bool { return l.editing }
 
-// setEntries replaces the book, keeping the selected contact selected.
-// The filter index is rebuilt in the background; until it arrives the
-// filter matches names only.
-func (l *listScreen) setEntries(entries []store.Entry) tea.Cmd {
+// setEntries replaces the book and its filter index, keeping the selected
+// contact selected and the query applied.
+func (l *listScreen) setEntries(entries []store.Entry, index filterIndex) {
 	keep, hadSel := l.selected()
-	l.entries, l.index, l.loaded = entries, filterIndex{}, true
+	l.entries, l.index, l.loaded = entries, index, true
 	l.sort()
 	l.refilter(false)
 	if hadSel {
 		l.selectID(keep.ID)
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	return buildFilterIndex(entries)
-}
-
-// setIndex takes the filter index built for the current entries.
-func (l *listScreen) setIndex(msg indexMsg) {
-	if len(msg.entries) != len(l.entries) || (len(l.entries) > 0 && &msg.entries[0] != &l.entries[0]) {
-		return // built for entries since replaced
-	}
-	l.index = msg.index
-	if l.raw != "" {
-		keep, ok := l.selected()
-		l.refilter(false)
-		if ok {
-			l.selectID(keep.ID)
-		}
 	}
 }
 

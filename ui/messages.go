@@ -19,15 +19,9 @@ type (
 		gen     uint64
 		day     model.Date
 		entries []store.Entry
+		index   filterIndex
 		agenda  model.Agenda
 		err     error
-	}
-
-	// indexMsg is the filter index of every entry, built off the update
-	// loop after the first frame.
-	indexMsg struct {
-		entries []store.Entry // the slice it was built for
-		index   filterIndex
 	}
 
 	detailMsg struct {
