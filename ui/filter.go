@@ -29,9 +29,16 @@ type filterIndex struct {
 // buildIndex folds the company of each entry and computes its mask.
 func buildIndex(entries []store.Entry) filterIndex {
 	ix := filterIndex{comps: make([]string, len(entries)), masks: make([]uint64, len(entries))}
+	// Books repeat companies (many people at one firm): fold each once.
+	folded := map[string]string{}
 	for i, e := range entries {
 		if e.Company != "" {
-			ix.comps[i] = model.Fold(e.Company)
+			f, ok := folded[e.Company]
+			if !ok {
+				f = model.Fold(e.Company)
+				folded[e.Company] = f
+			}
+			ix.comps[i] = f
 		}
 		ix.masks[i] = charMask(e.Folded) | charMask(ix.comps[i])
 	}

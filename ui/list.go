@@ -43,6 +43,7 @@ type listScreen struct {
 	matched []int32 // matches of the query, in display order
 	rows    []int32 // what is shown: order, or the ranked matches
 	raw     string  // the query as typed
+	history []filterStep
 	input   textinput.Model
 	editing bool // the filter input has focus
 
@@ -125,7 +126,7 @@ func (l *listScreen) sort() {
 func (l *listScreen) refilter(narrow bool) {
 	words := queryWords(l.raw)
 	if len(words) == 0 {
-		l.matched, l.rows = nil, l.order
+		l.matched, l.rows, l.history = nil, l.order, nil
 		return
 	}
 	cands := l.order
@@ -133,17 +134,45 @@ func (l *listScreen) refilter(narrow bool) {
 		cands = l.matched
 	}
 	l.matched, l.rows = filterRows(l.entries, l.index, cands, words)
+	if !narrow {
+		l.history = nil
+	}
+	// Clip: copies of the screen never share a backing array.
+	l.history = append(slices.Clip(l.history), filterStep{l.raw, l.matched, l.rows})
 }
 
-// setQuery changes the query as typed and moves to the best match.
+// filterStep is the result of one query on the way to the current one.
+type filterStep struct {
+	raw           string
+	matched, rows []int32
+}
+
+// setQuery changes the query as typed and moves to the best match. The
+// results of the shorter queries typed on the way are kept, so backspace
+// costs nothing and typing on from any of them only rescans its matches.
 func (l *listScreen) setQuery(raw string) {
 	if raw == l.raw {
 		return
 	}
-	narrow := l.raw != "" && strings.HasPrefix(raw, l.raw)
 	l.raw = raw
-	l.refilter(narrow)
 	l.cursor, l.offset = 0, 0
+	// The longest earlier query that this one extends (or repeats).
+	base := -1
+	for i, st := range l.history {
+		if strings.HasPrefix(raw, st.raw) {
+			base = i
+		}
+	}
+	if base < 0 {
+		l.refilter(false)
+		return
+	}
+	l.history = l.history[:base+1]
+	st := l.history[base]
+	l.matched, l.rows = st.matched, st.rows
+	if st.raw != raw {
+		l.refilter(true)
+	}
 }
 
 func (l listScreen) selected() (store.Entry, bool) {

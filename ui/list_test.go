@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -165,5 +166,25 @@ func TestWelcomeOnEmptyBook(t *testing.T) {
 	_, cmd := update(a, press("n"))
 	if m, ok := msgOf(t, cmd).(statusMsg); !ok || !m.err {
 		t.Errorf("n on an empty book: %#v", m)
+	}
+}
+
+// TestFilterHistory: backspace restores what the shorter query showed,
+// and typing on from there gives what a fresh scan gives.
+func TestFilterHistory(t *testing.T) {
+	a := testApp(t, fixtureStore(t), 80, 24)
+	a = keys(t, a, "/")
+	a = typeText(t, a, "l")
+	wantL := slices.Clone(a.list.rows)
+	a = typeText(t, a, "in")
+	a = keys(t, a, "backspace", "backspace")
+	if !slices.Equal(a.list.rows, wantL) || len(a.list.history) != 1 {
+		t.Errorf("backspace to %q: rows %v, want %v (history %d)", a.list.raw, a.list.rows, wantL, len(a.list.history))
+	}
+	a = typeText(t, a, "ov")
+	fresh := testApp(t, fixtureStore(t), 80, 24)
+	fresh = typeText(t, keys(t, fresh, "/"), "lov")
+	if !slices.Equal(a.list.rows, fresh.list.rows) || selectedName(a) != "Ada Lovelace" {
+		t.Errorf("lov after backspace: %v, fresh %v", a.list.rows, fresh.list.rows)
 	}
 }
