@@ -70,7 +70,7 @@ func TestHelpBarFollowsTheScreen(t *testing.T) {
 		{[]string{"tab"}, "d done"},
 		{[]string{"enter"}, "f topic filter"},
 		{[]string{"n"}, "ctrl+s save"},
-		{[]string{"n", "tab", "tab"}, "p/o/s topics"},
+		{[]string{"n", "tab", "tab"}, "p problem"},
 		{[]string{"a"}, "shift+tab previous field"},
 	}
 	for _, c := range checks {

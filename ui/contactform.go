@@ -263,16 +263,16 @@ func (f contactForm) Update(msg tea.Msg) (contactForm, tea.Cmd) {
 			return f, nil
 		}
 		return f, emit(closePageMsg{})
-	case key.Matches(km, k.NextField), km.String() == "down", km.String() == "enter":
+	case key.Matches(km, k.NextField, k.FieldDown, k.Enter):
 		return f.focusField((f.focus + 1) % fieldCount)
-	case key.Matches(km, k.PrevField), km.String() == "up":
+	case key.Matches(km, k.PrevField, k.FieldUp):
 		return f.focusField((f.focus + fieldCount - 1) % fieldCount)
 	}
 	if f.focus == fStage {
 		switch {
-		case km.String() == "left", km.String() == "h":
+		case key.Matches(km, k.Left):
 			f.stage = (f.stage + len(model.Stages) - 1) % len(model.Stages)
-		case km.String() == "right", km.String() == "l", key.Matches(km, k.Tick):
+		case key.Matches(km, k.Right, k.Tick):
 			f.stage = (f.stage + 1) % len(model.Stages)
 		}
 		return f, nil

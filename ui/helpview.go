@@ -15,6 +15,14 @@ func relabel(b key.Binding, desc string) key.Binding {
 	return b
 }
 
+// bare shows a note-form toggle by its bare letter (its last key), as it
+// works in the options row.
+func bare(b key.Binding, desc string) key.Binding {
+	ks := b.Keys()
+	b.SetHelp(ks[len(ks)-1], desc)
+	return b
+}
+
 // helpBar is the one-line help of the active context, or the status
 // message while there is one.
 func (a App) helpBar() string {
@@ -74,12 +82,10 @@ func (a App) noteKeys() bindings {
 	switch f.zone {
 	case zoneOptions:
 		return bindings{
-			k.Save, relabel(k.Right, "move"), relabel(k.Tick, "toggle"),
-			key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "kind")),
-			key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "inbound")),
-			key.NewBinding(key.WithKeys("p", "o", "s"), key.WithHelp("p/o/s", "topics")),
-			key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "thank-you")),
-			k.NextField, relabel(k.Back, "cancel"),
+			k.Save, bare(k.Kind, "kind"), bare(k.Inbound, "inbound"),
+			bare(k.Problem, "problem"), bare(k.Opportunity, "opportunity"), bare(k.Strategy, "strategy"),
+			bare(k.Thanks, "thank-you"), k.NextField, relabel(k.Back, "cancel"),
+			relabel(k.Tick, "toggle"), relabel(k.Right, "move"),
 		}
 	case zoneAsk:
 		return bindings{k.Save, relabel(k.Tick, "asked"), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}

@@ -10,6 +10,9 @@ import (
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 
+	// While a text field has focus, only keys that type nothing move.
+	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
+
 	Filter, Open, Back, Tab, Today, Sort key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
@@ -36,6 +39,12 @@ func DefaultKeys() KeyMap {
 		PageDown: b(k("pgdown", "ctrl+f", "space"), "pgdn", "page down"),
 		Top:      b(k("home", "g"), "g", "top"),
 		Bottom:   b(k("end", "G"), "G", "bottom"),
+
+		FieldUp:     b(k("up", "ctrl+p"), "↑", "up"),
+		FieldDown:   b(k("down", "ctrl+n"), "↓", "down"),
+		FieldPgUp:   b(k("pgup"), "pgup", "page up"),
+		FieldPgDown: b(k("pgdown"), "pgdn", "page down"),
+		Enter:       b(k("enter"), "enter", "confirm"),
 
 		Filter: b(k("/"), "/", "filter"),
 		Open:   b(k("enter"), "enter", "open"),

@@ -286,19 +286,20 @@ func (l listScreen) Update(msg tea.Msg) (listScreen, tea.Cmd) {
 // still move the selection, enter keeps the filter and leaves the input,
 // esc clears it.
 func (l listScreen) updateFilter(km tea.KeyPressMsg) (listScreen, tea.Cmd) {
-	switch km.String() {
-	case "up", "ctrl+p":
+	k := l.keys
+	switch {
+	case key.Matches(km, k.FieldUp):
 		l.cursor--
-	case "down", "ctrl+n":
+	case key.Matches(km, k.FieldDown):
 		l.cursor++
-	case "pgup":
+	case key.Matches(km, k.FieldPgUp):
 		l.cursor -= l.pageRows()
-	case "pgdown":
+	case key.Matches(km, k.FieldPgDown):
 		l.cursor += l.pageRows()
-	case "enter":
+	case key.Matches(km, k.Enter):
 		l.editing = false
 		l.input.Blur()
-	case "esc":
+	case key.Matches(km, k.Back):
 		l.editing = false
 		l.input.Blur()
 		keep, ok := l.selected()

@@ -242,7 +242,7 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 			f.opt = (f.opt + optCount - 1) % optCount
 		case key.Matches(km, k.Right):
 			f.opt = (f.opt + 1) % optCount
-		case key.Matches(km, k.Tick), km.String() == "enter":
+		case key.Matches(km, k.Tick, k.Enter):
 			f.toggle(f.opt)
 		case key.Matches(km, k.Quit):
 			return f.close()
@@ -254,7 +254,7 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 			f.qCursor = max(f.qCursor-1, 0)
 		case key.Matches(km, k.Down):
 			f.qCursor = min(f.qCursor+1, len(f.questions)-1)
-		case key.Matches(km, k.Tick), km.String() == "enter":
+		case key.Matches(km, k.Tick, k.Enter):
 			if f.qCursor < len(f.asked) {
 				f.asked = slices.Clone(f.asked) // earlier copies of the form keep theirs
 				f.asked[f.qCursor] = !f.asked[f.qCursor]
@@ -264,7 +264,7 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 		}
 		return f, nil
 	case zoneFollow:
-		if km.String() == "enter" {
+		if key.Matches(km, k.Enter) {
 			return f.focusZone(f.nextZone(1))
 		}
 	}

@@ -271,13 +271,13 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 }
 
 func (t todayScreen) updateSnooze(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
-	switch km.String() {
-	case "esc":
+	switch {
+	case key.Matches(km, t.keys.Back):
 		t.snoozing = false
 		t.input.Blur()
 		t.clamp()
 		return t, nil
-	case "enter":
+	case key.Matches(km, t.keys.Enter):
 		due, err := model.ParseDue(t.input.Value(), t.agenda.Day)
 		if err != nil {
 			return t, nil // the prompt already shows why
