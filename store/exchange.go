@@ -18,7 +18,7 @@ import (
 func (s *Store) AllContacts() ([]model.Contact, error) {
 	var out []model.Contact
 	err := s.view(func(tx *bolt.Tx) error {
-		out = make([]model.Contact, 0, tx.Bucket(bContacts).Stats().KeyN)
+		out = make([]model.Contact, 0, contactCount(tx))
 		return eachRecord(tx, bContacts, func(c model.Contact) { out = append(out, c) })
 	})
 	return out, err
