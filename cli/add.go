@@ -18,11 +18,7 @@ func newAddCmd(a *app) *cobra.Command {
       --birthday 12-10 --tag holiday-card --stage prospect --cadence 2w`,
 		Args: exactArgs(1, `a NAME (quote it: "Ada Lovelace")`),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
-			if err != nil {
-				return err
-			}
-			now, err := a.now()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}

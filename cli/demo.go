@@ -32,11 +32,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			if n < 1 || n > 1_000_000 {
 				return usagef("--contacts takes a number from 1 to 1000000, not %d", n)
 			}
-			now, err := a.now()
-			if err != nil {
-				return err
-			}
-			s, err := a.store()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}

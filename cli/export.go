@@ -61,11 +61,7 @@ Without --format, the extension of -o decides.`,
 			case todo && kind != "ics":
 				return usagef("--todo goes with --format ics")
 			}
-			s, err := a.store()
-			if err != nil {
-				return err
-			}
-			now, err := a.now()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}

@@ -19,14 +19,11 @@ func newDoneCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			today, err := a.todayDate()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
-			if err != nil {
-				return err
-			}
+			today := model.DateOf(now)
 			f, err := s.Done(id, today)
 			if err != nil {
 				return err
@@ -102,11 +99,7 @@ func newAskCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now, err := a.now()
-			if err != nil {
-				return err
-			}
-			s, err := a.store()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	// The binary under test is built from these sources; importing them ties
+	// go test's result cache to them, so an edit is never hidden by a cached pass.
+	_ "rapport/cli"
 )
 
 // These tests drive the real binary, as scripts and users do.

@@ -122,6 +122,17 @@ func exactArgs(n int, names string) cobra.PositionalArgs {
 	}
 }
 
+// open checks --today, then opens the database: what most commands do
+// first, in that order, so a bad --today never creates a file.
+func (a *app) open() (*store.Store, time.Time, error) {
+	now, err := a.now()
+	if err != nil {
+		return nil, now, err
+	}
+	s, err := a.store()
+	return s, now, err
+}
+
 // store opens the database on first use, so `version` and `--help` never
 // create a file.
 func (a *app) store() (*store.Store, error) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"rapport/model"
 )
 
 func newSearchCmd(a *app) *cobra.Command {
@@ -23,13 +21,9 @@ func newSearchCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var filter model.Topic
-			if topic != "" {
-				t, err := model.ParseTopic(topic)
-				if err != nil {
-					return usagef("--topic: %v", err)
-				}
-				filter = t
+			filter, err := topicFlag(topic)
+			if err != nil {
+				return err
 			}
 			s, err := a.store()
 			if err != nil {

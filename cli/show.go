@@ -34,22 +34,15 @@ func newShowCmd(a *app) *cobra.Command {
 		Short: "Show a contact: profile, figures, follow-ups, questions and notes",
 		Args:  exactArgs(1, `a QUERY naming one contact (quote a full name: "ada lovelace")`),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var filter model.Topic
-			if topic != "" {
-				t, err := model.ParseTopic(topic)
-				if err != nil {
-					return usagef("--topic: %v", err)
-				}
-				filter = t
-			}
-			today, err := a.todayDate()
+			filter, err := topicFlag(topic)
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}
+			today := model.DateOf(now)
 			c, err := s.Resolve(args[0])
 			if err != nil {
 				return err
@@ -206,4 +199,16 @@ func nonEmpty(parts ...string) []string {
 		}
 	}
 	return out
+}
+
+// topicFlag reads --topic; empty means every note.
+func topicFlag(s string) (model.Topic, error) {
+	if s == "" {
+		return "", nil
+	}
+	t, err := model.ParseTopic(s)
+	if err != nil {
+		return "", usagef("--topic: %v", err)
+	}
+	return t, nil
 }

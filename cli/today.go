@@ -27,14 +27,11 @@ func newTodayCmd(a *app) *cobra.Command {
 		Short: "Show today's agenda: overdue and due follow-ups, moments, contacts going cold",
 		Args:  exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			today, err := a.todayDate()
+			s, now, err := a.open()
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
-			if err != nil {
-				return err
-			}
+			today := model.DateOf(now)
 			limit := model.ColdLimit
 			if all {
 				limit = 0

@@ -27,11 +27,7 @@ func (a *app) runDemoTUI() error {
 		}
 		a.dbPath = path
 	}
-	now, err := a.now()
-	if err != nil {
-		return err
-	}
-	s, err := a.store()
+	s, now, err := a.open()
 	if err != nil {
 		return err
 	}

@@ -234,18 +234,9 @@ func (f contactForm) Update(msg tea.Msg) (contactForm, tea.Cmd) {
 		return f.updateInput(msg)
 	}
 	if f.confirm != confirmNone {
-		switch {
-		case key.Matches(km, f.keys.Yes):
-			c := f.confirm
-			f.confirm = confirmNone
-			if c == confirmQuit {
-				return f, emit(quitMsg{})
-			}
-			return f, emit(closePageMsg{})
-		case key.Matches(km, f.keys.No):
-			f.confirm = confirmNone
-		}
-		return f, nil
+		var cmd tea.Cmd
+		f.confirm, cmd = answerConfirm(km, f.keys, f.confirm)
+		return f, cmd
 	}
 	k := f.keys
 	switch {

@@ -1,4 +1,4 @@
-package ui
+package ui_test
 
 import (
 	"fmt"
@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	// The binary under test is built from these sources; importing them ties
+	// go test's result cache to them, so an edit is never hidden by a cached pass.
+	_ "rapport/cli"
 )
 
 // TestEndToEndInTmux runs the real binary in a real terminal: tmux at

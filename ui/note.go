@@ -35,6 +35,20 @@ const (
 	confirmQuit
 )
 
+// answerConfirm takes the y/n answer to a form's "discard?" question: yes
+// quits or closes the form, as asked; no goes back to the form.
+func answerConfirm(km tea.KeyPressMsg, keys *KeyMap, asked confirmKind) (confirmKind, tea.Cmd) {
+	switch {
+	case key.Matches(km, keys.Yes) && asked == confirmQuit:
+		return confirmNone, emit(quitMsg{})
+	case key.Matches(km, keys.Yes):
+		return confirmNone, emit(closePageMsg{})
+	case key.Matches(km, keys.No):
+		return confirmNone, nil
+	}
+	return asked, nil
+}
+
 // The options of the note form, in the order the options row shows them.
 const (
 	optKind = iota
@@ -284,18 +298,9 @@ func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
 }
 
 func (f noteForm) updateConfirm(km tea.KeyPressMsg) (noteForm, tea.Cmd) {
-	switch {
-	case key.Matches(km, f.keys.Yes):
-		c := f.confirm
-		f.confirm = confirmNone
-		if c == confirmQuit {
-			return f, emit(quitMsg{})
-		}
-		return f, emit(closePageMsg{})
-	case key.Matches(km, f.keys.No):
-		f.confirm = confirmNone
-	}
-	return f, nil
+	var cmd tea.Cmd
+	f.confirm, cmd = answerConfirm(km, f.keys, f.confirm)
+	return f, cmd
 }
 
 // close leaves the form, asking first when something was typed.
