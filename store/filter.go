@@ -13,7 +13,7 @@ import (
 )
 
 // Filter lists the contacts matching query, best first: those with a word
-// of their name or company starting with the query's first word, found by
+// of their name or company starting with the query's longest word, found by
 // prefix seeks in the word indexes and ranked with model.FilterFields. Only
 // when no word starts that way does it scan every name for the query inside
 // words or as scattered letters, over the raw index bytes.
@@ -46,24 +46,33 @@ type scoredEntry struct {
 	score int
 }
 
+// filterByWords seeks the longest query word, the most selective, in both
+// word indexes, and scores each hit on its raw bytes before decoding it.
 func filterByWords(tx *bolt.Tx, words []string) ([]scoredEntry, error) {
 	var hits []scoredEntry
 	seen := map[uint64]bool{}
-	prefix := []byte(words[0])
+	prefix := []byte(slices.MaxFunc(words, func(a, b string) int { return cmp.Compare(len(a), len(b)) }))
 	for _, bucket := range [][]byte{bWords, bCompanyWords} {
 		c := tx.Bucket(bucket).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			folded, summary, ok := splitWordValue(v)
+			_, _, company, ok2 := summaryParts(summary)
+			if !ok || !ok2 {
+				return nil, errBadSummary
+			}
 			if seen[lastID(k)] {
+				continue
+			}
+			seen[lastID(k)] = true
+			score, match := model.FilterFields(words, view(folded), view(company))
+			if !match {
 				continue
 			}
 			e, err := decodeWordEntry(k, v)
 			if err != nil {
 				return nil, err
 			}
-			seen[e.ID] = true
-			if score, ok := model.FilterFields(words, e.Folded, model.Fold(e.Company)); ok {
-				hits = append(hits, scoredEntry{e, score})
-			}
+			hits = append(hits, scoredEntry{e, score})
 		}
 	}
 	return hits, nil

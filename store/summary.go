@@ -85,13 +85,22 @@ func encodeWordValue(e Entry) []byte {
 	return append(b, encodeSummary(e)...)
 }
 
+// splitWordValue splits a word-index value into the folded name and the
+// summary.
+func splitWordValue(v []byte) (folded, summary []byte, ok bool) {
+	n, w := binary.Uvarint(v)
+	if w <= 0 || uint64(len(v)-w) < n {
+		return nil, nil, false
+	}
+	return v[w : w+int(n)], v[w+int(n):], true
+}
+
 // decodeWordEntry reads a word-index key and value.
 func decodeWordEntry(k, v []byte) (Entry, error) {
-	n, w := binary.Uvarint(v)
-	if w <= 0 || uint64(len(v)-w) < n || len(k) < 9 {
+	folded, summary, ok := splitWordValue(v)
+	if !ok || len(k) < 9 {
 		return Entry{}, errBadSummary
 	}
-	folded, summary := v[w:w+int(n)], v[w+int(n):]
 	name, company, _, ok := summaryParts(summary)
 	if !ok {
 		return Entry{}, errBadSummary
