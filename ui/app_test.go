@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -219,3 +220,17 @@ func TestNoColorAndLightBackground(t *testing.T) {
 type lightGrey struct{}
 
 func (lightGrey) RGBA() (r, g, b, a uint32) { return 0xeeee, 0xeeee, 0xeeee, 0xffff }
+
+func TestFailedDetailReloadKeepsTheNote(t *testing.T) {
+	a := testApp(t, fixtureStore(t), 80, 24)
+	a = keys(t, a, "enter", "n")
+	if a.top() != pageNote || a.stack[0] != pageDetail {
+		t.Fatalf("enter then n should put a note over the detail, got %v", a.stack)
+	}
+	a = typeText(t, a, "half written")
+	// A reload of the detail underneath fails (say, the file is busy).
+	a = send(t, a, detailMsg{id: a.detail.id, err: errors.New("busy")})
+	if a.top() != pageNote || a.note.body.Value() != "half written" {
+		t.Fatalf("a failed detail reload must not close the note above it (stack %v)", a.stack)
+	}
+}

@@ -18,7 +18,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {
 			if msg.err != nil {
-				a.pop()
+				// Close the detail only when it is on top: a note being
+				// written over it must stay.
+				if a.top() == pageDetail {
+					a.pop()
+				}
 				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
 			}
 			a.detail.setDetail(msg.detail)
