@@ -182,14 +182,17 @@ func (a *App) setToday(day model.Date) {
 }
 
 func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
+	// The form on top is the one saved only while it is saving: it may
+	// have been discarded meanwhile and another note begun.
+	mine := a.top() == pageNote && a.note.saving
 	if !msg.saved {
-		if a.top() == pageNote {
+		if mine {
 			a.note.saveFailed(msg.err)
 			return a, nil, true
 		}
 		return a, a.setStatus("The note was not saved: "+msg.err.Error(), true), true
 	}
-	if a.top() == pageNote {
+	if mine {
 		a.pop()
 	}
 	text := "Saved the note for " + line(msg.name)

@@ -345,3 +345,20 @@ func TestNoteTakesLongPastes(t *testing.T) {
 		t.Error("the long note was not saved whole")
 	}
 }
+
+func TestLateSaveLeavesTheNextNoteAlone(t *testing.T) {
+	a, _ := noteApp(t, 80, 24)
+	a = typeText(t, a, "first")
+	a, cmd := update(a, press("ctrl+s"))
+	a, save := update(a, msgOf(t, cmd)) // the write is under way, not finished
+	if save == nil || !a.note.saving {
+		t.Fatal("ctrl+s should start saving")
+	}
+	// The user gives up waiting, discards and starts another note.
+	a = keys(t, a, "esc", "y", "n")
+	a = typeText(t, a, "second")
+	a = run(t, a, save)
+	if a.top() != pageNote || a.note.body.Value() != "second" {
+		t.Fatalf("the first note's save must not close the second note:\n%s", screen(a))
+	}
+}
