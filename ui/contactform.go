@@ -183,9 +183,15 @@ func (f contactForm) fieldError(i int) string {
 	return ""
 }
 
-// referrer resolves the "referred by" field against the book.
+// referrer resolves the "referred by" field against the book. Left as it
+// was, it keeps the stored link: the name shown may have a namesake, or
+// the referrer may not be among the entries loaded so far.
 func (f contactForm) referrer() (uint64, string, error) {
-	id, name, err := resolveEntry(f.value(fReferred), f.entries)
+	v := f.value(fReferred)
+	if f.base.ReferredBy != 0 && v != "" && v == strings.TrimSpace(f.initial[fReferred]) {
+		return f.base.ReferredBy, v, nil
+	}
+	id, name, err := resolveEntry(v, f.entries)
 	if err == nil && id != 0 && id == f.base.ID {
 		return 0, "", fmt.Errorf("a contact cannot be referred by themselves")
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"rapport/model"
+	"rapport/store"
 )
 
 // fill types value into the focused field, after clearing it.
@@ -161,5 +162,28 @@ func TestParseMoments(t *testing.T) {
 		if _, err := parseMoments(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+func TestEditKeepsAReferrerWithANamesake(t *testing.T) {
+	keys := DefaultKeys()
+	entries := []store.Entry{
+		{ID: 1, Name: "Ada Lovelace", Folded: model.Fold("Ada Lovelace")},
+		{ID: 2, Name: "Ada Lovelace", Folded: model.Fold("Ada Lovelace")},
+		{ID: 3, Name: "Linus Chen", Folded: model.Fold("Linus Chen")},
+	}
+	linus := model.Contact{ID: 3, Name: "Linus Chen", Stage: model.Partner, ReferredBy: 2}
+	f := newContactForm(NewStyles(true, false), &keys, linus, false, entries)
+	c, err := f.contact()
+	if err != nil {
+		t.Fatalf("an untouched referred-by field must not block the edit: %v", err)
+	}
+	if c.ReferredBy != 2 {
+		t.Errorf("referred by %d, want the stored 2", c.ReferredBy)
+	}
+	// Before the whole book has loaded, the referrer is not among the entries.
+	f = newContactForm(NewStyles(true, false), &keys, linus, false, entries[2:])
+	if c, err := f.contact(); err != nil || c.ReferredBy != 2 {
+		t.Errorf("with the referrer not loaded yet: %v, referred by %d", err, c.ReferredBy)
 	}
 }
