@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -278,7 +279,7 @@ func (t todayScreen) updateSnooze(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
 		t.clamp()
 		return t, nil
 	case key.Matches(km, t.keys.Enter):
-		due, err := model.ParseDue(t.input.Value(), t.agenda.Day)
+		due, err := t.snoozeDue()
 		if err != nil {
 			return t, nil // the prompt already shows why
 		}
@@ -318,13 +319,29 @@ func (t todayScreen) View(focused bool) string {
 	return b.String()
 }
 
+// errSnoozeBack refuses a snooze to a day already past, as the command
+// line does: snoozing moves a follow-up to a later day.
+var errSnoozeBack = errors.New("a snooze moves a follow-up to a later day")
+
+// snoozeDue reads the snooze prompt.
+func (t todayScreen) snoozeDue() (model.Date, error) {
+	due, err := model.ParseDue(t.input.Value(), t.agenda.Day)
+	if err == nil && due.Before(t.agenda.Day) {
+		return due, errSnoozeBack
+	}
+	return due, err
+}
+
 // snoozeHint resolves what is typed as it is typed.
 func (t todayScreen) snoozeHint() string {
 	v := strings.TrimSpace(t.input.Value())
 	if v == "" {
 		return ""
 	}
-	due, err := model.ParseDue(v, t.agenda.Day)
+	due, err := t.snoozeDue()
+	if errors.Is(err, errSnoozeBack) {
+		return t.st.Warn.Render(" past?")
+	}
 	if err != nil {
 		return t.st.Warn.Render(" ?")
 	}

@@ -172,3 +172,17 @@ func TestSlashFromTodayFilters(t *testing.T) {
 		t.Error("/ in today should go to the list and start filtering")
 	}
 }
+
+func TestTodaySnoozeRefusesThePast(t *testing.T) {
+	a := todayApp(t)
+	a = keys(t, a, "s")
+	past := a.agenda.agenda.Day.AddDays(-3).String()
+	a = typeText(t, a, past)
+	if !strings.Contains(screen(a), "past?") {
+		t.Errorf("a day already past should be flagged:\n%s", screen(a))
+	}
+	a = keys(t, a, "enter")
+	if !a.agenda.snoozing {
+		t.Fatal("enter on a day already past keeps asking, as rapport snooze refuses it")
+	}
+}
