@@ -26,14 +26,14 @@ func newAddCmd(a *app) *cobra.Command {
 			if err := f.apply(cmd, &c, s); err != nil {
 				return err
 			}
-			c.Name = model.CleanLine(c.Name)
-			if others, _ := s.Matches(c.Name); len(others) > 0 && model.Fold(others[0].Name) == model.Fold(c.Name) {
-				printf(a.errOut, "note: %s (#%d) already has this name; use #ID to tell them apart", others[0].Name, others[0].ID)
-			}
+			others, _ := s.Matches(c.Name)
 			if err := s.AddContact(&c); err != nil {
 				return err
 			}
 			printf(a.out, "Added %s (#%d), %s, in touch every %d days.", c.Name, c.ID, string(c.Stage), c.CadenceDays())
+			if len(others) > 0 && model.Fold(others[0].Name) == model.Fold(c.Name) {
+				printf(a.errOut, "note: %s (#%d) has the same name; use #ID to tell them apart", others[0].Name, others[0].ID)
+			}
 			return nil
 		},
 	}

@@ -41,9 +41,10 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 	changed := cmd.Flags().Changed
 	set := func(flag string, dst *string, v string) {
 		if changed(flag) {
-			*dst = strings.TrimSpace(v)
+			*dst = strings.TrimSpace(model.CleanLine(v))
 		}
 	}
+	c.Name = strings.TrimSpace(model.CleanLine(c.Name))
 	set("name", &c.Name, f.name)
 	set("company", &c.Company, f.company)
 	set("title", &c.Title, f.title)
@@ -103,7 +104,7 @@ func (f *contactFlags) applyMoments(given bool, c *model.Contact) error {
 		if err != nil {
 			return usagef("--moment: %v", err)
 		}
-		c.Moments = append(c.Moments, model.Moment{Label: strings.ToLower(strings.TrimSpace(label)), Date: d})
+		c.Moments = append(c.Moments, model.Moment{Label: strings.ToLower(strings.TrimSpace(model.CleanLine(label))), Date: d})
 	}
 	return nil
 }
@@ -155,10 +156,11 @@ func (f *contactFlags) applyReferral(given bool, c *model.Contact, s *store.Stor
 	return nil
 }
 
+// trimAll cleans and trims a list flag's values, dropping empty ones.
 func trimAll(list []string) []string {
 	var out []string
 	for _, s := range list {
-		if s = strings.TrimSpace(s); s != "" {
+		if s = strings.TrimSpace(model.CleanLine(s)); s != "" {
 			out = append(out, s)
 		}
 	}

@@ -86,3 +86,34 @@ func TestVersionAndHelpTouchNoFile(t *testing.T) {
 		t.Error("version created the database file")
 	}
 }
+
+// backup and check name a database that must exist; they never create one.
+func TestBackupAndCheckNeedADatabase(t *testing.T) {
+	b := newBook(t)
+	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}} {
+		r := b.run(args...)
+		if r.code != 1 || !strings.Contains(r.err, "there is no database") {
+			t.Errorf("rapport %s on no database: exit %d, %q", args[0], r.code, r.err)
+		}
+	}
+	if _, err := readIfExists(b.path); err == nil {
+		t.Error("check or backup created the database")
+	}
+}
+
+// Flags of add and edit are cleaned like imported text before they are stored.
+func TestContactFlagsAreCleaned(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada", "--company", "Acme\x1b[2J\r Ltd", "--tag", "v\x07ip")
+	b.ok("edit", "ada", "--title", "C\x1b]0;x\x07TO")
+	var shown struct {
+		Contact struct {
+			Company, Title string
+			Tags           []string
+		}
+	}
+	b.json(&shown, "show", "ada")
+	if shown.Contact.Company != "Acme Ltd" || shown.Contact.Title != "CTO" || shown.Contact.Tags[0] != "vip" {
+		t.Errorf("stored raw: %+v", shown.Contact)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +30,7 @@ func newBackupCmd(a *app) *cobra.Command {
 		Short: "Copy the database to FILE while it stays in use",
 		Args:  exactArgs(1, "the FILE to write the backup to"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -48,7 +49,7 @@ func newCheckCmd(a *app) *cobra.Command {
 		Short: "Verify the database file and that its indexes agree with the records",
 		Args:  exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -66,4 +67,13 @@ func newCheckCmd(a *app) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// existingStore opens the database only if it exists: backing up or
+// checking a file that is not there must not create one.
+func (a *app) existingStore() (*store.Store, error) {
+	if _, err := os.Stat(a.path()); err != nil {
+		return nil, fmt.Errorf("there is no database at %s (use --db or RAPPORT_DB to name one)", a.path())
+	}
+	return a.store()
 }

@@ -13,19 +13,30 @@ import (
 
 // Entries lists every contact in name order from idx_names, without
 // decoding a single record: what the contact list loads.
-func (s *Store) Entries() ([]Entry, error) {
+func (s *Store) Entries() ([]Entry, error) { return s.entries(0) }
+
+// FirstEntries lists the first n contacts by name: what a list screen needs
+// before anyone scrolls.
+func (s *Store) FirstEntries(n int) ([]Entry, error) { return s.entries(n) }
+
+// entries reads idx_names in order; limit 0 reads it all.
+func (s *Store) entries(limit int) ([]Entry, error) {
 	var out []Entry
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bNames)
-		out = make([]Entry, 0, contactCount(tx))
-		return b.ForEach(func(k, v []byte) error {
+		size := contactCount(tx)
+		if limit > 0 {
+			size = min(size, limit)
+		}
+		out = make([]Entry, 0, size)
+		c := tx.Bucket(bNames).Cursor()
+		for k, v := c.First(); k != nil && (limit == 0 || len(out) < limit); k, v = c.Next() {
 			e, err := decodeEntry(k, v)
 			if err != nil {
 				return err
 			}
 			out = append(out, e)
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, err
 }
@@ -137,24 +148,6 @@ func (s *Store) Empty() (bool, error) {
 		return nil
 	})
 	return empty, err
-}
-
-// FirstEntries lists the first n contacts by name: what a list screen needs
-// before anyone scrolls.
-func (s *Store) FirstEntries(n int) ([]Entry, error) {
-	out := make([]Entry, 0, n)
-	err := s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bNames).Cursor()
-		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
-			e, err := decodeEntry(k, v)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return nil
-	})
-	return out, err
 }
 
 // contactCount totals the per-day next-touch counts: one per contact, read
