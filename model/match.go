@@ -21,6 +21,9 @@ func Fold(s string) string {
 		}
 	}
 	if !plain {
+		// Invalid bytes would make the transform give up, leaving accents
+		// that a second Fold (of the lowered, now valid, text) strips.
+		s = strings.ToValidUTF8(s, "\uFFFD")
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 		if out, _, err := transform.String(t, s); err == nil {
 			s = out
