@@ -249,17 +249,13 @@ func (f contactForm) Update(msg tea.Msg) (contactForm, tea.Cmd) {
 	case key.Matches(km, k.Save):
 		return f.save()
 	case key.Matches(km, k.ForceQuit):
-		if f.dirty() {
-			f.confirm = confirmQuit
-			return f, nil
-		}
-		return f, emit(quitMsg{})
+		var cmd tea.Cmd
+		f.confirm, cmd = leaveOrAsk(f.dirty(), confirmQuit, quitMsg{})
+		return f, cmd
 	case key.Matches(km, k.Back):
-		if f.dirty() {
-			f.confirm = confirmDiscard
-			return f, nil
-		}
-		return f, emit(closePageMsg{})
+		var cmd tea.Cmd
+		f.confirm, cmd = leaveOrAsk(f.dirty(), confirmDiscard, closePageMsg{})
+		return f, cmd
 	case key.Matches(km, k.NextField, k.FieldDown, k.Enter):
 		return f.focusField((f.focus + 1) % fieldCount)
 	case key.Matches(km, k.PrevField, k.FieldUp):

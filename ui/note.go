@@ -35,6 +35,15 @@ const (
 	confirmQuit
 )
 
+// leaveOrAsk leaves with msg when nothing typed would be lost, and
+// otherwise asks first (ask says which question).
+func leaveOrAsk(dirty bool, ask confirmKind, msg tea.Msg) (confirmKind, tea.Cmd) {
+	if dirty {
+		return ask, nil
+	}
+	return confirmNone, emit(msg)
+}
+
 // answerConfirm takes the y/n answer to a form's "discard?" question: yes
 // quits or closes the form, as asked; no goes back to the form.
 func answerConfirm(km tea.KeyPressMsg, keys *KeyMap, asked confirmKind) (confirmKind, tea.Cmd) {
@@ -229,11 +238,9 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 	case key.Matches(km, k.Save):
 		return f.save()
 	case key.Matches(km, k.ForceQuit):
-		if f.dirty() {
-			f.confirm = confirmQuit
-			return f, nil
-		}
-		return f, emit(quitMsg{})
+		var cmd tea.Cmd
+		f.confirm, cmd = leaveOrAsk(f.dirty(), confirmQuit, quitMsg{})
+		return f, cmd
 	case key.Matches(km, k.Back):
 		return f.close()
 	case key.Matches(km, k.NextField):
@@ -305,11 +312,9 @@ func (f noteForm) updateConfirm(km tea.KeyPressMsg) (noteForm, tea.Cmd) {
 
 // close leaves the form, asking first when something was typed.
 func (f noteForm) close() (noteForm, tea.Cmd) {
-	if f.dirty() {
-		f.confirm = confirmDiscard
-		return f, nil
-	}
-	return f, emit(closePageMsg{})
+	var cmd tea.Cmd
+	f.confirm, cmd = leaveOrAsk(f.dirty(), confirmDiscard, closePageMsg{})
+	return f, cmd
 }
 
 func (f noteForm) save() (noteForm, tea.Cmd) {
