@@ -16,19 +16,24 @@ import (
 func (s *Store) Agenda(today model.Date, coldLimit int) (model.Agenda, error) {
 	var a model.Agenda
 	err := s.view(func(tx *bolt.Tx) error {
-		in := model.AgendaInput{Today: today, ColdLimit: coldLimit, Names: map[uint64]string{}}
 		var err error
-		if in.FollowUps, err = dueFollowUps(tx, today, in.Names); err != nil {
-			return err
-		}
-		in.MomentsOf = momentsAround(tx, today)
-		if in.ColdOf, in.ColdCount, err = coldCandidates(tx, today, coldLimit); err != nil {
-			return err
-		}
-		a = model.BuildAgenda(in)
-		return nil
+		a, err = agenda(tx, today, coldLimit)
+		return err
 	})
 	return a, err
+}
+
+func agenda(tx *bolt.Tx, today model.Date, coldLimit int) (model.Agenda, error) {
+	in := model.AgendaInput{Today: today, ColdLimit: coldLimit, Names: map[uint64]string{}}
+	var err error
+	if in.FollowUps, err = dueFollowUps(tx, today, in.Names); err != nil {
+		return model.Agenda{}, err
+	}
+	in.MomentsOf = momentsAround(tx, today)
+	if in.ColdOf, in.ColdCount, err = coldCandidates(tx, today, coldLimit); err != nil {
+		return model.Agenda{}, err
+	}
+	return model.BuildAgenda(in), nil
 }
 
 // dueFollowUps reads the open follow-ups due on or before today, with their

@@ -78,17 +78,13 @@ func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	if len(ch.Notes) == 0 {
 		return ch.ID, nil
 	}
-	have := map[string]bool{}
-	err := children(tx, bContactNote, ch.ID, func(id uint64) error {
-		var in model.Interaction
-		if err := getJSON(tx, bNotes, id, &in); err != nil {
-			return fmt.Errorf("note %d: %w", id, err)
-		}
-		have[in.Text] = true
-		return nil
-	})
+	stored, err := contactNotes(tx, ch.ID, 0)
 	if err != nil {
 		return 0, err
+	}
+	have := map[string]bool{}
+	for _, in := range stored {
+		have[in.Text] = true
 	}
 	for _, in := range ch.Notes {
 		if have[in.Text] {

@@ -23,22 +23,28 @@ func (s *Store) FirstEntries(n int) ([]Entry, error) { return s.entries(n) }
 func (s *Store) entries(limit int) ([]Entry, error) {
 	var out []Entry
 	err := s.view(func(tx *bolt.Tx) error {
-		size := contactCount(tx)
-		if limit > 0 {
-			size = min(size, limit)
-		}
-		out = make([]Entry, 0, size)
-		c := tx.Bucket(bNames).Cursor()
-		for k, v := c.First(); k != nil && (limit == 0 || len(out) < limit); k, v = c.Next() {
-			e, err := decodeEntry(k, v)
-			if err != nil {
-				return err
-			}
-			out = append(out, e)
-		}
-		return nil
+		var err error
+		out, err = readEntries(tx, limit)
+		return err
 	})
 	return out, err
+}
+
+func readEntries(tx *bolt.Tx, limit int) ([]Entry, error) {
+	size := contactCount(tx)
+	if limit > 0 {
+		size = min(size, limit)
+	}
+	out := make([]Entry, 0, size)
+	c := tx.Bucket(bNames).Cursor()
+	for k, v := c.First(); k != nil && (limit == 0 || len(out) < limit); k, v = c.Next() {
+		e, err := decodeEntry(k, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
 
 // NoMatchError is a query that names nobody.

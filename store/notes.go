@@ -8,10 +8,16 @@ import (
 	"rapport/model"
 )
 
-// LogNote saves an interaction with the follow-ups it gave rise to and
-// moves the contact's last touch, all in one transaction. Ids are filled in.
-func (s *Store) LogNote(in *model.Interaction, follows []*model.FollowUp) error {
-	return s.update(func(tx *bolt.Tx) error { return logNote(tx, in, follows) })
+// LogNote saves an interaction with the follow-ups it gave rise to, moves
+// the contact's last touch and ticks off the contact's questions asked in
+// it, all in one transaction. Ids are filled in.
+func (s *Store) LogNote(in *model.Interaction, follows []*model.FollowUp, asked ...uint64) error {
+	return s.update(func(tx *bolt.Tx) error {
+		if err := logNote(tx, in, follows); err != nil {
+			return err
+		}
+		return markAsked(tx, in.ContactID, model.DateOf(in.At), asked)
+	})
 }
 
 func logNote(tx *bolt.Tx, in *model.Interaction, follows []*model.FollowUp) error {

@@ -40,19 +40,41 @@ func questionIndexKeys(q model.Question) []indexKey {
 
 // MarkAsked ticks questions off as asked on day.
 func (s *Store) MarkAsked(day model.Date, ids ...uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		for _, id := range ids {
-			var q model.Question
-			if err := getJSON(tx, bQuestions, id, &q); err != nil {
-				return fmt.Errorf("question %d: %w", id, err)
-			}
-			q.Asked = day
-			if err := putJSON(tx, bQuestions, id, q); err != nil {
-				return err
+	return s.update(func(tx *bolt.Tx) error { return markAsked(tx, 0, day, ids) })
+}
+
+// markAsked ticks questions off; with a contact id, only that contact's.
+func markAsked(tx *bolt.Tx, contactID uint64, day model.Date, ids []uint64) error {
+	for _, id := range ids {
+		var q model.Question
+		if err := getJSON(tx, bQuestions, id, &q); err != nil {
+			return fmt.Errorf("question %d: %w", id, err)
+		}
+		if contactID != 0 && q.ContactID != contactID {
+			return fmt.Errorf("question %d is not for contact %d", id, contactID)
+		}
+		q.Asked = day
+		if err := putJSON(tx, bQuestions, id, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OpenQuestions lists a contact's questions still to be asked: what the
+// note form shows, without reading the contact's whole history.
+func (s *Store) OpenQuestions(contactID uint64) ([]model.Question, error) {
+	var out []model.Question
+	err := s.view(func(tx *bolt.Tx) error {
+		all, err := contactQuestions(tx, contactID)
+		for _, q := range all {
+			if q.Open() {
+				out = append(out, q)
 			}
 		}
-		return nil
+		return err
 	})
+	return out, err
 }
 
 func contactQuestions(tx *bolt.Tx, contactID uint64) ([]model.Question, error) {

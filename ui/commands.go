@@ -34,29 +34,17 @@ func loadFirstPage(s *store.Store, day model.Date) tea.Cmd {
 	return func() tea.Msg { return readBook(s, day, firstPage) }
 }
 
-// readBook reads the book for day; limit > 0 reads only the first entries.
+// readBook reads the book for day in one transaction; limit > 0 reads only
+// the first entries.
 func readBook(s *store.Store, day model.Date, limit int) bookMsg {
-	gen, err := s.Generation()
-	if err != nil {
-		return bookMsg{err: err}
-	}
-	var entries []store.Entry
-	if limit > 0 {
-		entries, err = s.FirstEntries(limit)
-	} else {
-		entries, err = s.Entries()
-	}
-	if err != nil {
-		return bookMsg{err: err}
-	}
-	agenda, err := s.Agenda(day, model.ColdLimit)
+	b, err := s.Book(day, limit)
 	if err != nil {
 		return bookMsg{err: err}
 	}
 	// The filter index is built here, off the update loop, so the list
 	// never filters without it.
-	return bookMsg{gen: gen, day: day, entries: entries, index: buildIndex(entries), agenda: agenda,
-		partial: limit > 0 && len(entries) == limit}
+	return bookMsg{gen: b.Generation, day: day, entries: b.Entries, index: buildIndex(b.Entries), agenda: b.Agenda,
+		partial: limit > 0 && len(b.Entries) == limit}
 }
 
 func loadDetail(s *store.Store, id uint64) tea.Cmd {
@@ -68,13 +56,7 @@ func loadDetail(s *store.Store, id uint64) tea.Cmd {
 
 func loadNoteContext(s *store.Store, id uint64) tea.Cmd {
 	return func() tea.Msg {
-		d, err := s.Detail(id)
-		var open []model.Question
-		for _, q := range d.Questions {
-			if q.Open() {
-				open = append(open, q)
-			}
-		}
+		open, err := s.OpenQuestions(id)
 		return noteContextMsg{id: id, questions: open, err: err}
 	}
 }
@@ -100,23 +82,16 @@ func poll(s *store.Store, now func() time.Time) tea.Cmd {
 	}
 }
 
-// saveNote logs the note with its follow-ups, then ticks off the questions
-// asked. The two are separate transactions; a failure of the second is
-// reported, and the note stays saved.
+// saveNote logs the note with its follow-ups and ticks off the questions
+// asked, in one transaction.
 func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked []uint64, name string) tea.Cmd {
 	return func() tea.Msg {
 		ptrs := make([]*model.FollowUp, len(follows))
 		for i := range follows {
 			ptrs[i] = &follows[i]
 		}
-		if err := s.LogNote(&in, ptrs); err != nil {
-			return noteSavedMsg{id: in.ContactID, name: name, err: err}
-		}
-		var err error
-		if len(asked) > 0 {
-			err = s.MarkAsked(model.DateOf(in.At), asked...)
-		}
-		return noteSavedMsg{id: in.ContactID, name: name, due: follows, saved: true, err: err}
+		err := s.LogNote(&in, ptrs, asked...)
+		return noteSavedMsg{id: in.ContactID, name: name, due: follows, err: err}
 	}
 }
 

@@ -185,7 +185,7 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 	// The form on top is the one saved only while it is saving: it may
 	// have been discarded meanwhile and another note begun.
 	mine := a.top() == pageNote && a.note.saving
-	if !msg.saved {
+	if msg.err != nil {
 		if mine {
 			a.note.saveFailed(msg.err)
 			return a, nil, true
@@ -199,10 +199,5 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 	for _, f := range msg.due {
 		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
 	}
-	isErr := false
-	if msg.err != nil {
-		text += " (but: " + msg.err.Error() + ")"
-		isErr = true
-	}
-	return a, tea.Batch(a.setStatus(text, isErr), a.reload()), true
+	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 }

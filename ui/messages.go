@@ -53,14 +53,13 @@ type (
 
 	tickMsg struct{}
 
-	// noteSavedMsg: saved says whether the note itself was written; err
-	// may still report that ticking off the questions failed.
+	// noteSavedMsg: the note, its follow-ups and the questions asked were
+	// written together, or (err) none of them.
 	noteSavedMsg struct {
-		id    uint64
-		name  string
-		due   []model.FollowUp
-		saved bool
-		err   error
+		id   uint64
+		name string
+		due  []model.FollowUp
+		err  error
 	}
 
 	followUpMsg struct {

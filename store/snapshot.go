@@ -1,0 +1,32 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// Book is what a screen of the TUI shows: the contact entries and the
+// day's agenda, with the generation they were read at.
+type Book struct {
+	Generation uint64
+	Entries    []Entry
+	Agenda     model.Agenda
+}
+
+// Book reads the entries (the first limit, or all for 0) and the agenda for
+// day in one read transaction: one open of the file, and a generation that
+// matches exactly what was read.
+func (s *Store) Book(day model.Date, limit int) (Book, error) {
+	var b Book
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		b.Generation = readU64(tx.Bucket(bMeta).Get(kGeneration))
+		if b.Entries, err = readEntries(tx, limit); err != nil {
+			return err
+		}
+		b.Agenda, err = agenda(tx, day, model.ColdLimit)
+		return err
+	})
+	return b, err
+}
