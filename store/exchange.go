@@ -245,16 +245,12 @@ func (s *Store) NoteTexts(ids []uint64) (map[uint64][]string, error) {
 	out := map[uint64][]string{}
 	err := s.view(func(tx *bolt.Tx) error {
 		for _, cid := range ids {
-			err := children(tx, bContactNote, cid, func(id uint64) error {
-				var in model.Interaction
-				if err := getJSON(tx, bNotes, id, &in); err != nil {
-					return fmt.Errorf("note %d: %w", id, err)
-				}
-				out[cid] = append(out[cid], in.Text)
-				return nil
-			})
+			notes, err := contactNotes(tx, cid, 0)
 			if err != nil {
 				return err
+			}
+			for _, in := range notes {
+				out[cid] = append(out[cid], in.Text)
 			}
 		}
 		return nil
