@@ -86,6 +86,7 @@ type Contact struct {
 	Title      string    `json:"title,omitempty"`
 	Emails     []string  `json:"emails,omitempty"`
 	Phones     []string  `json:"phones,omitempty"`
+	Addresses  []Address `json:"addresses,omitempty"`
 	Tags       []string  `json:"tags,omitempty"`
 	Stage      Stage     `json:"stage"`
 	Birthday   Date      `json:"birthday,omitzero"`

@@ -16,10 +16,16 @@ const (
 	Email   Kind = "email"
 	Message Kind = "message"
 	Note    Kind = "note"
+	// Card is a handwritten note, a postcard, a birthday or holiday card.
+	Card Kind = "card"
 )
 
 // Kinds lists every kind, in the order the note form cycles through them.
-var Kinds = []Kind{Call, Meeting, Email, Message, Note}
+var Kinds = []Kind{Call, Meeting, Email, Message, Note, Card}
+
+// IsTouch reports whether an interaction of this kind is real contact that
+// resets the cadence clock: a plain note written without the customer is not.
+func (k Kind) IsTouch() bool { return k != Note }
 
 // ParseKind accepts a kind name.
 func ParseKind(s string) (Kind, error) {
@@ -28,7 +34,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("unknown kind %q (use call, meeting, email, message or note)", s)
+	return "", fmt.Errorf("unknown kind %q (use call, meeting, email, message, note or card)", s)
 }
 
 // Topic marks what a note reveals about the customer.
