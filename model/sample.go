@@ -151,7 +151,7 @@ func (s *Sampler) notes(c *Contact, active bool) []Interaction {
 		out = append(out, s.note(at))
 	}
 	for _, in := range out {
-		if in.At.After(c.LastTouch) {
+		if in.Kind.IsTouch() && in.At.After(c.LastTouch) {
 			c.LastTouch = in.At
 		}
 	}

@@ -36,11 +36,11 @@ func agenda(tx *bolt.Tx, today model.Date, coldLimit int) (model.Agenda, error) 
 	return model.BuildAgenda(in), nil
 }
 
-// dueFollowUps reads the open follow-ups due on or before today, with their
-// contacts' names, from idx_due alone.
+// dueFollowUps reads the open follow-ups due on or before the end of the
+// coming-up window, with their contacts' names, from idx_due alone.
 func dueFollowUps(tx *bolt.Tx, today model.Date, names map[uint64]string) ([]model.FollowUp, error) {
 	var out []model.FollowUp
-	end := today.Key()
+	end := today.AddDays(model.ComingWindow).Key()
 	c := tx.Bucket(bDue).Cursor()
 	for k, v := c.First(); k != nil && dateAt(k, 0).Key() <= end; k, v = c.Next() {
 		f, name, err := decodeDue(v)
@@ -89,32 +89,21 @@ func momentsAround(tx *bolt.Tx, today model.Date) []model.Contact {
 	return out
 }
 
-// coldCandidates loads the contacts at the head of the next-touch index
-// (most overdue first) and counts every contact going cold from the per-day
-// counts. With a limit it loads just past the limit's last day, so ties are
-// broken as the model breaks them.
-func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, int, error) {
-	count := 0
-	days := tx.Bucket(bTouchDays).Cursor()
-	for k, v := days.First(); k != nil && dateAt(k, 0).Before(today); k, v = days.Next() {
-		count += int(readU32(v))
-	}
+// coldCandidates reads, as slim contacts, everyone whose next touch is
+// before today, from the next-touch index alone (each entry carries what
+// the going-cold order needs), so the model can rank them all by what
+// matters most and cut at the limit.
+func coldCandidates(tx *bolt.Tx, today model.Date, _ int) ([]model.Contact, int, error) {
 	var out []model.Contact
-	var boundary uint32
 	c := tx.Bucket(bNextTouch).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		day := dateAt(k, 0).Key()
-		if day >= today.Key() || (limit > 0 && len(out) >= limit && day > boundary) {
-			break
-		}
-		var ct model.Contact
-		if err := getJSON(tx, bContacts, lastID(k), &ct); err != nil {
-			return nil, 0, fmt.Errorf("contact %d: %w", lastID(k), err)
+	for k, v := c.First(); k != nil && dateAt(k, 0).Before(today); k, v = c.Next() {
+		ct, ok := decodeTouch(dateAt(k, 0), lastID(k), v)
+		if !ok {
+			return nil, 0, fmt.Errorf("contact %d: a damaged next-touch entry (rapport check)", lastID(k))
 		}
 		out = append(out, ct)
-		boundary = day
 	}
-	return out, count, nil
+	return out, len(out), nil
 }
 
 // FollowThrough is the book-wide follow-through over the last 90 days, read

@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
+	{3, "count only real contact as a touch; next-touch entries carry stage and cadence", recountTouches},
 }
 
 // SchemaVersion is the newest schema this binary knows.
