@@ -34,6 +34,8 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"done unknown id", []string{"done", "999"}, 1, "follow-up 999"},
 		{"done not a number", []string{"done", "abc"}, 2, "not a follow-up ID"},
 		{"snooze into the past", []string{"snooze", "1", "2020-01-01"}, 2, "in the past"},
+		{"later into the past", []string{"later", "grace", "2020-01-01"}, 2, "not a later day"},
+		{"later unknown when", []string{"later", "grace", "someday"}, 2, "cannot read"},
 		{"bad --today", []string{"--today", "tomorrow", "today"}, 2, "--today takes a date"},
 		{"edit without flags", []string{"edit", "grace"}, 2, "needs at least one flag"},
 		{"self referral", []string{"edit", "grace", "--referred-by", "grace"}, 1, "referred by themselves"},
@@ -87,17 +89,20 @@ func TestVersionAndHelpTouchNoFile(t *testing.T) {
 	}
 }
 
-// backup and check name a database that must exist; they never create one.
-func TestBackupAndCheckNeedADatabase(t *testing.T) {
+// Read-only commands, backup and check name a database that must exist;
+// they never create one, and say in one sentence how to start a book.
+func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 	b := newBook(t)
-	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}} {
+	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}, {"today"}, {"today", "--json"},
+		{"list"}, {"show", "ada"}, {"search", "pricing"}, {"export", "--format", "json"}, {"later", "ada", "fri"}} {
 		r := b.run(args...)
-		if r.code != 1 || !strings.Contains(r.err, "there is no database") {
+		if r.code != 1 || !strings.Contains(r.err, "there is no rapport book at "+b.path) || !strings.Contains(r.err, "rapport add NAME") ||
+			strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
 			t.Errorf("rapport %s on no database: exit %d, %q", args[0], r.code, r.err)
 		}
 	}
 	if _, err := readIfExists(b.path); err == nil {
-		t.Error("check or backup created the database")
+		t.Error("a read-only command created the database")
 	}
 }
 

@@ -61,7 +61,7 @@ Without --format, the extension of -o decides.`,
 			case todo && kind != "ics":
 				return usagef("--todo goes with --format ics")
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

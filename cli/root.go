@@ -44,6 +44,7 @@ var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
+	newLaterCmd,
 }
 
 // Main runs rapport with args and returns the exit code.
@@ -131,6 +132,31 @@ func (a *app) open() (*store.Store, time.Time, error) {
 	}
 	s, err := a.store()
 	return s, now, err
+}
+
+// openExisting is open for the read-only commands: they never create a
+// database, so a mistyped --db or a first run says where the book should be.
+func (a *app) openExisting() (*store.Store, time.Time, error) {
+	now, err := a.now()
+	if err != nil {
+		return nil, now, err
+	}
+	if err := a.mustExist(); err != nil {
+		return nil, now, err
+	}
+	s, err := a.store()
+	return s, now, err
+}
+
+// mustExist refuses a database file that is not there.
+func (a *app) mustExist() error {
+	if a.db != nil {
+		return nil
+	}
+	if _, err := os.Stat(a.path()); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("there is no rapport book at %s; start one with rapport add NAME, rapport import FILE or rapport demo", a.path())
+	}
+	return nil
 }
 
 // store opens the database on first use, so `version` and `--help` never

@@ -121,7 +121,7 @@ func BuildAgenda(in AgendaInput) Agenda {
 // compareDue orders follow-ups by due day, then time of day (a follow-up
 // without one comes first: it is due all day), then by id.
 func compareDue(x, y DueItem) int {
-	return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.ID, y.ID))
+	return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.DueTime, y.DueTime), cmp.Compare(x.ID, y.ID))
 }
 
 // SortCold puts first the contacts that matter most: customers and

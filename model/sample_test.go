@@ -69,12 +69,12 @@ func TestSamplerMakesRealisticData(t *testing.T) {
 			if err := n.Validate(); err != nil {
 				t.Fatal(err)
 			}
-			if n.At.After(latest) {
+			if n.Kind.IsTouch() && n.At.After(latest) {
 				latest = n.At
 			}
 		}
 		if !c.LastTouch.Equal(latest) {
-			t.Fatalf("contact %d: last touch %v, latest note %v", i, c.LastTouch, latest)
+			t.Fatalf("contact %d: last touch %v, latest touch %v", i, c.LastTouch, latest)
 		}
 		for _, f := range b.FollowUps {
 			if err := f.Validate(); err != nil {
