@@ -111,16 +111,21 @@ func coldCandidates(tx *bolt.Tx, today model.Date, _ int) ([]model.Contact, int,
 // due. One still open on today, its day, can yet be kept and waits.
 func (s *Store) FollowThrough(today model.Date) (kept, due int, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bPromiseDays).Cursor()
-		for k, v := c.Seek(dateBytes(today.AddDays(-model.FigureWindow))); k != nil && !dateAt(k, 0).After(today); k, v = c.Next() {
-			n := decodeCounts(v, promiseSlots)
-			kept += n[promiseKept]
-			due += n[promiseKept] + n[promiseLate]
-			if dateAt(k, 0).Before(today) {
-				due += n[promiseOpen]
-			}
-		}
+		kept, due = followThrough(tx, today)
 		return nil
 	})
 	return kept, due, err
+}
+
+func followThrough(tx *bolt.Tx, today model.Date) (kept, due int) {
+	c := tx.Bucket(bPromiseDays).Cursor()
+	for k, v := c.Seek(dateBytes(today.AddDays(-model.FigureWindow))); k != nil && !dateAt(k, 0).After(today); k, v = c.Next() {
+		n := decodeCounts(v, promiseSlots)
+		kept += n[promiseKept]
+		due += n[promiseKept] + n[promiseLate]
+		if dateAt(k, 0).Before(today) {
+			due += n[promiseOpen]
+		}
+	}
+	return kept, due
 }

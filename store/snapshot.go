@@ -12,6 +12,8 @@ type Book struct {
 	Generation uint64
 	Entries    []Entry
 	Agenda     model.Agenda
+	// Kept and PromisesDue are the book's follow-through of the last 90 days.
+	Kept, PromisesDue int
 }
 
 // Book reads the entries (the first limit, or all for 0) and the agenda for
@@ -25,8 +27,12 @@ func (s *Store) Book(day model.Date, limit int) (Book, error) {
 		if b.Entries, err = readEntries(tx, limit); err != nil {
 			return err
 		}
-		b.Agenda, err = agenda(tx, day, model.ColdLimit)
-		return err
+		// Every contact going cold: the TUI scrolls the list to its end.
+		if b.Agenda, err = agenda(tx, day, 0); err != nil {
+			return err
+		}
+		b.Kept, b.PromisesDue = followThrough(tx, day)
+		return nil
 	})
 	return b, err
 }

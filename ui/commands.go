@@ -44,7 +44,7 @@ func readBook(s *store.Store, day model.Date, limit int) bookMsg {
 	// The filter index is built here, off the update loop, so the list
 	// never filters without it.
 	return bookMsg{gen: b.Generation, day: day, entries: b.Entries, index: buildIndex(b.Entries), agenda: b.Agenda,
-		partial: limit > 0 && len(b.Entries) == limit}
+		kept: model.Percent(b.Kept, b.PromisesDue), partial: limit > 0 && len(b.Entries) == limit}
 }
 
 func loadDetail(s *store.Store, id uint64) tea.Cmd {
@@ -95,17 +95,27 @@ func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, as
 	}
 }
 
-func markDone(s *store.Store, id uint64, day model.Date) tea.Cmd {
+func markDone(s *store.Store, id uint64, name string, day model.Date) tea.Cmd {
 	return func() tea.Msg {
 		fu, err := s.Done(id, day)
-		return followUpMsg{verb: "done", fu: fu, err: err}
+		if err == nil {
+			fu.ID = id
+		}
+		return followUpMsg{verb: "done", fu: fu, name: name, err: err}
 	}
 }
 
-func snooze(s *store.Store, id uint64, due model.Date) tea.Cmd {
+func snooze(s *store.Store, id uint64, name string, due model.Date) tea.Cmd {
 	return func() tea.Msg {
 		fu, err := s.Snooze(id, due)
-		return followUpMsg{verb: "snoozed", fu: fu, err: err}
+		return followUpMsg{verb: "snoozed", fu: fu, name: name, err: err}
+	}
+}
+
+func later(s *store.Store, id uint64, due model.Date) tea.Cmd {
+	return func() tea.Msg {
+		c, err := s.Later(id, due)
+		return laterMsg{contact: c, err: err}
 	}
 }
 

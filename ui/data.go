@@ -48,12 +48,19 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a.applyNoteSaved(msg)
 	case followUpMsg:
 		if msg.err != nil {
+			a.agenda.unhide(msg.fu.ID)
+			return a, tea.Batch(a.setStatus(msg.err.Error(), true), a.reload()), true
+		}
+		text := "Done: " + line(msg.fu.Text) + ", " + line(msg.name)
+		if msg.verb == "snoozed" {
+			text = "Snoozed to " + dayName(msg.fu.Due) + ": " + line(msg.fu.Text) + ", " + line(msg.name)
+		}
+		return a, tea.Batch(a.setStatus(text, false), a.reload()), true
+	case laterMsg:
+		if msg.err != nil {
 			return a, a.setStatus(msg.err.Error(), true), true
 		}
-		text := "Done: " + line(msg.fu.Text)
-		if msg.verb == "snoozed" {
-			text = "Snoozed to " + dayName(msg.fu.Due) + ": " + line(msg.fu.Text)
-		}
+		text := "Put off " + line(msg.contact.Name) + " to " + dayName(msg.contact.NextTouch())
 		return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 	case contactSavedMsg:
 		if msg.err != nil {
@@ -120,7 +127,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 			a.list.setAgenda(msg.agenda)
 			a.list.setEntries(msg.entries, msg.index)
 			a.list.partial = true
-			a.agenda.setAgenda(msg.agenda)
+			a.agenda.setAgenda(msg.agenda, msg.kept)
 		}
 		return a, nil, true
 	}
@@ -143,7 +150,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	a.entries = msg.entries
 	a.list.setAgenda(msg.agenda)
 	a.list.setEntries(msg.entries, msg.index)
-	a.agenda.setAgenda(msg.agenda)
+	a.agenda.setAgenda(msg.agenda, msg.kept)
 	if a.selectID != 0 {
 		a.list.selectID(a.selectID)
 		a.selectID = 0

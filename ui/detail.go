@@ -120,7 +120,7 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 		return d, emit(closePageMsg{})
 	case key.Matches(km, k.Note):
 		if d.loaded {
-			return d, emit(newNoteMsg{d.id, d.d.Contact.Name})
+			return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
 		}
 	case key.Matches(km, k.Edit):
 		if d.loaded {

@@ -86,7 +86,7 @@ func TestDetailKeys(t *testing.T) {
 	a := openDetail(t, testApp(t, fixtureStore(t), 80, 24), "ada")
 	id := a.detail.id
 	_, cmd := update(a, press("n"))
-	if got := msgOf(t, cmd); got != (newNoteMsg{id, "Ada Lovelace"}) {
+	if got := msgOf(t, cmd); got != (newNoteMsg{id: id, name: "Ada Lovelace"}) {
 		t.Errorf("n: %#v", got)
 	}
 	b := keys(t, a, "e")

@@ -50,7 +50,7 @@ func TestListIntents(t *testing.T) {
 		t.Errorf("enter: %#v", got)
 	}
 	_, cmd = update(a, press("n"))
-	if got := msgOf(t, cmd); got != (newNoteMsg{ada.ID, "Ada Lovelace"}) {
+	if got := msgOf(t, cmd); got != (newNoteMsg{id: ada.ID, name: "Ada Lovelace"}) {
 		t.Errorf("n: %#v", got)
 	}
 	_, cmd = update(a, press("e"))

@@ -21,6 +21,7 @@ type (
 		entries []store.Entry
 		index   filterIndex
 		agenda  model.Agenda
+		kept    *int // follow-through of the last 90 days
 		err     error
 	}
 
@@ -65,7 +66,14 @@ type (
 	followUpMsg struct {
 		verb string // "done" or "snoozed"
 		fu   model.FollowUp
+		name string // whose it is, for the status line
 		err  error
+	}
+
+	// laterMsg: a contact's next touch was put off.
+	laterMsg struct {
+		contact model.Contact
+		err     error
 	}
 
 	contactSavedMsg struct {
@@ -102,15 +110,28 @@ type (
 	newNoteMsg     struct {
 		id   uint64
 		name string
+		// followUp, when the note is written from a follow-up's row, can
+		// be closed in the same save.
+		followUp   uint64
+		followText string
 	}
 	addContactMsg   struct{}
 	editIntentMsg   struct{ id uint64 }
 	closePageMsg    struct{}
 	quitMsg         struct{}
-	doneIntentMsg   struct{ id uint64 }
+	doneIntentMsg struct {
+		id   uint64
+		name string
+	}
 	snoozeIntentMsg struct {
-		id  uint64
-		due model.Date
+		id   uint64
+		name string
+		due  model.Date
+	}
+	laterIntentMsg struct {
+		id   uint64
+		name string
+		due  model.Date
 	}
 	saveNoteMsg    struct{ draft noteDraft }
 	saveContactMsg struct {

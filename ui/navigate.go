@@ -95,9 +95,11 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case quitMsg:
 		return a, tea.Quit, true
 	case doneIntentMsg:
-		return a, markDone(a.store, msg.id, a.today), true
+		return a, markDone(a.store, msg.id, msg.name, a.today), true
 	case snoozeIntentMsg:
-		return a, snooze(a.store, msg.id, msg.due), true
+		return a, snooze(a.store, msg.id, msg.name, msg.due), true
+	case laterIntentMsg:
+		return a, later(a.store, msg.id, msg.due), true
 	case saveNoteMsg:
 		in, follows := msg.draft.build(a.now())
 		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true

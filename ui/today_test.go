@@ -69,7 +69,7 @@ func TestTodayIntents(t *testing.T) {
 		t.Errorf("enter: %#v", got)
 	}
 	_, cmd = update(a, press("n"))
-	if got := msgOf(t, cmd); got != (newNoteMsg{r.contactID, "Ada Lovelace"}) {
+	if got := msgOf(t, cmd); got != (newNoteMsg{id: r.contactID, name: "Ada Lovelace", followUp: r.followUp, followText: "Send pilot pricing"}) {
 		t.Errorf("n: %#v", got)
 	}
 	_, cmd = update(a, press("e"))
@@ -77,7 +77,7 @@ func TestTodayIntents(t *testing.T) {
 		t.Errorf("e: %#v", got)
 	}
 	_, cmd = update(a, press("d"))
-	if got := msgOf(t, cmd); got != (doneIntentMsg{r.followUp}) {
+	if got := msgOf(t, cmd); got != (doneIntentMsg{id: r.followUp, name: "Ada Lovelace"}) {
 		t.Errorf("d: %#v", got)
 	}
 	// On a moment, d and s explain themselves instead.
