@@ -113,6 +113,7 @@ func newApp(s *store.Store, opts Options, noColor bool, env func(string) string)
 		list:    newListScreen(st, &keys, today),
 		agenda:  newTodayScreen(st, &keys),
 		loading: true, // Init loads the book
+		focus:   paneToday, // home is the agenda, at every size
 	}
 }
 
@@ -199,7 +200,7 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 // resize gives every screen its rectangle.
 func (a *App) resize(w, h int) {
 	a.width, a.height = w, h
-	a.lay = computeLayout(w, h)
+	a.lay = computeLayout(w, h, a.agenda.want())
 	if a.lay.TooSmall {
 		return
 	}

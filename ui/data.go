@@ -128,6 +128,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 			a.list.setEntries(msg.entries, msg.index)
 			a.list.partial = true
 			a.agenda.setAgenda(msg.agenda, msg.kept)
+			a.resize(a.width, a.height)
 		}
 		return a, nil, true
 	}
@@ -145,12 +146,16 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 		return a, tea.Batch(cmds...), true
 	}
 	a.loadErr = nil
+	if !a.loaded && len(msg.entries) == 0 {
+		a.focus = paneList // an empty book opens on the welcome
+	}
 	a.loaded = true
 	a.gen = msg.gen
 	a.entries = msg.entries
 	a.list.setAgenda(msg.agenda)
 	a.list.setEntries(msg.entries, msg.index)
 	a.agenda.setAgenda(msg.agenda, msg.kept)
+	a.resize(a.width, a.height) // the agenda's width may have changed
 	if a.selectID != 0 {
 		a.list.selectID(a.selectID)
 		a.selectID = 0

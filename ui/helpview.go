@@ -57,20 +57,12 @@ func (a App) contextKeys() bindings {
 		if a.agenda.snoozing {
 			return bindings{relabel(k.Open, "snooze"), relabel(k.Back, "cancel")}
 		}
-		tab := relabel(k.Tab, "contacts")
-		if !a.lay.Split {
-			tab = relabel(k.Back, "contacts")
-		}
-		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Help, k.Quit}
+		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Help, k.Quit}
 	}
 	if a.list.editing {
 		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}
 	}
-	today := k.Today
-	if a.lay.Split {
-		today = relabel(k.Tab, "today")
-	}
-	return bindings{k.Filter, k.Open, k.Note, k.Add, today, k.Edit, k.Sort, k.Help, k.Quit}
+	return bindings{k.Filter, k.Open, k.Note, k.Add, relabel(k.Tab, "today"), k.Edit, k.Sort, k.Help, k.Quit}
 }
 
 func (a App) noteKeys() bindings {
@@ -111,7 +103,9 @@ func (a App) helpLines() []string {
 	items = append(items, "", st.Section.Render("List markers"),
 		"  "+st.Warn.Render("!")+"  overdue follow-up",
 		"  "+st.Amber.Render("•")+"  follow-up due today",
-		"  "+st.Accent.Render("~")+"  going cold (past cadence)")
+		"  "+st.Accent.Render("~")+"  going cold (past cadence)",
+		"", st.Section.Render("Today markers"),
+		"  "+st.Accent.Render(strings.TrimSpace(theyOweMark))+"  waiting: they owe you this")
 
 	const colW = 38
 	cols := max(a.lay.Body.W/colW, 1)

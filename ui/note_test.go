@@ -134,7 +134,7 @@ func TestNoteSaveWithFollowUp(t *testing.T) {
 	}
 	// It lands in today, and the list says so.
 	a = keys(t, a, "t")
-	if !strings.Contains(screen(a), "call back with numbers — Ada Lovelace") {
+	if !hasRow(screen(a), "Ada Lovelace", "call back with numbers") {
 		t.Errorf("the follow-up should be due today:\n%s", screen(a))
 	}
 }

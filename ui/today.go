@@ -98,9 +98,9 @@ func (t *todayScreen) SetSize(w, h int) {
 
 func (t todayScreen) capturing() bool { return t.snoozing }
 
-// wrapped reports whether follow-up rows take two lines: below 60 columns
+// wrapped reports whether follow-up rows take two lines: below 50 columns
 // the name and the text do not both fit on one, and the name must stay.
-func (t todayScreen) wrapped() bool { return t.w < 60 }
+func (t todayScreen) wrapped() bool { return t.w < 50 }
 
 // setAgenda replaces the agenda, keeping the selected row when it is still
 // there and otherwise the position, so working down a list with d or s
@@ -167,13 +167,31 @@ func (t *todayScreen) unhide(id uint64) {
 // measure sets the name column: as wide as the longest name of a
 // follow-up row, but never more than two fifths of the row.
 func (t *todayScreen) measure() {
-	longest := 0
+	t.nameW = min(t.longest(), max((t.w-2)*2/5, 10))
+}
+
+// want is the width the rows need to show whole, within reason.
+func (t todayScreen) want() int {
+	w := 0
+	for _, r := range t.rows {
+		n := 2 + ansi.StringWidth(r.who) + 3 + ansi.StringWidth(r.text) + 1 + ansi.StringWidth(r.when)
+		if r.isFollowUp() {
+			n = 2 + t.longest() + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
+		}
+		w = max(w, n)
+	}
+	return min(w, 110)
+}
+
+// longest is the widest contact name of a follow-up row.
+func (t todayScreen) longest() int {
+	n := 0
 	for _, r := range t.rows {
 		if r.isFollowUp() {
-			longest = max(longest, ansi.StringWidth(r.who))
+			n = max(n, ansi.StringWidth(r.who))
 		}
 	}
-	t.nameW = min(longest, max((t.w-2)*2/5, 10))
+	return n
 }
 
 // agendaRows lays the agenda out as rows under headings.
