@@ -112,7 +112,7 @@ func newApp(s *store.Store, opts Options, noColor bool, env func(string) string)
 		st: st, keys: &keys, help: h,
 		list:    newListScreen(st, &keys, today),
 		agenda:  newTodayScreen(st, &keys),
-		loading: true, // Init loads the book
+		loading: true,      // Init loads the book
 		focus:   paneToday, // home is the agenda, at every size
 	}
 }

@@ -55,7 +55,7 @@ func fixtureBundles() []model.Bundle {
 		{
 			Contact: model.Contact{Name: "Grace Hopper", Company: "Navy Compilers", Title: "Rear Admiral",
 				Stage: model.Customer, Created: created, LastTouch: at(2026, 11, 9, 11)},
-			Notes:     []model.Interaction{{Kind: model.Call, Text: "Renewal in December; happy so far.", At: at(2026, 11, 9, 11)}},
+			Notes: []model.Interaction{{Kind: model.Call, Text: "Renewal in December; happy so far.", At: at(2026, 11, 9, 11)}},
 			FollowUps: []model.FollowUp{
 				{Text: "Call about the renewal", Due: day(2026, 11, 23), Promised: day(2026, 11, 23)},
 				{Text: "Send the signed renewal", TheyOwe: true, Due: day(2026, 11, 25), Promised: day(2026, 11, 25)},

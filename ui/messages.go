@@ -115,10 +115,10 @@ type (
 		followUp   uint64
 		followText string
 	}
-	addContactMsg   struct{}
-	editIntentMsg   struct{ id uint64 }
-	closePageMsg    struct{}
-	quitMsg         struct{}
+	addContactMsg struct{}
+	editIntentMsg struct{ id uint64 }
+	closePageMsg  struct{}
+	quitMsg       struct{}
 	doneIntentMsg struct {
 		id   uint64
 		name string
