@@ -122,3 +122,48 @@ func TestContactFlagsAreCleaned(t *testing.T) {
 		t.Errorf("stored raw: %+v", shown.Contact)
 	}
 }
+
+// Never the wrong person: words after QUERY that could go on the name are
+// refused; namesakes are told apart by company, and company words choose.
+func TestNeverTheWrongPerson(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Bartholomew Maximilian")
+	b.ok("add", "Bartholomew Jones")
+	b.ok("add", "Abebe Bekele", "--company", "Krusty Foods")
+	b.ok("add", "Abebe Bekele", "--company", "Acme Corp")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		says []string
+	}{
+		{"name runs on", []string{"log", "Bartholomew", "Maximilian", "Quick call"}, 2,
+			[]string{`"Maximilian" could be part of the name (Bartholomew Maximilian, #1)`, "quote"}},
+		{"namesakes show their company", []string{"log", "bekele", "hi"}, 1,
+			[]string{"Abebe Bekele (Krusty Foods, #3)", "Abebe Bekele (Acme Corp, #4)"}},
+		{"same name and company", []string{"add", "abebe bekele", "--company", "krusty foods"}, 1,
+			[]string{"Abebe Bekele (#3) is already in the book", "--duplicate"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := b.fileBytes()
+			r := b.run(tc.args...)
+			if r.code != tc.code || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+				t.Errorf("exit %d, want %d; stderr %q", r.code, tc.code, r.err)
+			}
+			for _, want := range tc.says {
+				if !strings.Contains(r.err, want) {
+					t.Errorf("stderr %q does not say %q", r.err, want)
+				}
+			}
+			if !bytes.Equal(before, b.fileBytes()) {
+				t.Error("the database file changed")
+			}
+		})
+	}
+	// Quoted, the same words log to the right person; company words choose.
+	mustContain(t, b.ok("log", "Bartholomew Maximilian", "Quick call"), "Bartholomew Maximilian (#1)")
+	mustContain(t, b.ok("log", "bekele krusty", "Tasting went well"), "Abebe Bekele (#3)")
+	mustContain(t, b.ok("log", "abebe bekele acme", "Sent the quote"), "Abebe Bekele (#4)")
+	mustContain(t, b.ok("add", "Abebe Bekele", "--company", "Krusty Foods", "--duplicate"), "Added Abebe Bekele (#5)")
+}
