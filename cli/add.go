@@ -24,7 +24,7 @@ func newAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.Prospect, Created: now}
+			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.DefaultStage, Created: now}
 			if err := f.apply(cmd, &c, s); err != nil {
 				return err
 			}

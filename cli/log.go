@@ -46,7 +46,7 @@ func newLogCmd(a *app) *cobra.Command {
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.kind, "kind", string(model.Note), "call, meeting, email, message or note")
+	fs.StringVar(&f.kind, "kind", string(model.DefaultKind), "call, meeting, email, message, card or note (a note is not a touch)")
 	fs.BoolVar(&f.inbound, "inbound", false, "they reached out (default: you did)")
 	fs.StringArrayVar(&f.topics, "topic", nil, "problem, opportunity or strategy (repeat for more)")
 	fs.StringArrayVar(&f.followUps, "follow-up", nil, `a promise "WHEN: what", e.g. "fri: send pricing" (repeat for more)`)

@@ -20,6 +20,16 @@ const (
 	Personal     Stage = "personal"
 )
 
+// DefaultStage is the stage of a contact added without one, from the
+// command line and the form alike: someone a rep adds by hand has usually
+// already talked with them, which is what makes a prospect.
+const DefaultStage = Prospect
+
+// DefaultKind is the kind of an interaction logged without one, from the
+// command line and the note form alike: rapport's moment is the minute
+// after a call. A note written without talking is --kind note.
+const DefaultKind = Call
+
 // Stages lists every stage in pipeline order.
 var Stages = []Stage{Lead, Prospect, Customer, PastCustomer, Partner, Personal}
 

@@ -324,9 +324,10 @@ func TestParseWhen(t *testing.T) {
 			t.Errorf("ParseWhen(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
-	for _, in := range []string{"someday", "today 3pm", "2026-12-01", "12/5"} {
-		if got, err := ParseWhen(in, now); err == nil {
-			t.Errorf("ParseWhen(%q) = %v, want an error", in, got)
+	for in, says := range map[string]string{"someday": "cannot read", "today 3pm": "in the future", "2026-12-01": "in the future",
+		"tomorrow": "in the future", "12/5": "day/month"} {
+		if got, err := ParseWhen(in, now); err == nil || !strings.Contains(err.Error(), says) {
+			t.Errorf("ParseWhen(%q) = %v, %v; want an error saying %q", in, got, err, says)
 		}
 	}
 }

@@ -141,6 +141,9 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 		if err := ambiguousSlash(strings.Join(f, " ")); err != nil {
 			return time.Time{}, err
 		}
+		if d, err := ParseDue(strings.Join(f, " "), today); err == nil && d.After(today) {
+			return time.Time{}, fmt.Errorf("%s is in the future; a note says what already happened (a promise is a follow-up)", d)
+		}
 		return time.Time{}, fmt.Errorf("cannot read %q as a time; use %s", s, WhenForms)
 	}
 	at := time.Date(day.Year, day.Month, day.Day, 12, 0, 0, 0, now.Location())

@@ -84,14 +84,17 @@ func poll(s *store.Store, now func() time.Time) tea.Cmd {
 
 // saveNote logs the note with its follow-ups and ticks off the questions
 // asked, in one transaction.
-func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked []uint64, name string) tea.Cmd {
+func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, d noteDraft) tea.Cmd {
 	return func() tea.Msg {
-		ptrs := make([]*model.FollowUp, len(follows))
+		c := store.Capture{Note: &in, Asked: d.asked, Close: d.close}
 		for i := range follows {
-			ptrs[i] = &follows[i]
+			c.FollowUps = append(c.FollowUps, &follows[i])
 		}
-		err := s.LogNote(&in, ptrs, asked...)
-		return noteSavedMsg{id: in.ContactID, name: name, due: follows, err: err}
+		for _, q := range d.ask {
+			c.Ask = append(c.Ask, &model.Question{Text: q, Created: in.At})
+		}
+		err := s.SaveCapture(c)
+		return noteSavedMsg{id: in.ContactID, name: d.name, due: follows, closed: d.closeText, asks: len(d.ask), err: err}
 	}
 }
 

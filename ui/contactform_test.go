@@ -43,7 +43,7 @@ func TestAddContact(t *testing.T) {
 	for i := range fieldCount {
 		a = focusField(t, a, i)
 		if i == fStage {
-			a = keys(t, a, "right", "right")
+			a = keys(t, a, "right") // from prospect, the default
 			continue
 		}
 		a = fill(t, a, values[i])

@@ -208,8 +208,14 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 		a.pop()
 	}
 	text := "Saved the note for " + line(msg.name)
+	if msg.closed != "" {
+		text += " · done: " + line(msg.closed)
+	}
 	for _, f := range msg.due {
 		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
+	}
+	if msg.asks > 0 {
+		text += " · " + plural(msg.asks, "question", "questions") + " for next time"
 	}
 	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 }

@@ -57,10 +57,12 @@ type (
 	// noteSavedMsg: the note, its follow-ups and the questions asked were
 	// written together, or (err) none of them.
 	noteSavedMsg struct {
-		id   uint64
-		name string
-		due  []model.FollowUp
-		err  error
+		id     uint64
+		name   string
+		due    []model.FollowUp
+		closed string // the follow-up the note kept, if any
+		asks   int    // questions added for next time
+		err    error
 	}
 
 	followUpMsg struct {

@@ -52,7 +52,7 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 }
 
 func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
-	c := model.Contact{Stage: model.Stages[0]}
+	c := model.Contact{Stage: model.DefaultStage}
 	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
 	a.push(pageContact)
 	return a, nil, true
@@ -82,7 +82,7 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		a.push(pageDetail)
 		return a, loadDetail(a.store, msg.id), true
 	case newNoteMsg:
-		a.note = newNoteForm(a.st, a.keys, a.today, msg.id, msg.name)
+		a.note = newNoteForm(a.st, a.keys, a.now(), msg.id, msg.name, msg.followUp, msg.followText)
 		a.push(pageNote)
 		return a, loadNoteContext(a.store, msg.id), true
 	case addContactMsg:
@@ -101,8 +101,14 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case laterIntentMsg:
 		return a, later(a.store, msg.id, msg.due), true
 	case saveNoteMsg:
-		in, follows := msg.draft.build(a.now())
-		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true
+		in, follows, err := msg.draft.build(a.now())
+		if err != nil {
+			if a.top() == pageNote {
+				a.note.saveFailed(err)
+			}
+			return a, nil, true
+		}
+		return a, saveNote(a.store, in, follows, msg.draft), true
 	case saveContactMsg:
 		c := msg.contact
 		if msg.isNew {

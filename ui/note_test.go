@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -17,7 +18,7 @@ import (
 func noteApp(t *testing.T, w, h int) (App, *store.Store) {
 	t.Helper()
 	s := fixtureStore(t)
-	a := testApp(t, s, w, h)
+	a := listApp(t, s, w, h)
 	a = keys(t, a, "n")
 	if a.top() != pageNote || a.note.name != "Ada Lovelace" {
 		t.Fatal("n should open a note for the selected contact")
@@ -220,7 +221,7 @@ func TestNoteThankYouOff(t *testing.T) {
 func TestNoteTicksQuestions(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Asked about sign-off.")
-	a = keys(t, a, "tab", "tab", "tab")
+	a = keys(t, a, "tab", "tab", "tab", "tab", "tab")
 	if a.note.zone != zoneAsk {
 		t.Fatal("the questions come after the options")
 	}
@@ -360,5 +361,83 @@ func TestLateSaveLeavesTheNextNoteAlone(t *testing.T) {
 	a = run(t, a, save)
 	if a.top() != pageNote || a.note.body.Value() != "second" {
 		t.Fatalf("the first note's save must not close the second note:\n%s", screen(a))
+	}
+}
+
+// The note form does what rapport log does: several follow-ups, each mine
+// or theirs; a time in the past; new questions for next time; and, written
+// from a follow-up's row, the follow-up closed in the same save.
+func TestNoteCapturesEverything(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24) // on the agenda, Ada's overdue "Send pilot pricing"
+	a = keys(t, a, "n")
+	if a.top() != pageNote || a.note.closeID == 0 || !a.note.closeIt {
+		t.Fatal("n on a follow-up row opens a note that offers to close it")
+	}
+	a = typeText(t, a, "Sent the pilot pricing; they will check the budget.")
+	a = keys(t, a, "tab")
+	a = typeText(t, a, "fri 3pm: call about the pilot; they mon: budget answer")
+	if out := screen(a); !strings.Contains(out, "→ Fri Nov 27, Mon Nov 30") {
+		t.Errorf("both follow-ups resolve as typed:\n%s", out)
+	}
+	a = keys(t, a, "tab", "tab") // options, then when
+	a = typeText(t, a, "yesterday 4pm")
+	if out := screen(a); !strings.Contains(out, "→ Sun Nov 22 16:00") {
+		t.Errorf("the time resolves as typed:\n%s", out)
+	}
+	a = keys(t, a, "tab")
+	a = typeText(t, a, "Who owns the budget?; When is the board?")
+	a = keys(t, a, "ctrl+s")
+	if a.top() == pageNote {
+		t.Fatalf("not saved:\n%s", screen(a))
+	}
+	out := screen(a)
+	if !strings.Contains(out, "done: Send pilot pricing") {
+		t.Errorf("the status names what was closed:\n%s", out)
+	}
+	ada, _ := s.Resolve("ada lovelace")
+	d, _ := s.Detail(ada.ID)
+	n := d.Notes[0]
+	if !n.At.Equal(time.Date(2026, 11, 22, 16, 0, 0, 0, fixedNow.Location())) || n.Kind != model.Call {
+		t.Errorf("note %+v", n)
+	}
+	var mine, theirs, closed bool
+	for _, f := range d.FollowUps {
+		switch {
+		case f.Text == "call about the pilot" && f.Due == day(2026, 11, 27) && f.DueTime == "15:00" && !f.TheyOwe && f.NoteID == n.ID:
+			mine = true
+		case f.Text == "budget answer" && f.Due == day(2026, 11, 30) && f.TheyOwe:
+			theirs = true
+		case f.Text == "Send pilot pricing" && f.Done == day(2026, 11, 22):
+			closed = true
+		}
+	}
+	if !mine || !theirs || !closed {
+		t.Errorf("follow-ups mine %v theirs %v closed %v: %+v", mine, theirs, closed, d.FollowUps)
+	}
+	asks := 0
+	for _, q := range d.Questions {
+		if q.Open() && (q.Text == "Who owns the budget?" || q.Text == "When is the board?") {
+			asks++
+		}
+	}
+	if asks != 2 {
+		t.Errorf("new questions: %+v", d.Questions)
+	}
+}
+
+// A time in the future is refused with the parser's sentence, and nothing
+// is written.
+func TestNoteRefusesAFutureTime(t *testing.T) {
+	a, s := noteApp(t, 80, 24)
+	a = typeText(t, a, "Will call")
+	a = keys(t, a, "tab", "tab", "tab")
+	a = typeText(t, a, "tomorrow")
+	a = keys(t, a, "ctrl+s")
+	if a.top() != pageNote || !strings.Contains(screen(a), "in the future") {
+		t.Fatalf("a future time should be refused:\n%s", screen(a))
+	}
+	if d := adaDetail(t, s, a); len(d.Notes) != 3 {
+		t.Errorf("nothing may be written: %d notes", len(d.Notes))
 	}
 }
