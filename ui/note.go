@@ -79,13 +79,13 @@ type noteDraft struct {
 	inbound   bool
 	topics    []model.Topic
 	text      string
-	when      string            // when it happened, as typed ("" is now)
-	follows   []model.FollowUp  // the follow-up line, resolved
-	thanks    bool              // add the thank-you follow-up (meetings only)
-	asked     []uint64          // questions ticked as asked
-	ask       []string          // new questions for next time
-	close     uint64            // the follow-up this note keeps, or 0
-	closeText string            // its text, for the status line
+	when      string           // when it happened, as typed ("" is now)
+	follows   []model.FollowUp // the follow-up line, resolved
+	thanks    bool             // add the thank-you follow-up (meetings only)
+	asked     []uint64         // questions ticked as asked
+	ask       []string         // new questions for next time
+	close     uint64           // the follow-up this note keeps, or 0
+	closeText string           // its text, for the status line
 }
 
 // build makes the interaction and its follow-ups at the moment of saving.
