@@ -89,21 +89,41 @@ func momentsAround(tx *bolt.Tx, today model.Date) []model.Contact {
 	return out
 }
 
-// coldCandidates reads, as slim contacts, everyone whose next touch is
-// before today, from the next-touch index alone (each entry carries what
-// the going-cold order needs), so the model can rank them all by what
-// matters most and cut at the limit.
-func coldCandidates(tx *bolt.Tx, today model.Date, _ int) ([]model.Contact, int, error) {
+// coldCandidates counts every contact going cold from the per-day counts
+// and reads, as slim contacts, those that come first in the model's order
+// (model.SortCold) from idx_cold: within one (tier, cadence) run the most
+// overdue come first, so merging the runs' heads by tier, then overdue
+// relative to cadence, yields the order without reading the rest. With a
+// limit it reads past it only the ties that the model breaks by name.
+func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, int, error) {
+	count := 0
+	days := tx.Bucket(bTouchDays).Cursor()
+	for k, v := days.First(); k != nil && dateAt(k, 0).Before(today); k, v = days.Next() {
+		count += int(readU32(v))
+	}
+	runs := coldRuns(tx, today)
 	var out []model.Contact
-	c := tx.Bucket(bNextTouch).Cursor()
-	for k, v := c.First(); k != nil && dateAt(k, 0).Before(today); k, v = c.Next() {
-		ct, ok := decodeTouch(dateAt(k, 0), lastID(k), v)
+	var last coldHead
+	for {
+		best := -1
+		for i, r := range runs {
+			if r.ok && (best < 0 || r.head.before(runs[best].head)) {
+				best = i
+			}
+		}
+		if best < 0 || (limit > 0 && len(out) >= limit && !runs[best].head.tie(last)) {
+			break
+		}
+		r := &runs[best]
+		ct, ok := decodeTouch(r.head.next, r.head.id, r.head.cadence, r.value)
 		if !ok {
-			return nil, 0, fmt.Errorf("contact %d: a damaged next-touch entry (rapport check)", lastID(k))
+			return nil, 0, fmt.Errorf("contact %d: a damaged going-cold entry (rapport check)", r.head.id)
 		}
 		out = append(out, ct)
+		last = r.head
+		r.advance(today)
 	}
-	return out, len(out), nil
+	return out, count, nil
 }
 
 // FollowThrough is the book-wide follow-through over the last 90 days, read

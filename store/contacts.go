@@ -105,7 +105,8 @@ func contactIndexKeys(c model.Contact) []indexKey {
 	id := u64(c.ID)
 	keys := []indexKey{
 		{bNames, join([]byte(e.Folded), []byte{0}, id), encodeSummary(e)},
-		{bNextTouch, join(dateBytes(e.NextTouch), id), encodeTouch(c)},
+		{bNextTouch, join(dateBytes(e.NextTouch), id), nil},
+		{bCold, coldKey(c), encodeTouch(c)},
 	}
 	wordValue := encodeWordValue(e)
 	for bucket, text := range map[string]string{string(bWords): e.Folded, string(bCompanyWords): model.Fold(c.Company)} {

@@ -26,6 +26,7 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bCold         = []byte("idx_cold")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -35,7 +36,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays,
+	bTouchDays, bCold,
 }
 
 func u64(n uint64) []byte {

@@ -20,6 +20,12 @@ type Book struct {
 // day in one read transaction: one open of the file, and a generation that
 // matches exactly what was read.
 func (s *Store) Book(day model.Date, limit int) (Book, error) {
+	return s.BookCold(day, limit, 0)
+}
+
+// BookCold is Book with the first coldLimit contacts going cold (0: all),
+// so a screen can load them a page at a time as it scrolls.
+func (s *Store) BookCold(day model.Date, limit, coldLimit int) (Book, error) {
 	var b Book
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
@@ -27,8 +33,7 @@ func (s *Store) Book(day model.Date, limit int) (Book, error) {
 		if b.Entries, err = readEntries(tx, limit); err != nil {
 			return err
 		}
-		// Every contact going cold: the TUI scrolls the list to its end.
-		if b.Agenda, err = agenda(tx, day, 0); err != nil {
+		if b.Agenda, err = agenda(tx, day, coldLimit); err != nil {
 			return err
 		}
 		b.Kept, b.PromisesDue = followThrough(tx, day)

@@ -82,6 +82,7 @@ type App struct {
 	form   contactForm
 
 	helpOffset int
+	coldLimit  int // contacts going cold loaded so far; grows as the agenda scrolls
 
 	entries       []store.Entry
 	gen           uint64
@@ -110,15 +111,16 @@ func newApp(s *store.Store, opts Options, noColor bool, env func(string) string)
 	return App{
 		store: s, now: now, env: env, noColor: noColor, today: today,
 		st: st, keys: &keys, help: h,
-		list:    newListScreen(st, &keys, today),
-		agenda:  newTodayScreen(st, &keys),
-		loading: true,      // Init loads the book
-		focus:   paneToday, // home is the agenda, at every size
+		list:      newListScreen(st, &keys, today),
+		agenda:    newTodayScreen(st, &keys),
+		loading:   true,      // Init loads the book
+		focus:     paneToday, // home is the agenda, at every size
+		coldLimit: coldPage,
 	}
 }
 
 func (a App) Init() tea.Cmd {
-	return tea.Batch(loadFirstPage(a.store, a.today), loadBook(a.store, a.today), tea.RequestBackgroundColor, tick())
+	return tea.Batch(loadFirstPage(a.store, a.today), loadBook(a.store, a.today, a.coldLimit), tea.RequestBackgroundColor, tick())
 }
 
 func (a App) top() page {

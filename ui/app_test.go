@@ -180,7 +180,7 @@ func TestDayTurnsOvernight(t *testing.T) {
 	now := fixedNow
 	a := newApp(s, Options{Now: func() time.Time { return now }}, false, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	a = run(t, a, loadBook(s, a.today))
+	a = run(t, a, loadBook(s, a.today, a.coldLimit))
 	a = keys(t, a, "t")
 	if !strings.Contains(screen(a), "Due today · 1") {
 		t.Fatalf("before midnight:\n%s", screen(a))
@@ -197,7 +197,7 @@ func TestNoColorAndLightBackground(t *testing.T) {
 	s := fixtureStore(t)
 	a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, true, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	a = run(t, a, loadBook(s, a.today))
+	a = run(t, a, loadBook(s, a.today, a.coldLimit))
 	out := a.View().Content
 	if strings.Contains(out, "38;") || strings.Contains(out, "48;") {
 		t.Error("NO_COLOR frames must carry no colour")

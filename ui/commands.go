@@ -18,10 +18,15 @@ import (
 // result comes back as a message. Each store call opens the file, runs one
 // transaction and closes it, so no lock is held between them.
 
-// loadBook reads the entries and the agenda for day.
-func loadBook(s *store.Store, day model.Date) tea.Cmd {
-	return func() tea.Msg { return readBook(s, day, 0) }
+// loadBook reads the entries and the agenda for day, with the first
+// coldLimit contacts going cold (more load as the list scrolls to them).
+func loadBook(s *store.Store, day model.Date, coldLimit int) tea.Cmd {
+	return func() tea.Msg { return readBook(s, day, 0, coldLimit) }
 }
+
+// coldPage is how many contacts going cold a load brings: more than a
+// screen shows; scrolling to the last one loads as many again.
+const coldPage = 200
 
 // firstPage is how many entries the first frame loads: more than any
 // screen shows, a small fraction of a big book.
@@ -31,13 +36,13 @@ const firstPage = 200
 // the first frame of a big book appears at once; loadBook, started at the
 // same time, brings the rest.
 func loadFirstPage(s *store.Store, day model.Date) tea.Cmd {
-	return func() tea.Msg { return readBook(s, day, firstPage) }
+	return func() tea.Msg { return readBook(s, day, firstPage, coldPage) }
 }
 
 // readBook reads the book for day in one transaction; limit > 0 reads only
 // the first entries.
-func readBook(s *store.Store, day model.Date, limit int) bookMsg {
-	b, err := s.Book(day, limit)
+func readBook(s *store.Store, day model.Date, limit, coldLimit int) bookMsg {
+	b, err := s.BookCold(day, limit, coldLimit)
 	if err != nil {
 		return bookMsg{err: err}
 	}

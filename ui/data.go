@@ -116,7 +116,7 @@ func (a *App) reload() tea.Cmd {
 		return nil
 	}
 	a.loading = true
-	return loadBook(a.store, a.today)
+	return loadBook(a.store, a.today, a.coldLimit)
 }
 
 func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {

@@ -130,7 +130,7 @@ func testApp(t testing.TB, s *store.Store, w, h int) App {
 	t.Helper()
 	a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, false, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: w, Height: h})
-	return run(t, a, loadBook(s, a.today))
+	return run(t, a, loadBook(s, a.today, a.coldLimit))
 }
 
 // listApp is testApp with the contact list focused (the app opens on

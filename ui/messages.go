@@ -141,6 +141,8 @@ type (
 		isNew   bool
 	}
 	editBodyMsg struct{ text string }
+	// moreColdMsg: the agenda scrolled to the last contact going cold loaded.
+	moreColdMsg struct{}
 	statusMsg   struct {
 		text string
 		err  bool

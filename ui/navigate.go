@@ -120,6 +120,12 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, prepareEditor(msg.text), true
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.err), true
+	case moreColdMsg:
+		if a.coldLimit < a.agenda.agenda.ColdTotal {
+			a.coldLimit += coldPage
+			return a, a.reload(), true
+		}
+		return a, nil, true
 	}
 	return a, nil, false
 }

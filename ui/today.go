@@ -238,7 +238,7 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 				when: strconv.Itoa(c.DaysOverdue) + "d over", contactID: c.ContactID, raw: c.ContactName})
 		}
 		if more := a.ColdTotal - len(a.Cold); more > 0 {
-			rows = append(rows, todayRow{kind: rowNote, text: fmt.Sprintf("and %s more", commas(more))})
+			rows = append(rows, todayRow{kind: rowNote, text: fmt.Sprintf("%s more below…", commas(more))})
 		}
 	}
 	return rows
@@ -406,7 +406,20 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 		return t.startSnooze()
 	}
 	t.clamp()
-	return t, nil
+	return t, t.moreCold()
+}
+
+// moreCold asks for the next page of contacts going cold once the cursor
+// reaches the last one loaded, so the list scrolls to its end.
+func (t todayScreen) moreCold() tea.Cmd {
+	a := t.agenda
+	if len(a.Cold) == 0 || len(a.Cold) >= a.ColdTotal {
+		return nil
+	}
+	if r, ok := t.selected(); ok && r.kind == rowCold && r.contactID == a.Cold[len(a.Cold)-1].ContactID {
+		return emit(moreColdMsg{})
+	}
+	return nil
 }
 
 // startSnooze opens the prompt: for a follow-up, its new due day; for a

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -312,5 +313,35 @@ func TestTodaySnoozeRefusesThePast(t *testing.T) {
 	a = keys(t, a, "enter")
 	if !a.agenda.snoozing {
 		t.Fatal("enter on a day already past keeps asking, as rapport snooze refuses it")
+	}
+}
+
+// With more contacts going cold than a load brings, scrolling to the last
+// one loaded brings the next page, to the very end.
+func TestTodayColdLoadsMoreAsItScrolls(t *testing.T) {
+	s := emptyStore(t)
+	n := coldPage + 30
+	var bundles []model.Bundle
+	for i := range n {
+		bundles = append(bundles, model.Bundle{Contact: model.Contact{Name: fmt.Sprintf("Cold %03d", i),
+			Stage: model.Customer, Created: at(2026, 1, 1, 9), LastTouch: at(2026, 6, 1, 9).AddDate(0, 0, i%100)}})
+	}
+	if _, err := s.AddBundles(bundles); err != nil {
+		t.Fatal(err)
+	}
+	a := testApp(t, s, 80, 24)
+	if len(a.agenda.agenda.Cold) != coldPage || !strings.Contains(screen(a), fmt.Sprintf("Going cold · %d", n)) {
+		t.Fatalf("first load: %d of %d", len(a.agenda.agenda.Cold), a.agenda.agenda.ColdTotal)
+	}
+	for range 3 {
+		var cmd tea.Cmd
+		a, cmd = update(a, press("G"))
+		a = run(t, a, cmd)
+	}
+	if len(a.agenda.agenda.Cold) != n {
+		t.Fatalf("after scrolling to the end: %d of %d loaded", len(a.agenda.agenda.Cold), n)
+	}
+	if r := selectedRow(a); r.contactID != a.agenda.agenda.Cold[n-1].ContactID {
+		t.Errorf("G should reach the last of all %d, on %+v", n, r)
 	}
 }
