@@ -55,7 +55,11 @@ func (a App) contextKeys() bindings {
 	}
 	if a.focus == paneToday {
 		if a.agenda.snoozing {
-			return bindings{relabel(k.Open, "snooze"), relabel(k.Back, "cancel")}
+			verb := "snooze"
+			if a.agenda.coldID != 0 {
+				verb = "put off"
+			}
+			return bindings{relabel(k.Open, verb), relabel(k.Back, "cancel")}
 		}
 		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Help, k.Quit}
 	}

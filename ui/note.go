@@ -228,7 +228,7 @@ func (f *noteForm) SetSize(w, h int) {
 	f.when.SetWidth(max(w-len("when      ")-16, 4))
 	f.ask.SetWidth(max(w-len("ask next  ")-1, 4))
 	if w < 60 {
-		f.follow.Placeholder = "fri: call; they mon: x"
+		f.follow.Placeholder = "fri: call"
 		f.ask.Placeholder = "a question; another"
 		f.when.Placeholder = "now, or mon 3pm"
 	}

@@ -235,7 +235,7 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 		head("Going cold · " + commas(a.ColdTotal))
 		for _, c := range a.Cold {
 			rows = append(rows, todayRow{kind: rowCold, who: line(c.ContactName), text: string(c.Stage),
-				when: strconv.Itoa(c.DaysOverdue) + "d over", contactID: c.ContactID, raw: c.ContactName})
+				when: fmt.Sprintf("%dd over · every %dd", c.DaysOverdue, c.Cadence), contactID: c.ContactID, raw: c.ContactName})
 		}
 		if more := a.ColdTotal - len(a.Cold); more > 0 {
 			rows = append(rows, todayRow{kind: rowNote, text: fmt.Sprintf("%s more below…", commas(more))})
