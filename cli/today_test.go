@@ -2,6 +2,9 @@ package cli_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -70,5 +73,46 @@ func TestCadenceFromTheCommandLine(t *testing.T) {
 	b.ok("log", "ada", "Caught up on the phone", "--kind", "call")
 	if out := b.ok("today"); strings.Contains(out, "Going cold") {
 		t.Errorf("a call did not warm the contact:\n%s", out)
+	}
+}
+
+// A freshly imported book of 2,000 contacts: nobody is touched by the
+// import, and their first touches spread over the first cadence instead
+// of all falling due on one day.
+func TestImportSpreadsFirstTouches(t *testing.T) {
+	b := newBook(t)
+	var vcf strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&vcf, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %04d\r\nN:%04d;Person;;;\r\nEND:VCARD\r\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "book.vcf")
+	if err := os.WriteFile(path, []byte(vcf.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b.ok("import", path, "--stage", "customer") // a 30-day cadence
+	var rows []struct {
+		LastTouch string `json:"last_touch"`
+		NextTouch string `json:"next_touch"`
+	}
+	if err := json.Unmarshal([]byte(b.ok("list", "--json")), &rows); err != nil {
+		t.Fatal(err)
+	}
+	perDay := map[string]int{}
+	for _, r := range rows {
+		if r.LastTouch != "" {
+			t.Fatalf("an import touched a contact: %+v", r)
+		}
+		if r.NextTouch <= b.today || r.NextTouch > "2026-12-20" {
+			t.Fatalf("first touch %s outside the first cadence", r.NextTouch)
+		}
+		perDay[r.NextTouch]++
+	}
+	for day, n := range perDay {
+		if n > len(rows)*5/100 {
+			t.Errorf("%d of %d first touches fall on %s", n, len(rows), day)
+		}
+	}
+	if out := b.ok("today"); strings.Contains(out, "Going cold") {
+		t.Errorf("nobody is cold right after an import:\n%s", out)
 	}
 }
