@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -166,4 +168,38 @@ func TestNeverTheWrongPerson(t *testing.T) {
 	mustContain(t, b.ok("log", "bekele krusty", "Tasting went well"), "Abebe Bekele (#3)")
 	mustContain(t, b.ok("log", "abebe bekele acme", "Sent the quote"), "Abebe Bekele (#4)")
 	mustContain(t, b.ok("add", "Abebe Bekele", "--company", "Krusty Foods", "--duplicate"), "Added Abebe Bekele (#5)")
+}
+
+// The small refusals a daily user meets: one sentence each, nothing written.
+func TestSmallRefusals(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace", "--tag", "vip")
+	out := filepath.Join(t.TempDir(), "book.json")
+	if err := os.WriteFile(out, []byte("precious"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		says string
+	}{
+		{[]string{"export", "--format", "json", "-o", out}, "already exists; add --force"},
+		{[]string{"list", "--tag", "golf"}, `no contact has the tag "golf"`},
+		{[]string{}, "rapport's TUI needs a terminal; try rapport today"},
+		{[]string{"--demo"}, "rapport's TUI needs a terminal"},
+	}
+	for _, tc := range cases {
+		before := b.fileBytes()
+		r := b.run(tc.args...)
+		if r.code != 1 || !strings.Contains(r.err, tc.says) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+			t.Errorf("rapport %v: exit %d, stderr %q; want one sentence saying %q", tc.args, r.code, r.err, tc.says)
+		}
+		if !bytes.Equal(before, b.fileBytes()) {
+			t.Errorf("rapport %v changed the database", tc.args)
+		}
+	}
+	if got, _ := os.ReadFile(out); string(got) != "precious" {
+		t.Error("export overwrote a file without --force")
+	}
+	b.ok("export", "--format", "json", "-o", out, "--force")
+	mustContain(t, b.ok("list"), "Ada Lovelace", "never")
 }

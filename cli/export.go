@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,7 +21,7 @@ var exportFormats = map[string]string{
 
 func newExportCmd(a *app) *cobra.Command {
 	var format, output, vdir string
-	var todo bool
+	var todo, force bool
 	cmd := &cobra.Command{
 		Use:   "export --format vcard|ics|csv|json [-o FILE]",
 		Short: "Export the book as vCard, iCalendar, Google CSV or a JSON backup",
@@ -60,6 +62,11 @@ Without --format, the extension of -o decides.`,
 				return usagef("use either --vdir DIR or -o FILE, not both")
 			case todo && kind != "ics":
 				return usagef("--todo goes with --format ics")
+			}
+			if output != "" && output != "-" && !force {
+				if _, err := os.Stat(output); err == nil {
+					return fmt.Errorf("%s already exists; add --force to overwrite it", output)
+				}
 			}
 			s, now, err := a.openExisting()
 			if err != nil {
@@ -122,5 +129,6 @@ Without --format, the extension of -o decides.`,
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
 	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
+	f.BoolVar(&force, "force", false, "with -o: overwrite FILE if it exists")
 	return cmd
 }

@@ -76,7 +76,7 @@ func sentence(s string) string {
 }
 
 func (a *app) rootCmd() *cobra.Command {
-	var demo bool
+	var demo, keep bool
 	root := &cobra.Command{
 		Use:           "rapport",
 		Short:         "A personal relationship manager for salespeople",
@@ -86,14 +86,15 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if demo {
-				return a.runDemoTUI()
+				return a.runDemoTUI(keep)
 			}
 			return a.runTUI()
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", "database file (default $RAPPORT_DB or $XDG_DATA_HOME/rapport/rapport.db)")
 	root.PersistentFlags().StringVar(&a.today, "today", "", "pretend today is this day (YYYY-MM-DD)")
-	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database")
+	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database, removed on exit")
+	root.Flags().BoolVar(&keep, "keep", false, "with --demo: keep the sample database after the TUI closes")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, mk := range commands {
