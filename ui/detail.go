@@ -270,10 +270,11 @@ func (d detailScreen) profile(w int) []string {
 		section("Moments", -1)
 		for _, m := range ms {
 			on := m.Date.NextOccurrence(today)
-			what := line(m.Label) + " " + m.Date.Short()
+			item := model.MomentItem{Label: m.Label}
 			if m.Date.HasYear() && m.Date.Year < on.Year {
-				what += " (" + strconv.Itoa(on.Year-m.Date.Year) + ")"
+				item.Years = on.Year - m.Date.Year
 			}
+			what := m.Date.Short() + " · " + momentWords(item)
 			add("  " + spread(what, st.Muted.Render(" "+relDay(on, today)), w-2))
 		}
 	}

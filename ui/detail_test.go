@@ -23,7 +23,7 @@ func TestDetailShowsEverything(t *testing.T) {
 	for _, want := range []string{
 		"Ada Lovelace", "CTO · Analytical Engines Ltd", "customer · every 30 days", "tags vip, holiday-card",
 		"ada@engines.example", "+44 20 7946 0018", "referrals Linus Chen", "how we met Met at the Babbage dinner",
-		"birthday Nov 25 (41)", "meetings        1", "inbound share   67% of 3", "last touch      5 days ago",
+		"Nov 25 · birthday, turns 41", "meetings        1", "inbound share   67% of 3", "last touch      5 days ago",
 		"follow-through  50% (1 of 2 kept)", "Open follow-ups · 2", "Send pilot pricing", "3d late", "Book the Q1 review",
 		"Next time ask · 2", "Who else signs off on the pilot?",
 		"Timeline · 3 notes", "Wed Nov 18 · meeting · inbound · problem, strategy", "Budget freeze until Q1.",
