@@ -23,8 +23,15 @@ func TestGlobalKeys(t *testing.T) {
 		t.Error("ctrl+c quits")
 	}
 	b := keys(t, a, "?")
-	if b.top() != pageHelp || !strings.Contains(screen(b), "Follow-ups") {
+	if b.top() != pageHelp || !strings.Contains(screen(b), "Today") || !strings.Contains(screen(b), "snooze / put off") {
 		t.Fatalf("? opens the full help:\n%s", screen(b))
+	}
+	// Only the keys that work there: no note-form toggles on home.
+	if strings.Contains(screen(b), "alt+k") {
+		t.Errorf("home's help lists the note form's keys:\n%s", screen(b))
+	}
+	if d := keys(t, a, "enter", "?"); strings.Contains(screen(d), "d done") || !strings.Contains(screen(d), "This contact") {
+		t.Errorf("the detail's help lists keys that do not work there:\n%s", screen(d))
 	}
 	for _, k := range []string{"?", "esc", "q"} {
 		c := keys(t, b, k)

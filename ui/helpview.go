@@ -64,7 +64,7 @@ func (a App) contextKeys() bindings {
 		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Help, k.Quit}
 	}
 	if a.list.editing {
-		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}
+		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.FieldDown, "move")}
 	}
 	return bindings{k.Filter, k.Open, k.Note, k.Add, relabel(k.Tab, "today"), k.Edit, k.Sort, k.Help, k.Quit}
 }
@@ -94,7 +94,11 @@ func (a App) noteKeys() bindings {
 func (a App) helpLines() []string {
 	st := a.st
 	var items []string
-	for gi, g := range a.keys.fullHelp() {
+	below := pageHome
+	if len(a.stack) > 1 {
+		below = a.stack[len(a.stack)-2]
+	}
+	for gi, g := range a.keys.helpFor(below) {
 		if gi > 0 {
 			items = append(items, "")
 		}

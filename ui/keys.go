@@ -99,13 +99,20 @@ type helpGroup struct {
 	Keys  []key.Binding
 }
 
-// fullHelp lists every binding, grouped by where it works.
-func (k KeyMap) fullHelp() []helpGroup {
+// helpFor is the full help of one screen: only the keys that work there.
+// Help opens over home or a contact's detail (elsewhere "?" is typed).
+func (k KeyMap) helpFor(below page) []helpGroup {
+	if below == pageDetail {
+		return []helpGroup{
+			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back, k.Today}},
+			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Add}},
+			{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		}
+	}
 	return []helpGroup{
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
-		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
-		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
-		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
+		{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit}},
+		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 	}
 }
