@@ -93,8 +93,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case editorExitMsg:
 		if msg.err != nil {
 			path := msg.path
-			return a, tea.Batch(func() tea.Msg { os.Remove(path); return nil },
-				a.setStatus("The editor failed ("+msg.err.Error()+"); the note is as it was.", true)), true
+			text := "The editor failed (" + msg.err.Error() + "); the note is as it was."
+			if !a.hasEditor() {
+				text = "vi did not start (" + msg.err.Error() + "): set $VISUAL or $EDITOR to write notes in your editor; the note is as it was."
+			}
+			return a, tea.Batch(func() tea.Msg { os.Remove(path); return nil }, a.setStatus(text, true)), true
 		}
 		return a, readEditor(msg.path, a.editorWas), true
 	case editorTextMsg:

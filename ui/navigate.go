@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -56,6 +58,11 @@ func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
 	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
 	a.push(pageContact)
 	return a, nil, true
+}
+
+// hasEditor reports whether the user named an editor.
+func (a App) hasEditor() bool {
+	return strings.TrimSpace(a.env("VISUAL")) != "" || strings.TrimSpace(a.env("EDITOR")) != ""
 }
 
 // push puts a page on top and gives it its size.
@@ -117,6 +124,9 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, saveContact(a.store, c, msg.isNew), true
 	case editBodyMsg:
 		a.editorWas = msg.text
+		if !a.hasEditor() {
+			return a, tea.Batch(a.setStatus("Neither $VISUAL nor $EDITOR is set: opening vi.", false), prepareEditor(msg.text)), true
+		}
 		return a, prepareEditor(msg.text), true
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.err), true

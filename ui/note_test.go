@@ -265,9 +265,13 @@ func TestNoteEditor(t *testing.T) {
 		t.Fatalf("ctrl+e: %#v", edit)
 	}
 	a, cmd = update(a, edit)
-	ready, ok := msgOf(t, cmd).(editorReadyMsg)
+	ready, ok := readyOf(cmd)
 	if !ok || ready.err != nil {
 		t.Fatalf("prepare: %#v", ready)
+	}
+	// No $VISUAL or $EDITOR here: the status line says vi is used.
+	if out := screen(run(t, a, cmd)); !strings.Contains(out, "Neither $VISUAL nor $EDITOR is set") {
+		t.Errorf("ctrl+e without an editor should say so:\n%s", out)
 	}
 	info, err := os.Stat(ready.path)
 	if err != nil || info.Mode().Perm() != 0o600 {
@@ -287,7 +291,7 @@ func TestNoteEditor(t *testing.T) {
 	}
 	// An editor left empty changes nothing.
 	a, cmd = update(a, editBodyMsg{a.note.body.Value()})
-	ready = msgOf(t, cmd).(editorReadyMsg)
+	ready, _ = readyOf(cmd)
 	os.WriteFile(ready.path, nil, 0o600)
 	a = run(t, a, emit(editorExitMsg{path: ready.path}))
 	if got := a.note.body.Value(); got != "draft, finished in the editor" {
@@ -440,4 +444,14 @@ func TestNoteRefusesAFutureTime(t *testing.T) {
 	if d := adaDetail(t, s, a); len(d.Notes) != 3 {
 		t.Errorf("nothing may be written: %d notes", len(d.Notes))
 	}
+}
+
+// readyOf finds the editorReadyMsg among what cmd produces.
+func readyOf(cmd tea.Cmd) (editorReadyMsg, bool) {
+	for _, m := range collect(cmd) {
+		if r, ok := m.(editorReadyMsg); ok {
+			return r, true
+		}
+	}
+	return editorReadyMsg{}, false
 }
