@@ -54,14 +54,54 @@ type Review struct {
 
 // ReviewInput is what the review is computed from. Notes must hold at
 // least every note from four weeks before Start to the day after the week
-// (a Sunday meeting may be thanked for on Monday); FollowUps every
-// follow-up that may count; Contacts the whole book.
+// (a Sunday meeting may be thanked for on Monday); FollowUps at least those
+// that came from these notes; Promises the rep's promises of those days,
+// counted by promised day; Contacts every contact (ID, Name and Created
+// are enough); GoingCold how many are past their cadence at the week's end.
 type ReviewInput struct {
 	Start     Date
 	Today     Date // later days are left out
 	Notes     []Interaction
 	FollowUps []FollowUp
+	Promises  []PromiseDay
 	Contacts  []Contact
+	GoingCold int
+}
+
+// PromiseDay counts the rep's promises first due on one day by where they
+// stand: still open, kept on time, or done late.
+type PromiseDay struct {
+	Day              Date
+	Open, Kept, Late int
+}
+
+// PromiseDays tallies promises the way the store's per-day counts do; the
+// others' promises (they owe) are left out.
+func PromiseDays(follows []FollowUp) []PromiseDay {
+	byDay := map[Date]*PromiseDay{}
+	var out []PromiseDay
+	for _, f := range follows {
+		if f.TheyOwe {
+			continue
+		}
+		p := byDay[f.Promised]
+		if p == nil {
+			p = &PromiseDay{Day: f.Promised}
+			byDay[f.Promised] = p
+		}
+		switch {
+		case f.Open():
+			p.Open++
+		case f.KeptOnTime():
+			p.Kept++
+		default:
+			p.Late++
+		}
+	}
+	for _, p := range byDay {
+		out = append(out, *p)
+	}
+	return out
 }
 
 // WeekStart is the Monday on or before d.
@@ -98,7 +138,7 @@ func ComputeReview(in ReviewInput) Review {
 			d.Other++
 		}
 	}
-	r.GoingCold = goingColdOn(in.Contacts, minDate(in.Start.AddDays(6), in.Today))
+	r.GoingCold = in.GoingCold
 	r.Warmed, r.Cooled = movers(in)
 	return r
 }
@@ -133,12 +173,16 @@ func weekCounts(in ReviewInput, start Date, noteDay map[uint64]Date, thanked map
 		if day, ok := noteDay[f.NoteID]; ok && f.NoteID != 0 && inWeek(day, start) && !day.After(in.Today) {
 			w.PromisesMade++
 		}
-		if inWeek(f.Promised, start) && PromiseFellDue(f, in.Today) {
-			if f.KeptOnTime() {
-				w.PromisesKept++
-			} else {
-				w.PromisesLate++
-			}
+	}
+	// A promise still open on its own day can yet be kept: it waits.
+	for _, p := range in.Promises {
+		if !inWeek(p.Day, start) || p.Day.After(in.Today) {
+			continue
+		}
+		w.PromisesKept += p.Kept
+		w.PromisesLate += p.Late
+		if p.Day.Before(in.Today) {
+			w.PromisesLate += p.Open
 		}
 	}
 	for _, c := range in.Contacts {
@@ -234,27 +278,6 @@ func movers(in ReviewInput) (warmed, cooled []Mover) {
 	return warmed, cooled
 }
 
-// goingColdOn counts the contacts already in the book on day and past
-// their cadence then, judged by their records as they stand now.
-func goingColdOn(contacts []Contact, day Date) int {
-	n := 0
-	for _, c := range contacts {
-		if !DateOf(c.Created).After(day) {
-			if _, cold := GoingCold(c, day); cold {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 func inWeek(day, start Date) bool {
 	return !day.Before(start) && day.Before(start.AddDays(7))
-}
-
-func minDate(a, b Date) Date {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

@@ -53,7 +53,7 @@ func TestComputeReview(t *testing.T) {
 		{ID: 3, Name: "Cy", Created: mon.AddDays(-40).Time(), LastTouch: mon.AddDays(3).Time()},
 		{ID: 4, Name: "Dee", Created: mon.AddDays(-400).Time(), LastTouch: mon.AddDays(-1).Time(), Cadence: 3},
 	}
-	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Contacts: contacts})
+	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Promises: PromiseDays(follows), Contacts: contacts, GoingCold: 7})
 	want := WeekCounts{Start: mon, Meetings: 3, Calls: 1, Touches: 5, Inbound: 2, ThankYous: 2,
 		PromisesMade: 3, PromisesKept: 1, PromisesLate: 2, Cards: 1, NewContacts: 1}
 	if r.Week != want {
@@ -71,8 +71,8 @@ func TestComputeReview(t *testing.T) {
 	if got := r.Days[3]; got.Other != 1 {
 		t.Errorf("Thursday = %+v, want one card", got)
 	}
-	if r.GoingCold != 1 {
-		t.Errorf("going cold = %d, want 1 (Dee)", r.GoingCold)
+	if r.GoingCold != 7 {
+		t.Errorf("going cold = %d, want 7 as given", r.GoingCold)
 	}
 	if len(r.Warmed) == 0 || r.Warmed[0].Name != "Ada" || r.Warmed[0].ThisWeek != 3 {
 		t.Errorf("warmed = %+v, want Ada first with 3", r.Warmed)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -14,10 +15,13 @@ import (
 // starting on start needs, and computes it on today.
 //
 // It adds no index by time: the notes of the five weeks are found by
-// walking the keys of idx_contact_notes (contact | time | id), which
-// carry the time, and decoding only the notes inside the window;
-// follow-ups and contacts are decoded whole. BenchmarkReview measures this
-// at 10k contacts (about 200k notes): see the README.
+// walking the keys of idx_contact_notes (contact | time | id), which carry
+// the time, and decoding only the notes inside the window. Follow-ups are
+// read only for the contacts touched then; kept and late promises come
+// from idx_promise_days, the going-cold count from idx_touch_days, and of
+// each contact only the id, name and creation time are decoded.
+// BenchmarkReview measures it at 10k contacts (about 200k notes): see the
+// README.
 func (s *Store) Review(start, today model.Date) (model.Review, error) {
 	in := model.ReviewInput{Start: start, Today: today}
 	err := s.view(func(tx *bolt.Tx) error {
@@ -29,10 +33,12 @@ func (s *Store) Review(start, today model.Date) (model.Review, error) {
 		if in.Notes, err = notesBetween(tx, from, to); err != nil {
 			return err
 		}
-		if in.FollowUps, err = allOf[model.FollowUp](tx, bFollowUps); err != nil {
+		if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
 			return err
 		}
-		in.Contacts, err = allOf[model.Contact](tx, bContacts)
+		in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
+		in.GoingCold = coldCount(tx, min(start.AddDays(6).Key(), today.Key()))
+		in.Contacts, err = contactsBrief(tx)
 		return err
 	})
 	if err != nil {
@@ -63,15 +69,59 @@ func notesBetween(tx *bolt.Tx, from, to int64) ([]model.Interaction, error) {
 	return out, err
 }
 
-// allOf decodes every record of a record bucket.
-func allOf[T any](tx *bolt.Tx, bucket []byte) ([]T, error) {
-	var out []T
-	err := tx.Bucket(bucket).ForEach(func(k, v []byte) error {
-		var rec T
-		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%s %d: %w", bucket, idAt(k, 0), err)
+// followUpsOf reads the follow-ups of every contact the notes are about.
+func followUpsOf(tx *bolt.Tx, notes []model.Interaction) ([]model.FollowUp, error) {
+	seen := map[uint64]bool{}
+	var out []model.FollowUp
+	for _, n := range notes {
+		if seen[n.ContactID] {
+			continue
 		}
-		out = append(out, rec)
+		seen[n.ContactID] = true
+		fs, err := contactFollowUps(tx, n.ContactID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
+}
+
+// promiseDays reads the per-day promise counts of [from, to).
+func promiseDays(tx *bolt.Tx, from, to model.Date) []model.PromiseDay {
+	var out []model.PromiseDay
+	c := tx.Bucket(bPromiseDays).Cursor()
+	for k, v := c.Seek(dateBytes(from)); k != nil && dateAt(k, 0).Before(to); k, v = c.Next() {
+		n := decodeCounts(v, promiseSlots)
+		out = append(out, model.PromiseDay{Day: dateAt(k, 0), Open: n[promiseOpen], Kept: n[promiseKept], Late: n[promiseLate]})
+	}
+	return out
+}
+
+// coldCount counts the contacts whose next touch falls before the day
+// with key day: those going cold on it, by their records as they stand.
+func coldCount(tx *bolt.Tx, day uint32) int {
+	count := 0
+	c := tx.Bucket(bTouchDays).Cursor()
+	for k, v := c.First(); k != nil && dateAt(k, 0).Key() < day; k, v = c.Next() {
+		count += int(readU32(v))
+	}
+	return count
+}
+
+// contactsBrief decodes of every contact only what the review needs.
+func contactsBrief(tx *bolt.Tx) ([]model.Contact, error) {
+	var out []model.Contact
+	err := tx.Bucket(bContacts).ForEach(func(k, v []byte) error {
+		var c struct {
+			ID      uint64    `json:"id"`
+			Name    string    `json:"name"`
+			Created time.Time `json:"created"`
+		}
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("contact %d: %w", idAt(k, 0), err)
+		}
+		out = append(out, model.Contact{ID: c.ID, Name: c.Name, Created: c.Created})
 		return nil
 	})
 	return out, err
