@@ -1,0 +1,116 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"rapport/model"
+)
+
+// TestReviewCountsADemoBook recomputes, straight from the notes and
+// follow-ups of a backup, what `rapport review --json` says about this
+// week and a week before it.
+func TestReviewCountsADemoBook(t *testing.T) {
+	b := newBook(t)
+	b.ok("demo", "--contacts", "300")
+	var backup struct {
+		Contacts []model.Bundle `json:"contacts"`
+	}
+	if err := json.Unmarshal([]byte(b.ok("export", "--format", "json")), &backup); err != nil {
+		t.Fatal(err)
+	}
+	today, _ := model.ParseDate(b.today)
+	for _, week := range []string{"", "2026-11-04"} {
+		args := []string{"review", "--json"}
+		day := today
+		if week != "" {
+			args = append(args, "--week", week)
+			day, _ = model.ParseDate(week)
+		}
+		var got model.Review
+		if err := json.Unmarshal([]byte(b.ok(args...)), &got); err != nil {
+			t.Fatal(err)
+		}
+		want := recount(backup.Contacts, model.WeekStart(day), today)
+		if got.Week != want {
+			t.Errorf("week of %s:\n got %+v\nwant %+v", day, got.Week, want)
+		}
+		if want.Meetings == 0 || want.ThankYous == 0 || want.PromisesMade == 0 || want.PromisesKept == 0 {
+			t.Errorf("week of %s: the demo book's week is too quiet to test: %+v", day, want)
+		}
+	}
+}
+
+// recount adds up one week the long way: every note and follow-up of the
+// book, one at a time.
+func recount(book []model.Bundle, start, today model.Date) model.WeekCounts {
+	end := start.AddDays(6)
+	if today.Before(end) {
+		end = today
+	}
+	in := func(d model.Date) bool { return !d.Before(start) && !d.After(end) }
+	w := model.WeekCounts{Start: start}
+	for _, bd := range book {
+		if in(model.DateOf(bd.Contact.Created)) {
+			w.NewContacts++
+		}
+		notes := map[uint64]model.Interaction{}
+		for _, n := range bd.Notes {
+			notes[n.ID] = n
+		}
+		for _, n := range bd.Notes {
+			day := model.DateOf(n.At)
+			if n.Kind == model.Note || !in(day) {
+				continue
+			}
+			w.Touches++
+			if n.Inbound {
+				w.Inbound++
+			}
+			switch n.Kind {
+			case model.Call:
+				w.Calls++
+			case model.Card:
+				w.Cards++
+			case model.Meeting:
+				w.Meetings++
+				if thanked(bd, n) {
+					w.ThankYous++
+				}
+			}
+		}
+		for _, f := range bd.FollowUps {
+			if f.TheyOwe {
+				continue
+			}
+			if n, ok := notes[f.NoteID]; ok && in(model.DateOf(n.At)) {
+				w.PromisesMade++
+			}
+			if !in(f.Promised) || (f.Open() && f.Promised == today) {
+				continue
+			}
+			if !f.Open() && !f.Done.After(f.Promised) {
+				w.PromisesKept++
+			} else {
+				w.PromisesLate++
+			}
+		}
+	}
+	return w
+}
+
+func thanked(bd model.Bundle, meeting model.Interaction) bool {
+	day := model.DateOf(meeting.At)
+	for _, f := range bd.FollowUps {
+		if f.NoteID == meeting.ID && strings.Contains(f.Text, "thank-you") && !f.Open() && !f.Done.After(day.AddDays(1)) {
+			return true
+		}
+	}
+	for _, n := range bd.Notes {
+		if gap := day.DaysUntil(model.DateOf(n.At)); n.Kind == model.Card && gap >= 0 && gap <= 1 {
+			return true
+		}
+	}
+	return false
+}
