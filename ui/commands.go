@@ -182,3 +182,11 @@ func readEditor(path, before string) tea.Cmd {
 		return editorTextMsg{text: text, changed: changed}
 	}
 }
+
+// loadReview reads the weekly review of the week from start, on today.
+func loadReview(s *store.Store, start, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Review(start, today)
+		return reviewMsg{start: start, review: r, err: err}
+	}
+}

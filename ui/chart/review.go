@@ -81,7 +81,7 @@ func Movers(ms []model.Mover, width int, p Paint) []string {
 	out := make([]string, 0, len(ms))
 	for _, m := range ms {
 		tail := fmt.Sprintf(" %d vs %.1f/wk", m.ThisWeek, m.Usual)
-		nameW := max(width-2-ansi.StringWidth(tail), 4)
+		nameW := max(min(width-2-ansi.StringWidth(tail), 28), 4)
 		name := model.CleanLine(m.Name)
 		if ansi.StringWidth(name) > nameW {
 			name = ansi.Truncate(name, nameW, "…")
@@ -99,13 +99,22 @@ func WeekTitle(start model.Date) string {
 // ReviewLines is the whole review as lines of at most width columns:
 // figures, the bar chart by day, then who warmed and who cooled.
 func ReviewLines(r model.Review, width int, p Paint) []string {
-	out := ReviewTable(r, width, p)
-	out = append(out, "", p.label("By day"))
-	out = append(out, DayBars(r.Days, width, p)...)
-	out = append(out, "", p.label("Warmed most")+p.muted(" (touches against their usual week)"))
+	return fitLines(append(append(ReviewTable(r, width, p), ""), ReviewActivity(r, width, p)...), width)
+}
+
+// ReviewActivity is the bar chart by day, then who warmed and cooled.
+func ReviewActivity(r model.Review, width int, p Paint) []string {
+	out := []string{p.label("By day")}
+	out = append(out, DayBars(r.Days, min(width, 50), p)...)
+	out = append(out, "", p.label("Warmed most")+p.muted(" (against their usual week)"))
 	out = append(out, Movers(r.Warmed, width, p)...)
 	out = append(out, "", p.label("Cooled most"))
 	out = append(out, Movers(r.Cooled, width, p)...)
+	return fitLines(out, width)
+}
+
+// fitLines cuts lines longer than width.
+func fitLines(out []string, width int) []string {
 	for i, l := range out {
 		if ansi.StringWidth(l) > width {
 			out[i] = ansi.Truncate(l, width, "…")
