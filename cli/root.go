@@ -32,6 +32,8 @@ type app struct {
 	out    io.Writer
 	errOut io.Writer
 	db     *store.Store
+	// clearLine removes a progress bar from stderr before a message.
+	clearLine func()
 }
 
 // usageError marks mistakes in how a command was called (exit 2).
@@ -55,6 +57,9 @@ func Main(args []string, out, errOut io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(errOut)
 	err := root.Execute()
+	if a.clearLine != nil {
+		a.clearLine()
+	}
 	if err == nil {
 		return exitOK
 	}
