@@ -72,10 +72,16 @@ func (m *meter) report(done, total int) {
 		return
 	}
 	m.drawn, m.shown = now, true
-	rate := float64(done) / now.Sub(m.start).Seconds()
-	fmt.Fprintf(m.w, "\r%s %s  %s/%s  %s/s\033[K", m.label, m.bar.ViewAs(float64(done)/float64(max(total, 1))),
-		thousands(done), thousands(total), thousands(int(rate)))
+	line := fmt.Sprintf("\r%s %s  %s/%s", m.label, m.bar.ViewAs(float64(done)/float64(max(total, 1))), thousands(done), thousands(total))
+	if total >= stagesOnly {
+		line += "  " + thousands(int(float64(done)/now.Sub(m.start).Seconds())) + "/s"
+	}
+	fmt.Fprint(m.w, line+"\033[K")
 }
+
+// stagesOnly: below this many, the counts are stages of a job (check,
+// export), whose rate would mean nothing.
+const stagesOnly = 100
 
 // thousands writes 12345 as 12,345.
 func thousands(n int) string {
