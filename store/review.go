@@ -17,7 +17,7 @@ import (
 // It adds no index by time: the notes of the five weeks are found by
 // walking the keys of idx_contact_notes (contact | time | id), which carry
 // the time, and decoding only the notes inside the window. Follow-ups are
-// read only for the contacts touched then; kept and late promises come
+// read only when they came from those notes; kept and late promises come
 // from idx_promise_days, the going-cold count from idx_touch_days, and of
 // each contact only the id, name and creation time are decoded.
 // BenchmarkReview measures it at 10k contacts (about 200k notes): see the
@@ -69,20 +69,36 @@ func notesBetween(tx *bolt.Tx, from, to int64) ([]model.Interaction, error) {
 	return out, err
 }
 
-// followUpsOf reads the follow-ups of every contact the notes are about.
+// followUpsOf reads the follow-ups that came from the notes: of each
+// contact the notes are about, those whose note is one of them. A first,
+// light decode reads only the note id.
 func followUpsOf(tx *bolt.Tx, notes []model.Interaction) ([]model.FollowUp, error) {
-	seen := map[uint64]bool{}
-	var out []model.FollowUp
+	inWindow := make(map[uint64]bool, len(notes))
+	contacts := map[uint64]bool{}
 	for _, n := range notes {
-		if seen[n.ContactID] {
-			continue
-		}
-		seen[n.ContactID] = true
-		fs, err := contactFollowUps(tx, n.ContactID)
+		inWindow[n.ID], contacts[n.ContactID] = true, true
+	}
+	var out []model.FollowUp
+	records := tx.Bucket(bFollowUps)
+	for cid := range contacts {
+		err := children(tx, bContactFU, cid, func(id uint64) error {
+			data := records.Get(u64(id))
+			var link struct {
+				NoteID uint64 `json:"note_id"`
+			}
+			if err := json.Unmarshal(data, &link); err != nil || !inWindow[link.NoteID] {
+				return err
+			}
+			var f model.FollowUp
+			if err := json.Unmarshal(data, &f); err != nil {
+				return fmt.Errorf("follow-up %d: %w", id, err)
+			}
+			out = append(out, f)
+			return nil
+		})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, fs...)
 	}
 	return out, nil
 }
