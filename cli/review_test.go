@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"rapport/model"
 )
@@ -54,6 +55,9 @@ func recount(book []model.Bundle, start, today model.Date) model.WeekCounts {
 	for _, bd := range book {
 		if in(model.DateOf(bd.Contact.Created)) {
 			w.NewContacts++
+		}
+		if coldOn(bd, end) {
+			w.GoingCold++
 		}
 		notes := map[uint64]model.Interaction{}
 		for _, n := range bd.Notes {
@@ -113,4 +117,20 @@ func thanked(bd model.Bundle, meeting model.Interaction) bool {
 		}
 	}
 	return false
+}
+
+// coldOn: in the book on day and past the cadence, counted from the last
+// note on or before it (or from when the contact was added).
+func coldOn(bd model.Bundle, day model.Date) bool {
+	c := bd.Contact
+	if model.DateOf(c.Created).After(day) {
+		return false
+	}
+	c.LastTouch = time.Time{}
+	for _, n := range bd.Notes {
+		if !model.DateOf(n.At).After(day) && n.At.After(c.LastTouch) {
+			c.LastTouch = n.At
+		}
+	}
+	return c.NextTouch().Before(day)
 }

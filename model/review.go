@@ -24,6 +24,7 @@ type WeekCounts struct {
 	PromisesLate int  `json:"promises_late"` // first due in the week, done late or still open
 	Cards        int  `json:"cards"`
 	NewContacts  int  `json:"new_contacts"`
+	GoingCold    int  `json:"going_cold"` // past their cadence on the week's last day (or today)
 }
 
 // DayTouches is one day of the reviewed week.
@@ -57,7 +58,8 @@ type Review struct {
 // (a Sunday meeting may be thanked for on Monday); FollowUps at least those
 // that came from these notes; Promises the rep's promises of those days,
 // counted by promised day; Contacts every contact (ID, Name and Created
-// are enough); GoingCold how many are past their cadence at the week's end.
+// are enough); GoingCold how many were past their cadence at the end of
+// the week and of each of the four before (or today, if earlier).
 type ReviewInput struct {
 	Start     Date
 	Today     Date // later days are left out
@@ -65,7 +67,16 @@ type ReviewInput struct {
 	FollowUps []FollowUp
 	Promises  []PromiseDay
 	Contacts  []Contact
-	GoingCold int
+	GoingCold []int
+}
+
+// WeekEnd is the day a week's standing (going cold) is judged on: its
+// Sunday, or today while the week runs.
+func WeekEnd(start, today Date) Date {
+	if end := start.AddDays(6); end.Before(today) {
+		return end
+	}
+	return today
 }
 
 // PromiseDay counts the rep's promises first due on one day by where they
@@ -118,10 +129,16 @@ func ComputeReview(in ReviewInput) Review {
 		noteDay[n.ID] = DateOf(n.At)
 	}
 	thanked := thankedMeetings(in)
-	count := func(start Date) WeekCounts { return weekCounts(in, start, noteDay, thanked) }
-	r := Review{Week: count(in.Start), Previous: make([]WeekCounts, ReviewWeeks)}
+	count := func(i int) WeekCounts {
+		w := weekCounts(in, in.Start.AddDays(-7*i), noteDay, thanked)
+		if i < len(in.GoingCold) {
+			w.GoingCold = in.GoingCold[i]
+		}
+		return w
+	}
+	r := Review{Week: count(0), Previous: make([]WeekCounts, ReviewWeeks)}
 	for i := range r.Previous {
-		r.Previous[i] = count(in.Start.AddDays(-7 * (i + 1)))
+		r.Previous[i] = count(i + 1)
 	}
 	r.Days = make([]DayTouches, 7)
 	for i := range r.Days {
@@ -138,7 +155,7 @@ func ComputeReview(in ReviewInput) Review {
 			d.Other++
 		}
 	}
-	r.GoingCold = in.GoingCold
+	r.GoingCold = r.Week.GoingCold
 	r.Warmed, r.Cooled = movers(in)
 	return r
 }

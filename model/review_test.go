@@ -53,13 +53,13 @@ func TestComputeReview(t *testing.T) {
 		{ID: 3, Name: "Cy", Created: mon.AddDays(-40).Time(), LastTouch: mon.AddDays(3).Time()},
 		{ID: 4, Name: "Dee", Created: mon.AddDays(-400).Time(), LastTouch: mon.AddDays(-1).Time(), Cadence: 3},
 	}
-	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Promises: PromiseDays(follows), Contacts: contacts, GoingCold: 7})
+	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Promises: PromiseDays(follows), Contacts: contacts, GoingCold: []int{7, 6, 5, 4, 3}})
 	want := WeekCounts{Start: mon, Meetings: 3, Calls: 1, Touches: 5, Inbound: 2, ThankYous: 2,
-		PromisesMade: 3, PromisesKept: 1, PromisesLate: 2, Cards: 1, NewContacts: 1}
+		PromisesMade: 3, PromisesKept: 1, PromisesLate: 2, Cards: 1, NewContacts: 1, GoingCold: 7}
 	if r.Week != want {
 		t.Errorf("week =\n%+v, want\n%+v", r.Week, want)
 	}
-	if p := r.Previous[0]; p.Calls != 1 || p.Touches != 1 || p.Start != mon.AddDays(-7) {
+	if p := r.Previous[0]; p.Calls != 1 || p.Touches != 1 || p.Start != mon.AddDays(-7) || p.GoingCold != 6 {
 		t.Errorf("the week before = %+v, want one call from %s", p, mon.AddDays(-7))
 	}
 	if p := r.Previous[1]; p.Calls != 2 {
@@ -71,8 +71,8 @@ func TestComputeReview(t *testing.T) {
 	if got := r.Days[3]; got.Other != 1 {
 		t.Errorf("Thursday = %+v, want one card", got)
 	}
-	if r.GoingCold != 7 {
-		t.Errorf("going cold = %d, want 7 as given", r.GoingCold)
+	if r.GoingCold != 7 || r.Week.GoingCold != 7 || r.Previous[3].GoingCold != 3 {
+		t.Errorf("going cold = %d, %d, %d; want 7, 7 and 3 as given", r.GoingCold, r.Week.GoingCold, r.Previous[3].GoingCold)
 	}
 	if len(r.Warmed) == 0 || r.Warmed[0].Name != "Ada" || r.Warmed[0].ThisWeek != 3 {
 		t.Errorf("warmed = %+v, want Ada first with 3", r.Warmed)

@@ -37,9 +37,17 @@ func (s *Store) Review(start, today model.Date) (model.Review, error) {
 			return err
 		}
 		in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
-		in.GoingCold = coldCount(tx, min(start.AddDays(6).Key(), today.Key()))
-		in.Contacts, err = contactsBrief(tx)
-		return err
+		if in.Contacts, err = contactsBrief(tx); err != nil {
+			return err
+		}
+		for i := range model.ReviewWeeks + 1 {
+			n, err := coldOn(tx, in.Contacts, model.WeekEnd(start.AddDays(-7*i), today))
+			if err != nil {
+				return err
+			}
+			in.GoingCold = append(in.GoingCold, n)
+		}
+		return nil
 	})
 	if err != nil {
 		return model.Review{}, err
@@ -130,15 +138,65 @@ func contactsBrief(tx *bolt.Tx) ([]model.Contact, error) {
 	var out []model.Contact
 	err := tx.Bucket(bContacts).ForEach(func(k, v []byte) error {
 		var c struct {
-			ID      uint64    `json:"id"`
-			Name    string    `json:"name"`
-			Created time.Time `json:"created"`
+			ID        uint64      `json:"id"`
+			Name      string      `json:"name"`
+			Stage     model.Stage `json:"stage"`
+			Cadence   int         `json:"cadence_days"`
+			Created   time.Time   `json:"created"`
+			LastTouch time.Time   `json:"last_touch"`
 		}
 		if err := json.Unmarshal(v, &c); err != nil {
 			return fmt.Errorf("contact %d: %w", idAt(k, 0), err)
 		}
-		out = append(out, model.Contact{ID: c.ID, Name: c.Name, Created: c.Created})
+		out = append(out, model.Contact{ID: c.ID, Name: c.Name, Stage: c.Stage, Cadence: c.Cadence, Created: c.Created, LastTouch: c.LastTouch})
 		return nil
 	})
 	return out, err
+}
+
+// coldOn counts the contacts past their cadence on day. The next-touch
+// counts answer for everyone not touched since; a contact touched after day
+// is judged by their last touch on or before it, found by walking their
+// notes back from day (cadences are taken as they stand now).
+func coldOn(tx *bolt.Tx, contacts []model.Contact, day model.Date) (int, error) {
+	count := coldCount(tx, day.Key())
+	for _, c := range contacts {
+		if !model.DateOf(c.LastTouch).After(day) || model.DateOf(c.Created).After(day) {
+			continue
+		}
+		then, err := lastTouchBy(tx, c.ID, day)
+		if err != nil {
+			return 0, err
+		}
+		c.LastTouch = then
+		if _, cold := model.GoingCold(c, day); cold {
+			count++
+		}
+	}
+	return count, nil
+}
+
+// lastTouchBy is the time of a contact's latest note on or before day
+// (zero when none), as the contact's LastTouch counts them: a reverse walk
+// of idx_contact_notes from just after the day.
+func lastTouchBy(tx *bolt.Tx, contactID uint64, day model.Date) (time.Time, error) {
+	c := tx.Bucket(bContactNote).Cursor()
+	prefix := u64(contactID)
+	// A day ends, in any time zone, before UTC midnight two days on.
+	k, _ := c.Seek(join(prefix, u64(uint64(day.AddDays(2).Time().Unix())^1<<63)))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && hasPrefix(k, prefix); k, _ = c.Prev() {
+		var in model.Interaction
+		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
+			return time.Time{}, fmt.Errorf("note %d: %w", lastID(k), err)
+		}
+		if !model.DateOf(in.At).After(day) {
+			return in.At, nil
+		}
+	}
+	return time.Time{}, nil
 }

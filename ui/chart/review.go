@@ -27,6 +27,7 @@ var reviewRows = []reviewRow{
 	{"late", func(w model.WeekCounts) int { return w.PromisesLate }},
 	{"cards sent", func(w model.WeekCounts) int { return w.Cards }},
 	{"new contacts", func(w model.WeekCounts) int { return w.NewContacts }},
+	{"going cold", func(w model.WeekCounts) int { return w.GoingCold }},
 }
 
 const reviewLabelW = 17
@@ -58,7 +59,7 @@ func ReviewTable(r model.Review, width int, p Paint) []string {
 		}
 		out = append(out, line)
 	}
-	return append(out, p.label(pad("going cold", reviewLabelW))+fmt.Sprintf("%5d", r.GoingCold))
+	return out
 }
 
 // trendMark is a shape for up, down or level, readable without colour.
