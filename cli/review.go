@@ -37,6 +37,9 @@ cooled most against their own usual week. The Friday ritual.`,
 				if day, err = model.ParseDate(week); err != nil || !day.HasYear() {
 					return usagef("--week takes a day of the week as YYYY-MM-DD, not %q", week)
 				}
+				if model.WeekStart(day).After(today) {
+					return usagef("the week of %s has not begun yet (today is %s)", day, today)
+				}
 			}
 			s, err := a.store()
 			if err != nil {

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -133,4 +134,17 @@ func coldOn(bd model.Bundle, day model.Date) bool {
 		}
 	}
 	return c.NextTouch().Before(day)
+}
+
+func TestReviewRefusesBadWeeks(t *testing.T) {
+	b := newBook(t)
+	for _, week := range []string{"2026-13-01", "friday", "--12-01", "2026-11-30"} {
+		r := b.run("review", "--week", week)
+		if r.code != 2 || !strings.Contains(r.err, "--week") && !strings.Contains(r.err, "has not begun") || r.out != "" {
+			t.Errorf("--week %s: exit %d, stderr %q, stdout %q; want a usage error", week, r.code, r.err, r.out)
+		}
+	}
+	if _, err := os.Stat(b.path); err == nil {
+		t.Error("a refused review created the database")
+	}
 }
