@@ -13,7 +13,9 @@ import (
 // naming undone entries, and no write's pending images left behind.
 func checkJournal(tx *bolt.Tx, now time.Time) []string {
 	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf("journal: "+format, args...)) }
+	add := func(format string, args ...any) {
+		problems = append(problems, fmt.Sprintf("journal: "+format, args...))
+	}
 	if tx.Bucket(bPending) != nil {
 		add("a write's pending images were left behind")
 	}

@@ -34,14 +34,14 @@ const (
 
 // JournalEntry is one journaled write: what changed, with the images to revert it.
 type JournalEntry struct {
-	ID      uint64    `json:"id"`
-	At      time.Time `json:"at"`
-	Command string    `json:"command,omitempty"`
-	Summary string    `json:"summary"`
-	Kind    string    `json:"kind"`
-	Status  string    `json:"status,omitempty"`
-	Target  uint64    `json:"target,omitempty"` // the entry an undo or redo acted on
-	Changes []RecordChange  `json:"changes"`
+	ID      uint64         `json:"id"`
+	At      time.Time      `json:"at"`
+	Command string         `json:"command,omitempty"`
+	Summary string         `json:"summary"`
+	Kind    string         `json:"kind"`
+	Status  string         `json:"status,omitempty"`
+	Target  uint64         `json:"target,omitempty"` // the entry an undo or redo acted on
+	Changes []RecordChange `json:"changes"`
 }
 
 // RecordChange is one record an entry touched. Before is absent for a record the
