@@ -160,7 +160,7 @@ type (
 	}
 	mergeIntentMsg struct{ keep, other uint64 }
 	undoIntentMsg  struct{ redo bool }
-	statusMsg   struct {
+	statusMsg      struct {
 		text string
 		err  bool
 	}
