@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -80,6 +81,7 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		problems = append(problems, compareIndex(tx, want)...)
 		report(3, checkSteps)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkJournal(tx, time.Now())...)
 		report(checkSteps, checkSteps)
 		return nil
 	})
