@@ -148,3 +148,30 @@ func TestReviewRefusesBadWeeks(t *testing.T) {
 		t.Error("a refused review created the database")
 	}
 }
+
+func TestShowJSONTrends(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace")
+	b.ok("log", "ada", "Walked through pricing", "--kind", "meeting", "--inbound", "--no-thanks")
+	b.ok("log", "ada", "Called about the pilot", "--kind", "call")
+	b.ok("log", "ada", "Thought about her team", "--kind", "note")
+	var out struct {
+		Trends model.Trends `json:"trends"`
+	}
+	if err := json.Unmarshal([]byte(b.ok("show", "ada", "--json")), &out); err != nil {
+		t.Fatal(err)
+	}
+	m := out.Trends.Months
+	if len(m) != 12 || m[11].Month != "2026-11" || m[0].Month != "2025-12" {
+		t.Fatalf("months = %+v, want 2025-12 to 2026-11", m)
+	}
+	if m[11].Meetings != 1 || m[11].Other != 1 || m[11].Inbound != 1 || m[11].InboundShare == nil || *m[11].InboundShare != 50 {
+		t.Errorf("November = %+v, want a meeting and a call, one inbound (the note is no touch)", m[11])
+	}
+	if len(out.Trends.Quarters) != 4 || out.Trends.Quarters[3].Quarter != "2026-Q4" {
+		t.Errorf("quarters = %+v", out.Trends.Quarters)
+	}
+	if text := b.ok("show", "ada"); !strings.Contains(text, "Last 12 months") || !strings.Contains(text, "meetings") {
+		t.Errorf("show prints no trends:\n%s", text)
+	}
+}
