@@ -62,11 +62,11 @@ cooled most against their own usual week. The Friday ritual.`,
 }
 
 func printReview(w io.Writer, r model.Review, today model.Date) {
-	title := chart.WeekTitle(r.Week.Start)
-	if end := r.Week.Start.AddDays(6); today.Before(end) {
-		title += ", so far"
+	io.WriteString(w, chart.WeekTitle(r.Week.Start)+"\n")
+	if note := chart.WeekSoFar(r.Week.Start, today); note != "" {
+		io.WriteString(w, note+"\n")
 	}
-	io.WriteString(w, title+"\n\n")
+	io.WriteString(w, "\n")
 	for _, l := range chart.ReviewLines(r, reviewWidth, chart.Paint{}) {
 		io.WriteString(w, l+"\n")
 	}

@@ -34,9 +34,16 @@ func TestReviewCountsADemoBook(t *testing.T) {
 		if err := json.Unmarshal([]byte(b.ok(args...)), &got); err != nil {
 			t.Fatal(err)
 		}
-		want := recount(backup.Contacts, model.WeekStart(day), today)
+		start := model.WeekStart(day)
+		span := min(start.DaysUntil(today)+1, 7) // a running week: Monday to today, in every week
+		want := recount(backup.Contacts, start, span, today)
 		if got.Week != want {
 			t.Errorf("week of %s:\n got %+v\nwant %+v", day, got.Week, want)
+		}
+		for i, prev := range got.Previous {
+			if w := recount(backup.Contacts, start.AddDays(-7*(i+1)), span, today); prev != w {
+				t.Errorf("%d weeks before the week of %s:\n got %+v\nwant %+v", i+1, day, prev, w)
+			}
 		}
 		if want.Meetings == 0 || want.ThankYous == 0 || want.PromisesMade == 0 || want.PromisesKept == 0 {
 			t.Errorf("week of %s: the demo book's week is too quiet to test: %+v", day, want)
@@ -44,15 +51,12 @@ func TestReviewCountsADemoBook(t *testing.T) {
 	}
 }
 
-// recount adds up one week the long way: every note and follow-up of the
-// book, one at a time.
-func recount(book []model.Bundle, start, today model.Date) model.WeekCounts {
-	end := start.AddDays(6)
-	if today.Before(end) {
-		end = today
-	}
+// recount adds up the first span days of one week the long way: every
+// note and follow-up of the book, one at a time.
+func recount(book []model.Bundle, start model.Date, span int, today model.Date) model.WeekCounts {
+	end := start.AddDays(span - 1)
 	in := func(d model.Date) bool { return !d.Before(start) && !d.After(end) }
-	w := model.WeekCounts{Start: start}
+	w := model.WeekCounts{Start: start, Days: span}
 	for _, bd := range book {
 		if in(model.DateOf(bd.Contact.Created)) {
 			w.NewContacts++

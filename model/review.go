@@ -14,6 +14,7 @@ const reviewMovers = 3
 // WeekCounts is what one week (Monday to Sunday) added up to.
 type WeekCounts struct {
 	Start        Date `json:"start"` // the Monday
+	Days         int  `json:"days"`  // days counted from Monday: 7, or fewer while the week runs
 	Meetings     int  `json:"meetings"`
 	Calls        int  `json:"calls"`
 	Touches      int  `json:"touches"`       // every touch, meetings and calls included
@@ -70,13 +71,12 @@ type ReviewInput struct {
 	GoingCold []int
 }
 
-// WeekEnd is the day a week's standing (going cold) is judged on: its
-// Sunday, or today while the week runs.
-func WeekEnd(start, today Date) Date {
-	if end := start.AddDays(6); end.Before(today) {
-		return end
-	}
-	return today
+// ReviewSpan is how many days of the week from start the review counts:
+// all seven once it is over; while it runs, Monday to today, and then the
+// weeks before are counted over the same days, so that a Wednesday is
+// held against Mondays to Wednesdays, not against whole weeks.
+func ReviewSpan(start, today Date) int {
+	return max(min(start.DaysUntil(today)+1, 7), 1)
 }
 
 // PromiseDay counts the rep's promises first due on one day by where they
@@ -129,8 +129,9 @@ func ComputeReview(in ReviewInput) Review {
 		noteDay[n.ID] = DateOf(n.At)
 	}
 	thanked := thankedMeetings(in)
+	span := ReviewSpan(in.Start, in.Today)
 	count := func(i int) WeekCounts {
-		w := weekCounts(in, in.Start.AddDays(-7*i), noteDay, thanked)
+		w := weekCounts(in, in.Start.AddDays(-7*i), span, noteDay, thanked)
 		if i < len(in.GoingCold) {
 			w.GoingCold = in.GoingCold[i]
 		}
@@ -146,7 +147,7 @@ func ComputeReview(in ReviewInput) Review {
 	}
 	for _, n := range in.Notes {
 		day := DateOf(n.At)
-		if !n.Kind.IsTouch() || !inWeek(day, in.Start) || day.After(in.Today) {
+		if !n.Kind.IsTouch() || !inSpan(day, in.Start, 7) || day.After(in.Today) {
 			continue
 		}
 		if d := &r.Days[in.Start.DaysUntil(day)]; n.Kind == Meeting {
@@ -156,12 +157,13 @@ func ComputeReview(in ReviewInput) Review {
 		}
 	}
 	r.GoingCold = r.Week.GoingCold
-	r.Warmed, r.Cooled = movers(in)
+	r.Warmed, r.Cooled = movers(in, span)
 	return r
 }
 
-func weekCounts(in ReviewInput, start Date, noteDay map[uint64]Date, thanked map[uint64]bool) WeekCounts {
-	w := WeekCounts{Start: start}
+func weekCounts(in ReviewInput, start Date, span int, noteDay map[uint64]Date, thanked map[uint64]bool) WeekCounts {
+	w := WeekCounts{Start: start, Days: span}
+	inWeek := func(day, start Date) bool { return inSpan(day, start, span) }
 	for _, n := range in.Notes {
 		day := DateOf(n.At)
 		if !n.Kind.IsTouch() || !inWeek(day, start) || day.After(in.Today) {
@@ -249,8 +251,9 @@ func ThankYouText() string {
 }
 
 // movers ranks contacts by this week's touches against their own average
-// over the weeks before: the three that rose most and fell most.
-func movers(in ReviewInput) (warmed, cooled []Mover) {
+// over the weeks before (the same days of them): the three that rose most
+// and fell most.
+func movers(in ReviewInput, span int) (warmed, cooled []Mover) {
 	this := map[uint64]int{}
 	before := map[uint64]int{}
 	first := in.Start.AddDays(-7 * ReviewWeeks)
@@ -258,9 +261,9 @@ func movers(in ReviewInput) (warmed, cooled []Mover) {
 		day := DateOf(n.At)
 		switch {
 		case !n.Kind.IsTouch() || day.After(in.Today):
-		case inWeek(day, in.Start):
+		case inSpan(day, in.Start, span):
 			this[n.ContactID]++
-		case !day.Before(first) && day.Before(in.Start):
+		case !day.Before(first) && day.Before(in.Start) && inSpan(day, WeekStart(day), span):
 			before[n.ContactID]++
 		}
 	}
@@ -295,6 +298,7 @@ func movers(in ReviewInput) (warmed, cooled []Mover) {
 	return warmed, cooled
 }
 
-func inWeek(day, start Date) bool {
-	return !day.Before(start) && day.Before(start.AddDays(7))
+// inSpan reports whether day is one of the first span days from start.
+func inSpan(day, start Date, span int) bool {
+	return !day.Before(start) && day.Before(start.AddDays(span))
 }

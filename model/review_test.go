@@ -54,7 +54,7 @@ func TestComputeReview(t *testing.T) {
 		{ID: 4, Name: "Dee", Created: mon.AddDays(-400).Time(), LastTouch: mon.AddDays(-1).Time(), Cadence: 3},
 	}
 	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Promises: PromiseDays(follows), Contacts: contacts, GoingCold: []int{7, 6, 5, 4, 3}})
-	want := WeekCounts{Start: mon, Meetings: 3, Calls: 1, Touches: 5, Inbound: 2, ThankYous: 2,
+	want := WeekCounts{Start: mon, Days: 7, Meetings: 3, Calls: 1, Touches: 5, Inbound: 2, ThankYous: 2,
 		PromisesMade: 3, PromisesKept: 1, PromisesLate: 2, Cards: 1, NewContacts: 1, GoingCold: 7}
 	if r.Week != want {
 		t.Errorf("week =\n%+v, want\n%+v", r.Week, want)
@@ -89,5 +89,26 @@ func TestComputeReviewLeavesOutTheFuture(t *testing.T) {
 	r := ComputeReview(ReviewInput{Start: mon, Today: mon.AddDays(2), Notes: notes})
 	if r.Week.Meetings != 0 || r.Days[3].Meetings != 0 {
 		t.Errorf("a meeting after today counted: %+v", r.Week)
+	}
+}
+
+func TestComputeReviewRunningWeek(t *testing.T) {
+	mon := d(2026, 11, 23)
+	wed := mon.AddDays(2)
+	notes := []Interaction{
+		withID(note(Call, false, mon.AddDays(1)), 1, 1),  // this Tuesday
+		withID(note(Call, false, mon.AddDays(-6)), 2, 1), // last Tuesday: counted
+		withID(note(Call, false, mon.AddDays(-4)), 3, 2), // last Thursday: after the same days
+		withID(note(Call, false, mon.AddDays(-2)), 4, 2), // last Saturday
+	}
+	r := ComputeReview(ReviewInput{Start: mon, Today: wed, Notes: notes, Contacts: []Contact{{ID: 1, Name: "Ada"}, {ID: 2, Name: "Bea"}}})
+	if r.Week.Days != 3 || r.Week.Calls != 1 {
+		t.Errorf("this week = %+v, want 3 days and one call", r.Week)
+	}
+	if p := r.Previous[0]; p.Days != 3 || p.Calls != 1 {
+		t.Errorf("last week = %+v, want Monday to Wednesday only: one call", p)
+	}
+	if len(r.Cooled) != 0 || len(r.Warmed) != 1 || r.Warmed[0].Usual != 0.25 {
+		t.Errorf("warmed %+v, cooled %+v: Bea's Thursday and Saturday calls are not held against a Wednesday", r.Warmed, r.Cooled)
 	}
 }

@@ -40,8 +40,9 @@ func (s *Store) Review(start, today model.Date) (model.Review, error) {
 		if in.Contacts, err = contactsBrief(tx); err != nil {
 			return err
 		}
+		span := model.ReviewSpan(start, today)
 		for i := range model.ReviewWeeks + 1 {
-			n, err := coldOn(tx, in.Contacts, model.WeekEnd(start.AddDays(-7*i), today))
+			n, err := coldOn(tx, in.Contacts, start.AddDays(-7*i+span-1))
 			if err != nil {
 				return err
 			}

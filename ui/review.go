@@ -57,11 +57,11 @@ func (v *reviewScreen) relayout() {
 	if v.w <= 0 {
 		return
 	}
-	title := chart.WeekTitle(v.start)
-	if v.today.Before(v.start.AddDays(6)) {
-		title += ", so far"
+	v.lines = []string{v.st.Section.Render(trunc(chart.WeekTitle(v.start), v.w))}
+	if note := chart.WeekSoFar(v.start, v.today); note != "" {
+		v.lines = append(v.lines, v.st.Muted.Render(trunc(note, v.w)))
 	}
-	v.lines = []string{v.st.Section.Render(trunc(title, v.w)), ""}
+	v.lines = append(v.lines, "")
 	switch {
 	case v.err != nil:
 		for _, l := range wrap("Cannot read the week: "+line(v.err.Error()), v.w) {

@@ -97,6 +97,20 @@ func WeekTitle(start model.Date) string {
 	return "Week of " + start.Time().Format("Mon 2 Jan 2006")
 }
 
+// WeekSoFar says, for a week still running, which days count: "Mon to
+// Wed so far, against the same days before"; "" once the week is over.
+func WeekSoFar(start, today model.Date) string {
+	span := model.ReviewSpan(start, today)
+	if span >= 7 {
+		return ""
+	}
+	first, last := start.Weekday().String()[:3], start.AddDays(span - 1).Weekday().String()[:3]
+	if span == 1 {
+		return first + " so far, against the Mondays before"
+	}
+	return first + " to " + last + " so far, against the same days before"
+}
+
 // ReviewLines is the whole review as lines of at most width columns:
 // figures, the bar chart by day, then who warmed and who cooled.
 func ReviewLines(r model.Review, width int, p Paint) []string {
