@@ -39,7 +39,7 @@ func ReviewTable(r model.Review, width int, p Paint) []string {
 	wide := width >= 36
 	head := pad("", reviewLabelW) + " week"
 	if wide {
-		head += "  before  5 wks"
+		head += "  4w avg  5 wks"
 	}
 	out := []string{p.muted(head)}
 	for _, row := range reviewRows {
@@ -74,7 +74,7 @@ func trendMark(this int, avg float64) string {
 }
 
 // Movers lists the relationships that warmed or cooled most, one a line:
-// "Ada Lovelace  3 this week, usually 0.5".
+// "Ada Lovelace  3 vs 0.5/wk": touches this week against their usual week.
 func Movers(ms []model.Mover, width int, p Paint) []string {
 	if len(ms) == 0 {
 		return []string{p.muted("  none")}
