@@ -141,24 +141,30 @@ func ComputeReview(in ReviewInput) Review {
 	for i := range r.Previous {
 		r.Previous[i] = count(i + 1)
 	}
-	r.Days = make([]DayTouches, 7)
-	for i := range r.Days {
-		r.Days[i].Day = in.Start.AddDays(i)
+	r.Days = dayTouches(in)
+	r.GoingCold = r.Week.GoingCold
+	r.Warmed, r.Cooled = movers(in, span)
+	return r
+}
+
+// dayTouches counts the reviewed week's touches day by day.
+func dayTouches(in ReviewInput) []DayTouches {
+	days := make([]DayTouches, 7)
+	for i := range days {
+		days[i].Day = in.Start.AddDays(i)
 	}
 	for _, n := range in.Notes {
 		day := DateOf(n.At)
 		if !n.Kind.IsTouch() || !inSpan(day, in.Start, 7) || day.After(in.Today) {
 			continue
 		}
-		if d := &r.Days[in.Start.DaysUntil(day)]; n.Kind == Meeting {
+		if d := &days[in.Start.DaysUntil(day)]; n.Kind == Meeting {
 			d.Meetings++
 		} else {
 			d.Other++
 		}
 	}
-	r.GoingCold = r.Week.GoingCold
-	r.Warmed, r.Cooled = movers(in, span)
-	return r
+	return days
 }
 
 func weekCounts(in ReviewInput, start Date, span int, noteDay map[uint64]Date, thanked map[uint64]bool) WeekCounts {
