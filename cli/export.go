@@ -72,6 +72,10 @@ Without --format, the extension of -o decides.`,
 			if err != nil {
 				return err
 			}
+			// Stages, not contacts: reading, then writing in memory, then
+			// the file; each is one call into the store or a writer.
+			report := a.progress("Exporting")
+			report(0, 3)
 			var buf bytes.Buffer
 			n := 0
 			switch kind {
@@ -81,6 +85,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(contacts)
+				report(1, 3)
 				switch {
 				case vdir != "":
 					res, err := exchange.WriteVdir(vdir, contacts)
@@ -103,6 +108,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(book)
+				report(1, 3)
 				if kind == "ics" {
 					err = exchange.WriteICS(&buf, book, todo, now)
 				} else {
@@ -112,6 +118,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			}
+			report(2, 3)
 			// Built in memory first, so a failure writes nothing.
 			if output == "" || output == "-" {
 				_, err = a.out.Write(buf.Bytes())
@@ -120,6 +127,7 @@ Without --format, the extension of -o decides.`,
 			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
 				return err
 			}
+			report(3, 3)
 			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
 			return nil
 		},

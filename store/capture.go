@@ -21,6 +21,9 @@ type Capture struct {
 // added, and the follow-up it closes, in one transaction: all or none.
 func (s *Store) SaveCapture(c Capture) error {
 	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "log a %s with %s", c.Note.Kind, contactName(tx, c.Note.ContactID)); err != nil {
+			return err
+		}
 		if err := logNote(tx, c.Note, c.FollowUps); err != nil {
 			return err
 		}

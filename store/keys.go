@@ -26,17 +26,20 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bJournal      = []byte("journal")
+	bTombstones   = []byte("tombstones")
 	bCold         = []byte("idx_cold")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
+	kRedo       = []byte("redo")
 )
 
 // allBuckets is the registry the first migration creates and Check walks.
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bCold,
+	bTouchDays, bJournal, bTombstones, bCold,
 }
 
 func u64(n uint64) []byte {

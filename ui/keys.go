@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
 	Save, Editor, NextField, PrevField  key.Binding
@@ -22,6 +23,8 @@ type KeyMap struct {
 	Left, Right                         key.Binding
 
 	Yes, No key.Binding
+
+	Undo, Redo, Delete, Merge key.Binding
 
 	Help, Quit, ForceQuit key.Binding
 }
@@ -52,6 +55,7 @@ func DefaultKeys() KeyMap {
 		Tab:    b(k("tab"), "tab", "switch pane"),
 		Today:  b(k("t"), "t", "today"),
 		Sort:   b(k("o"), "o", "sort name/last touch"),
+		Review: b(k("w"), "w", "weekly review"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -77,6 +81,11 @@ func DefaultKeys() KeyMap {
 		Left:        b(k("left", "h"), "←/h", "previous"),
 		Right:       b(k("right", "l"), "→/l", "next"),
 
+		Undo:   b(k("u"), "u", "undo"),
+		Redo:   b(k("ctrl+r"), "ctrl+r", "redo"),
+		Delete: b(k("x"), "x", "delete"),
+		Merge:  b(k("M"), "M", "merge another into this"),
+
 		Yes: b(k("y", "Y"), "y", "yes"),
 		No:  b(k("n", "N", "esc"), "n", "no"),
 
@@ -100,20 +109,33 @@ type helpGroup struct {
 }
 
 // helpFor is the full help of one screen: only the keys that work there.
-// Help opens over home or a contact's detail (elsewhere "?" is typed).
+// Help opens over home, a contact's detail or the review (elsewhere "?" is
+// typed).
 func (k KeyMap) helpFor(below page) []helpGroup {
-	if below == pageDetail {
+	general := helpGroup{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}}
+	switch below {
+	case pageHome:
 		return []helpGroup{
-			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back, k.Today}},
-			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Add}},
-			{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
+			{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit}},
+			{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit}},
+			{"Changes", []key.Binding{k.Undo, k.Redo}},
+			general,
+		}
+	case pageDetail:
+		return []helpGroup{
+			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Tab, k.Back, k.Today, k.Review}},
+			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Done, k.Snooze, k.Add}},
+			{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
+			general,
 		}
 	}
 	return []helpGroup{
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
-		{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit}},
-		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit}},
-		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
+		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
+		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
+		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
+		general,
 	}
 }
 
