@@ -116,3 +116,19 @@ func TestImportSpreadsFirstTouches(t *testing.T) {
 		t.Errorf("nobody is cold right after an import:\n%s", out)
 	}
 }
+
+// later and a note saved with everything at once go through the change
+// journal like any write: undo takes them back.
+func TestLaterIsUndoable(t *testing.T) {
+	b := newBook(t)
+	b.today = "2026-10-01"
+	b.ok("add", "Ada Lovelace", "--stage", "prospect")
+	b.today = "2026-11-20"
+	b.ok("later", "ada", "next month")
+	if out := b.ok("today"); strings.Contains(out, "Going cold") {
+		t.Fatalf("put off, still cold:\n%s", out)
+	}
+	mustContain(t, b.ok("history"), "put off Ada Lovelace")
+	b.ok("undo")
+	mustContain(t, b.ok("today"), "Going cold", "Ada Lovelace")
+}
