@@ -26,7 +26,9 @@ type Options struct {
 // Run runs the program until the user quits.
 func Run(s *store.Store, opts Options) error {
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
-	var popts []tea.ProgramOption
+	// 30 frames a second is smooth for typing and halves the idle wake-ups
+	// of the default 60 (the renderer's ticker runs even when nothing changes).
+	popts := []tea.ProgramOption{tea.WithFPS(30)}
 	if noColor {
 		// colorprofile reads NO_COLOR as a boolean ("yes" would keep
 		// colour); no-color.org says any non-empty value disables it.
@@ -84,7 +86,9 @@ type App struct {
 	review reviewScreen
 
 	helpOffset int
-	coldLimit  int // contacts going cold loaded so far; grows as the agenda scrolls
+	coldLimit  int       // contacts going cold loaded so far; grows as the agenda scrolls
+	stamp      fileStamp // the database file as the last poll that read it saw it
+	polls      int
 
 	entries       []store.Entry
 	gen           uint64

@@ -79,11 +79,28 @@ func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
 }
 
-// poll reads the generation (one short read transaction) and the day.
-func poll(s *store.Store, now func() time.Time) tea.Cmd {
+// fileStamp is what a stat says of the database file: every write moves it.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+// poll reads the day and, unless the file's stamp is the one seen last
+// time (then nothing was written: an idle TUI never opens the file), the
+// generation, in one short read transaction. Every tenth poll reads it
+// anyway, for file systems whose clocks are coarse.
+func poll(s *store.Store, now func() time.Time, seen fileStamp, full bool) tea.Cmd {
 	return func() tea.Msg {
+		day := model.DateOf(now())
+		var stamp fileStamp
+		if info, err := os.Stat(s.Path()); err == nil {
+			stamp = fileStamp{info.ModTime(), info.Size()}
+		}
+		if !full && stamp != (fileStamp{}) && stamp == seen {
+			return pollMsg{same: true, day: day, stamp: stamp}
+		}
 		gen, err := s.Generation()
-		return pollMsg{gen: gen, day: model.DateOf(now()), err: err}
+		return pollMsg{gen: gen, day: day, stamp: stamp, err: err}
 	}
 }
 

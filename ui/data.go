@@ -46,7 +46,8 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		a.push(pageContact)
 		return a, nil, true
 	case tickMsg:
-		return a, poll(a.store, a.now), true
+		a.polls++
+		return a, poll(a.store, a.now, a.stamp, a.polls%10 == 0), true
 	case pollMsg:
 		return a.applyPoll(msg)
 	case noteSavedMsg:
@@ -194,10 +195,13 @@ func (a App) applyPoll(msg pollMsg) (tea.Model, tea.Cmd, bool) {
 	if msg.err != nil {
 		return a, tick(), true // busy or gone for a moment: try again next second
 	}
+	if !msg.same {
+		a.stamp = msg.stamp
+	}
 	if msg.day != a.today {
 		a.setToday(msg.day)
 		cmds = append(cmds, a.reload())
-	} else if msg.gen != a.gen && a.loaded {
+	} else if !msg.same && msg.gen != a.gen && a.loaded {
 		cmds = append(cmds, a.reload())
 	}
 	return a, tea.Batch(cmds...), true

@@ -47,9 +47,11 @@ type (
 
 	// pollMsg is the result of the one-second look at the generation.
 	pollMsg struct {
-		gen uint64
-		day model.Date
-		err error
+		same  bool // the file is as last seen: gen was not read
+		gen   uint64
+		day   model.Date
+		stamp fileStamp
+		err   error
 	}
 
 	tickMsg struct{}
