@@ -95,7 +95,11 @@ func (a *app) log(query, next, text string, f logFlags) error {
 	today := model.DateOf(now)
 	printf(a.out, "Logged %s with %s (#%d), note %d.", string(in.Kind), c.Name, c.ID, in.ID)
 	for _, fu := range follows {
-		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, longDay(fu.Due), relDay(fu.Due, today), fu.Text)
+		when := longDay(fu.Due)
+		if fu.DueTime != "" {
+			when += " " + fu.DueTime
+		}
+		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, when, relDay(fu.Due, today), fu.Text)
 	}
 	return nil
 }

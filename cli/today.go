@@ -106,12 +106,17 @@ func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 	}
 }
 
-// dueText is a follow-up's text, marked when it is theirs to keep.
+// dueText is a follow-up's text, after its time of day when it has one,
+// marked when it is theirs to keep.
 func dueText(it model.DueItem) string {
+	text := it.Text
 	if it.TheyOwe {
-		return "(waiting on them) " + it.Text
+		text = "(waiting on them) " + text
 	}
-	return it.Text
+	if it.DueTime != "" {
+		text = it.DueTime + "  " + text
+	}
+	return text
 }
 
 // comingDay names a day of the week ahead: "tomorrow", "Fri 27 Nov".

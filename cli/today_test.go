@@ -17,6 +17,7 @@ func TestTodayShowsComingUp(t *testing.T) {
 	b.ok("add", "Ada Lovelace", "--company", "Analytical Engines")
 	b.ok("log", "ada", "Walked through pricing", "--kind", "call", "--follow-up", "fri: send the pricing sheet")
 	b.ok("log", "ada", "They will check the budget", "--kind", "call", "--follow-up", "tue: budget answer", "--they-owe")
+	mustContain(t, b.ok("log", "ada", "Booked a demo", "--follow-up", "mon 3pm: run the demo"), "Mon 23 Nov 2026 15:00")
 	out := b.ok("today")
 	i := strings.Index(out, "Coming up")
 	if i < 0 {
@@ -27,7 +28,7 @@ func TestTodayShowsComingUp(t *testing.T) {
 	if fri < 0 || tue < 0 || tue > fri {
 		t.Fatalf("coming up should list Tuesday's answer before Friday's sheet:\n%s", coming)
 	}
-	mustContain(t, coming, "Fri 27 Nov", "Tue 24 Nov", "Ada Lovelace", "(waiting on them) budget answer")
+	mustContain(t, coming, "Fri 27 Nov", "Tue 24 Nov", "Ada Lovelace", "(waiting on them) budget answer", "15:00  run the demo")
 	if strings.Contains(out, "Nothing due") {
 		t.Errorf("today says nothing is due:\n%s", out)
 	}
@@ -45,8 +46,8 @@ func TestTodayShowsComingUp(t *testing.T) {
 	if err := json.Unmarshal([]byte(b.ok("today", "--json")), &got); err != nil {
 		t.Fatal(err)
 	}
-	if len(got.ComingUp) != 2 || got.ComingUp[0].Due != "2026-11-24" || !got.ComingUp[0].TheyOwe ||
-		got.ComingUp[1].Due != "2026-11-27" || got.ComingUp[1].ContactName != "Ada Lovelace" || got.ComingUp[1].Text != "send the pricing sheet" {
+	if len(got.ComingUp) != 3 || got.ComingUp[0].Due != "2026-11-23" || got.ComingUp[1].Due != "2026-11-24" || !got.ComingUp[1].TheyOwe ||
+		got.ComingUp[2].Due != "2026-11-27" || got.ComingUp[2].ContactName != "Ada Lovelace" || got.ComingUp[2].Text != "send the pricing sheet" {
 		t.Errorf("coming_up = %+v", got.ComingUp)
 	}
 	if got.DueToday == nil {
