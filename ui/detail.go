@@ -267,7 +267,14 @@ func (d *detailScreen) profile(w int) []string {
 		case late == 0:
 			style = st.Amber
 		}
-		add(d.mark(secFollowUps, i, len(out)) + spread(line(fu.Text), style.Render(" "+due), w-2))
+		if fu.DueTime != "" {
+			due += " " + fu.DueTime
+		}
+		text := line(fu.Text)
+		if fu.TheyOwe {
+			text = st.Accent.Render(theyOweMark + text) // theirs to keep: waiting on them
+		}
+		add(d.mark(secFollowUps, i, len(out)) + spread(text, style.Render(" "+due), w-2))
 	}
 
 	if qs := d.openQuestions(); len(qs) > 0 {

@@ -122,3 +122,14 @@ func TestUntrustedTextIsNeutralised(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up they owe is marked in the detail as in the agenda.
+func TestDetailMarksTheyOwe(t *testing.T) {
+	s := fixtureStore(t)
+	grace, _ := s.Resolve("grace")
+	a := testApp(t, s, 120, 35)
+	a = run(t, a, emit(openContactMsg{grace.ID}))
+	if out := screen(a); !strings.Contains(out, "← Send the signed renewal") || strings.Contains(out, "← Call about the renewal") {
+		t.Errorf("the detail should mark what they owe, and only that:\n%s", out)
+	}
+}
