@@ -10,6 +10,7 @@
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp
 //	questions       id -> JSON model.Question
+//	shares          id -> JSON model.Share       "next time share"
 //	idx_names       fold(name) 0x00 id -> summary (name, company, last and next touch)
 //	idx_words       word 0x00 id -> fold(name) | summary      one per word of the name
 //	idx_company_words  word 0x00 id -> fold(name) | summary   one per word of the company
@@ -21,6 +22,8 @@
 //	idx_contact_notes      contact id | unix seconds | note id -> nil
 //	idx_contact_followups  contact id | follow-up id -> nil
 //	idx_contact_questions  contact id | question id -> nil
+//	idx_contact_shares     contact id | share id -> nil
+//	idx_value_days         note date -> touches | touches that gave something   value share
 //	idx_referrals          referrer id | contact id -> nil
 //
 // Every index entry is written and deleted in the same transaction as its

@@ -26,6 +26,9 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bShares       = []byte("shares")
+	bContactS     = []byte("idx_contact_shares")
+	bValueDays    = []byte("idx_value_days")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -35,7 +38,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays,
+	bTouchDays, bShares, bContactS, bValueDays,
 }
 
 func u64(n uint64) []byte {
