@@ -1,0 +1,57 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// ReferralGroup is one referrer with the contacts they referred.
+type ReferralGroup struct {
+	Referrer Entry
+	Referred []Entry
+}
+
+// ReferralCandidate is a customer to ask for a referral, with the
+// figures that make them one.
+type ReferralCandidate struct {
+	Contact Entry
+	Figures model.Figures
+}
+
+// Referrals reads, in one transaction, the referrals received per
+// referrer (from idx_referrals, referrer order) and the customers to ask
+// (model.ReferralCandidate), whose figures need their notes and promises.
+func (s *Store) Referrals(today model.Date) ([]ReferralGroup, []ReferralCandidate, error) {
+	var groups []ReferralGroup
+	var asks []ReferralCandidate
+	err := s.view(func(tx *bolt.Tx) error {
+		referrers := map[uint64]bool{}
+		c := tx.Bucket(bReferrals).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			from, to := idAt(k, 0), lastID(k)
+			var rc, tc model.Contact
+			if getJSON(tx, bContacts, from, &rc) != nil || getJSON(tx, bContacts, to, &tc) != nil {
+				continue // Check reports a dangling link
+			}
+			if !referrers[from] {
+				referrers[from] = true
+				groups = append(groups, ReferralGroup{Referrer: entryOf(rc)})
+			}
+			g := &groups[len(groups)-1]
+			g.Referred = append(g.Referred, entryOf(tc))
+		}
+		return eachRecord(tx, bContacts, func(ct model.Contact) {
+			if ct.Stage != model.Customer || referrers[ct.ID] {
+				return
+			}
+			notes, _ := contactNotes(tx, ct.ID, 0)
+			follows, _ := contactFollowUps(tx, ct.ID)
+			f := model.ComputeFigures(today, notes, follows)
+			if model.ReferralCandidate(ct, f, false) {
+				asks = append(asks, ReferralCandidate{Contact: entryOf(ct), Figures: f})
+			}
+		})
+	})
+	return groups, asks, err
+}
