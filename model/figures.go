@@ -105,4 +105,3 @@ func DaysAgo(d, today Date) string {
 	}
 	return strconv.Itoa(n/365) + " years ago"
 }
-

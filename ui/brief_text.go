@@ -11,8 +11,9 @@ import (
 const briefLabel = 10
 
 // briefCaps bound each list of the brief so that all of it fits 24 lines:
-// five one-line facts plus these add up to 23.
-var briefCaps = struct{ youOwe, theyOwe, ask, share, touches, topics int }{3, 2, 3, 3, 3, 4}
+// six one-line facts plus these add up to 23, leaving a line for the
+// shell prompt or the TUI's help.
+var briefCaps = struct{ youOwe, theyOwe, ask, share, touches, topics int }{3, 2, 3, 3, 3, 3}
 
 // BriefText renders a brief as plain text, one line per fact, every line
 // at most width cells: what `rapport brief` prints and the TUI's brief
@@ -24,7 +25,7 @@ func BriefText(b model.Brief, today model.Date, width int) string {
 		out = append(out, trunc(fit(label, briefLabel)+text, width))
 	}
 	c := b.Contact
-	row(line(c.Name), briefWho(b, today))
+	out = append(out, trunc(line(c.Name)+" "+briefWho(b, today), width))
 	row("Matters", orNone(line(c.Matters), "nothing noted"))
 	list(row, "You owe", "nothing open", briefCaps.youOwe, len(b.YouOwe), func(i int) string { return briefPromise(b.YouOwe[i], today) })
 	list(row, "They owe", "nothing open", briefCaps.theyOwe, len(b.TheyOwe), func(i int) string { return briefPromise(b.TheyOwe[i], today) })
@@ -32,7 +33,9 @@ func BriefText(b model.Brief, today model.Date, width int) string {
 	list(row, "Share", "nothing to bring", briefCaps.share, len(b.Shares), func(i int) string { return line(b.Shares[i].Text) })
 	list(row, "Touches", "none logged", briefCaps.touches, len(b.LastTouches), func(i int) string { return briefNote(b.LastTouches[i], today, false) })
 	list(row, "Topics", "none in 180 days", briefCaps.topics, len(b.Topics), func(i int) string { return briefNote(b.Topics[i], today, true) })
-	row("Face time", briefFigures(b.Figures))
+	face, kept := briefFigures(b.Figures)
+	row("Face time", face)
+	row("Kept", kept)
 	row("Moments", briefMoments(b.Moments, today))
 	row("Referrals", briefReferrals(b))
 	return strings.Join(out, "\n")
@@ -108,10 +111,14 @@ func briefNote(n model.Interaction, today model.Date, topics bool) string {
 	return head + " " + text
 }
 
-func briefFigures(f model.Figures) string {
-	return fmt.Sprintf("90 days: %s, inbound %s, follow-through %s (%d of %d), value %s of %s",
-		plural(f.Meetings, "meeting", "meetings"), pct(f.InboundShare), pct(f.FollowThrough),
-		f.PromisesKept, f.PromisesDue, pct(f.ValueShare), plural(f.Interactions, "touch", "touches"))
+// briefFigures gives the face-time line and the follow-through and value
+// line, all over the last 90 days.
+func briefFigures(f model.Figures) (string, string) {
+	face := fmt.Sprintf("%s in 90 days, inbound %s of %s",
+		plural(f.Meetings, "meeting", "meetings"), pct(f.InboundShare), plural(f.Interactions, "touch", "touches"))
+	kept := fmt.Sprintf("follow-through %s (%d of %d on time), value in %s of touches",
+		pct(f.FollowThrough), f.PromisesKept, f.PromisesDue, pct(f.ValueShare))
+	return face, kept
 }
 
 func briefMoments(ms []model.MomentItem, today model.Date) string {
