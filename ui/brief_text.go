@@ -102,7 +102,7 @@ func briefNote(n model.Interaction, today model.Date, topics bool) string {
 		for _, t := range n.Topics {
 			ts = append(ts, string(t))
 		}
-		head = fit(yearDay(model.DateOf(n.At), today), 13) + " " + fit(strings.Join(ts, ","), 12)
+		head = fit(yearDay(model.DateOf(n.At), today), 13) + " " + fit(strings.Join(ts, "+"), 20)
 	}
 	text := strings.Join(strings.Fields(line(strings.ReplaceAll(n.Text, "\n", " "))), " ")
 	if n.Gave != "" && !topics {
@@ -128,8 +128,11 @@ func briefMoments(ms []model.MomentItem, today model.Date) string {
 	var parts []string
 	for _, m := range ms {
 		s := line(m.Label) + " " + relDay(m.On, today)
-		if m.Years > 0 {
-			s += fmt.Sprintf(" (%d)", m.Years)
+		switch {
+		case m.Years > 0 && m.Label == model.LabelBirthday:
+			s += fmt.Sprintf(" (turns %d)", m.Years)
+		case m.Years > 0:
+			s += " (" + plural(m.Years, "year", "years") + ")"
 		}
 		parts = append(parts, s)
 	}
