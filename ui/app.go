@@ -46,6 +46,8 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageBrief
+	pageCards
 )
 
 // pane is which half of home has the keyboard.
@@ -80,6 +82,8 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	brief  briefScreen
+	cards  cardsScreen
 
 	helpOffset int
 
@@ -192,6 +196,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageBrief:
+		a.brief, cmd = a.brief.Update(msg)
+	case pageCards:
+		a.cards, cmd = a.cards.Update(msg)
 	}
 	return a, cmd
 }
@@ -216,6 +224,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageBrief) {
+		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageCards) {
+		a.cards.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -231,6 +245,12 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageBrief) {
+		a.brief.setStyles(st)
+	}
+	if a.onStack(pageCards) {
+		a.cards.setStyles(st)
 	}
 }
 

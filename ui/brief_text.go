@@ -130,9 +130,9 @@ func briefMoments(ms []model.MomentItem, today model.Date) string {
 		s := line(m.Label) + " " + relDay(m.On, today)
 		switch {
 		case m.Years > 0 && m.Label == model.LabelBirthday:
-			s += fmt.Sprintf(" (turns %d)", m.Years)
+			s += fmt.Sprintf(", turns %d", m.Years)
 		case m.Years > 0:
-			s += " (" + plural(m.Years, "year", "years") + ")"
+			s += ", " + plural(m.Years, "year", "years")
 		}
 		parts = append(parts, s)
 	}

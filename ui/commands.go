@@ -57,7 +57,11 @@ func loadDetail(s *store.Store, id uint64) tea.Cmd {
 func loadNoteContext(s *store.Store, id uint64) tea.Cmd {
 	return func() tea.Msg {
 		open, err := s.OpenQuestions(id)
-		return noteContextMsg{id: id, questions: open, err: err}
+		if err != nil {
+			return noteContextMsg{id: id, err: err}
+		}
+		shares, err := s.OpenShares(id)
+		return noteContextMsg{id: id, questions: open, shares: shares, err: err}
 	}
 }
 
@@ -84,14 +88,14 @@ func poll(s *store.Store, now func() time.Time) tea.Cmd {
 
 // saveNote logs the note with its follow-ups and ticks off the questions
 // asked, in one transaction.
-func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked []uint64, name string) tea.Cmd {
+func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked, shared []uint64, name string) tea.Cmd {
 	return func() tea.Msg {
 		ptrs := make([]*model.FollowUp, len(follows))
 		for i := range follows {
 			ptrs[i] = &follows[i]
 		}
-		err := s.LogNote(&in, ptrs, asked...)
-		return noteSavedMsg{id: in.ContactID, name: name, due: follows, err: err}
+		closed, err := s.LogTouch(&in, ptrs, asked, shared)
+		return noteSavedMsg{id: in.ContactID, name: name, due: follows, closed: closed, err: err}
 	}
 }
 
@@ -180,5 +184,31 @@ func readEditor(path, before string) tea.Cmd {
 		text := strings.TrimRight(string(b), "\n")
 		changed := text != strings.TrimRight(before, "\n") && strings.TrimSpace(text) != ""
 		return editorTextMsg{text: text, changed: changed}
+	}
+}
+
+func loadBrief(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		return briefMsg{id: id, detail: d, err: err}
+	}
+}
+
+// logCard logs a card to a contact now; a card pays any thank-you owed.
+func logCard(s *store.Store, id uint64, name, text string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		in := model.Interaction{ContactID: id, Kind: model.Card, Text: text, At: now}
+		closed, err := s.LogTouch(&in, nil, nil, nil)
+		return cardLoggedMsg{name: name, closed: closed, err: err}
+	}
+}
+
+// loadCards reads the holiday-card list: the tagged contacts with the
+// cards logged to them in year.
+func loadCards(s *store.Store, year int) tea.Cmd {
+	return func() tea.Msg {
+		from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local)
+		list, err := s.CardContacts(func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }, from, from.AddDate(1, 0, 0))
+		return cardsMsg{year: year, list: list, err: err}
 	}
 }

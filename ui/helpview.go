@@ -44,9 +44,13 @@ func (a App) contextKeys() bindings {
 	case pageHelp:
 		return bindings{relabel(k.Down, "scroll"), relabel(k.Back, "close"), relabel(k.Quit, "close")}
 	case pageDetail:
-		return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, k.Topic, k.Back, k.Today, k.Help, k.Quit}
+		return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, k.Brief, k.Topic, k.Back, k.Today, k.Help, k.Quit}
 	case pageNote:
 		return a.noteKeys()
+	case pageBrief:
+		return bindings{k.Note, relabel(k.Open, "contact"), relabel(k.Down, "scroll"), k.Back, k.Help, k.Quit}
+	case pageCards:
+		return bindings{k.Card, k.Open, k.Brief, k.Back, k.Help, k.Quit}
 	case pageContact:
 		if a.form.confirm != confirmNone {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}
@@ -61,7 +65,7 @@ func (a App) contextKeys() bindings {
 		if !a.lay.Split {
 			tab = relabel(k.Back, "contacts")
 		}
-		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Help, k.Quit}
+		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Card, k.Brief, k.Help, k.Quit}
 	}
 	if a.list.editing {
 		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}

@@ -35,6 +35,7 @@ type (
 	noteContextMsg struct {
 		id        uint64
 		questions []model.Question
+		shares    []model.Share
 		err       error
 	}
 
@@ -57,9 +58,10 @@ type (
 	// written together, or (err) none of them.
 	noteSavedMsg struct {
 		id   uint64
-		name string
-		due  []model.FollowUp
-		err  error
+		name   string
+		due    []model.FollowUp
+		closed []model.FollowUp // thank-yous the note paid
+		err    error
 	}
 
 	followUpMsg struct {
@@ -73,6 +75,27 @@ type (
 		name  string
 		isNew bool
 		err   error
+	}
+
+	// briefMsg brings the detail a brief is built from.
+	briefMsg struct {
+		id     uint64
+		detail store.Detail
+		err    error
+	}
+
+	// cardLoggedMsg: a card was logged, and closed these thank-yous.
+	cardLoggedMsg struct {
+		name   string
+		closed []model.FollowUp
+		err    error
+	}
+
+	// cardsMsg brings the holiday-card list of a year.
+	cardsMsg struct {
+		year int
+		list []store.CardContact
+		err  error
 	}
 
 	// clearStatusMsg clears the status line unless a newer one replaced it.
@@ -118,6 +141,16 @@ type (
 		isNew   bool
 	}
 	editBodyMsg struct{ text string }
+	// briefIntentMsg opens the pre-call brief of a contact.
+	briefIntentMsg struct{ id uint64 }
+	// cardIntentMsg logs a card to a contact (a thank-you, a birthday card,
+	// a holiday card).
+	cardIntentMsg struct {
+		id         uint64
+		name, text string
+	}
+	// cardsIntentMsg opens the holiday-card list.
+	cardsIntentMsg struct{}
 	statusMsg   struct {
 		text string
 		err  bool

@@ -37,6 +37,8 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		a.stack = a.stack[:0]
 		a.focus = paneToday
 		return a, nil, true
+	case top == pageHome && key.Matches(msg, k.Cards):
+		return a.openCards()
 	case top == pageHome && key.Matches(msg, k.Tab):
 		a.focus = 1 - a.focus
 		return a, nil, true
@@ -100,7 +102,7 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, snooze(a.store, msg.id, msg.due), true
 	case saveNoteMsg:
 		in, follows := msg.draft.build(a.now())
-		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true
+		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.shared, msg.draft.name), true
 	case saveContactMsg:
 		c := msg.contact
 		if msg.isNew {
@@ -112,6 +114,26 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, prepareEditor(msg.text), true
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.err), true
+	case briefIntentMsg:
+		if a.top() == pageBrief {
+			a.pop()
+		}
+		a.brief = newBriefScreen(a.st, a.keys, a.today, msg.id)
+		a.push(pageBrief)
+		return a, loadBrief(a.store, msg.id), true
+	case cardIntentMsg:
+		return a, logCard(a.store, msg.id, msg.name, msg.text, a.now()), true
+	case cardsIntentMsg:
+		return a.openCards()
 	}
 	return a, nil, false
+}
+
+// openCards pushes the holiday-card list of this year and reads it.
+func (a App) openCards() (tea.Model, tea.Cmd, bool) {
+	if a.top() != pageCards {
+		a.cards = newCardsScreen(a.st, a.keys, a.today.Year)
+		a.push(pageCards)
+	}
+	return a, loadCards(a.store, a.today.Year), true
 }

@@ -61,6 +61,10 @@ func (a App) body() string {
 		return a.form.View()
 	case pageHelp:
 		return a.fullHelp()
+	case pageBrief:
+		return a.brief.View()
+	case pageCards:
+		return a.cards.View()
 	}
 	if !l.Split {
 		if a.focus == paneToday {

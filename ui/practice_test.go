@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"rapport/model"
+)
+
+// TestNoteGaveAndShares: the note form says what the touch gave, lists
+// the things to share after the questions, and ticks them when brought.
+func TestNoteGaveAndShares(t *testing.T) {
+	s := fixtureStore(t)
+	ada, err := s.Resolve("ada")
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := model.Share{ContactID: ada.ID, Text: "The packaging-line case study", Created: fixedNow}
+	if err := s.AddShare(&share); err != nil {
+		t.Fatal(err)
+	}
+	a := testApp(t, s, 80, 24)
+	a = keys(t, a, "n")
+	if !strings.Contains(screen(a), "[ ] share: The packaging-line case study") {
+		t.Fatalf("the share is not listed beside the questions:\n%s", screen(a))
+	}
+	a = typeText(t, a, "Sent the study.")
+	a = keys(t, a, "tab", "tab")
+	if a.note.zone != zoneGave {
+		t.Fatal("the gave line comes after the follow-up")
+	}
+	a = typeText(t, a, "the case study")
+	a = keys(t, a, "tab", "tab", "j", "j", "space")
+	if len(a.note.shared) != 1 || !a.note.shared[0] {
+		t.Fatalf("the share was not ticked: %v", a.note.shared)
+	}
+	a = keys(t, a, "ctrl+s")
+	d, err := s.Detail(ada.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Notes[0].Gave != "the case study" {
+		t.Errorf("gave = %q", d.Notes[0].Gave)
+	}
+	if d.Shares[0].Open() {
+		t.Error("the share is still open after the note that brought it")
+	}
+}
+
+// TestCardFromATodayThankYouRow: one key on the thank-you row logs the
+// card, and the card pays the thank-you.
+func TestCardFromATodayThankYouRow(t *testing.T) {
+	s := fixtureStore(t)
+	grace, err := s.Resolve("grace")
+	if err != nil {
+		t.Fatal(err)
+	}
+	met := model.Interaction{ContactID: grace.ID, Kind: model.Meeting, Text: "Renewal lunch", At: fixedNow.AddDate(0, 0, -1)}
+	thanks, _ := model.ThankYou(met)
+	if err := s.LogNote(&met, []*model.FollowUp{&thanks}); err != nil {
+		t.Fatal(err)
+	}
+	a := testApp(t, s, 120, 35)
+	a = keys(t, a, "t")
+	a.agenda.cursor = -1
+	for i, r := range a.agenda.rows {
+		if r.text == model.ThankYouText && r.contactID == grace.ID {
+			a.agenda.cursor = i
+		}
+	}
+	if a.agenda.cursor < 0 {
+		t.Fatalf("no thank-you row for Grace:\n%s", screen(a))
+	}
+	a = keys(t, a, "c")
+	if !strings.Contains(a.status, "Logged a card to Grace Hopper · done: Send a thank-you note") {
+		t.Fatalf("status %q", a.status)
+	}
+	f, err := s.FollowUp(thanks.ID)
+	if err != nil || f.Open() {
+		t.Fatalf("the thank-you is still open: %+v, %v", f, err)
+	}
+	d, _ := s.Detail(grace.ID)
+	if d.Notes[0].Kind != model.Card || d.Notes[0].Text != "Thank-you card" {
+		t.Errorf("newest note = %+v", d.Notes[0])
+	}
+	// On a row that calls for no card, c says how it works instead.
+	a.agenda.cursor = 0
+	a.agenda.step(0)
+	if r, _ := a.agenda.selected(); r.text == model.ThankYouText || r.kind == rowMoment {
+		t.Fatal("the first row should call for no card")
+	}
+	a = keys(t, a, "c")
+	if !a.statusErr || !strings.Contains(a.status, "c logs a card") {
+		t.Errorf("status %q", a.status)
+	}
+}
+
+func TestCardListLogsAHolidayCard(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	a = keys(t, a, "C")
+	if a.top() != pageCards || !strings.Contains(screen(a), "0 of 1 sent") {
+		t.Fatalf("C opens the card list:\n%s", screen(a))
+	}
+	a = keys(t, a, "c")
+	if !strings.Contains(screen(a), "1 of 1 sent") || !strings.Contains(screen(a), "sent Nov 23") {
+		t.Fatalf("after c the list shows the card sent:\n%s", screen(a))
+	}
+	a = keys(t, a, "b")
+	if a.top() != pageBrief || !strings.Contains(screen(a), "Touches   Mon Nov 23    card     Holiday card") {
+		t.Fatalf("b opens the brief with the card as the last touch:\n%s", screen(a))
+	}
+	a = keys(t, a, "esc", "esc")
+	if a.top() != pageHome {
+		t.Error("esc goes back through the brief and the list")
+	}
+}
