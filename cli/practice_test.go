@@ -199,7 +199,7 @@ func TestReferralsReceivedAndWhomToAsk(t *testing.T) {
 	b.today = "2026-11-25" // Alan's promise is now late: follow-through 0%
 	var r struct {
 		Received []struct {
-			Referrer struct{ Name string } `json:"referrer"`
+			Referrer struct{ Name string }   `json:"referrer"`
 			Referred []struct{ Name string } `json:"referred"`
 		} `json:"received"`
 		Candidates []struct {

@@ -57,7 +57,7 @@ type (
 	// noteSavedMsg: the note, its follow-ups and the questions asked were
 	// written together, or (err) none of them.
 	noteSavedMsg struct {
-		id   uint64
+		id     uint64
 		name   string
 		due    []model.FollowUp
 		closed []model.FollowUp // thank-yous the note paid
@@ -151,7 +151,7 @@ type (
 	}
 	// cardsIntentMsg opens the holiday-card list.
 	cardsIntentMsg struct{}
-	statusMsg   struct {
+	statusMsg      struct {
 		text string
 		err  bool
 	}
