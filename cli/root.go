@@ -32,6 +32,8 @@ type app struct {
 	out    io.Writer
 	errOut io.Writer
 	db     *store.Store
+	// command is the subcommand running ("rapport log"), for the journal.
+	command string
 }
 
 // usageError marks mistakes in how a command was called (exit 2).
@@ -44,6 +46,8 @@ var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
+	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
+	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
 	newShareCmd, newCardsCmd, newBriefCmd, newReferralsCmd, newDigestCmd,
 }
 
@@ -84,6 +88,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Args:          noArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			a.command = cmd.CommandPath()
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if demo {
 				return a.runDemoTUI()
@@ -144,6 +151,7 @@ func (a *app) store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.SetCommand(a.command)
 	a.db = s
 	return s, nil
 }

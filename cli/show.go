@@ -98,7 +98,7 @@ func printDetail(w io.Writer, d store.Detail, today model.Date) {
 	printShares(w, d.Shares)
 	printf(w, "\nNotes (%d)", len(d.Notes))
 	for _, n := range d.Notes {
-		head := n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
+		head := "#" + itoa(int(n.ID)) + "  " + n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
 		if n.Inbound {
 			head += ", inbound"
 		}
@@ -202,7 +202,7 @@ func printQuestions(w io.Writer, qs []model.Question) {
 	}
 	printf(w, "\nNext time ask")
 	for _, q := range open {
-		printf(w, "  - %s", q.Text)
+		printf(w, "  - %s  (#%d)", q.Text, q.ID)
 	}
 }
 

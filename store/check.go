@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -66,6 +67,7 @@ func (s *Store) Check() ([]string, error) {
 		}
 		problems = append(problems, compareIndex(tx, want)...)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkJournal(tx, time.Now())...)
 		return nil
 	})
 	return problems, err

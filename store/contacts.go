@@ -12,7 +12,12 @@ import (
 
 // AddContact saves a new contact and gives it an id.
 func (s *Store) AddContact(c *model.Contact) error {
-	return s.update(func(tx *bolt.Tx) error { return addContact(tx, c) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "add %s", c.Name); err != nil {
+			return err
+		}
+		return addContact(tx, c)
+	})
 }
 
 // UpdateContact saves changes to an existing contact. The last touch only
@@ -26,6 +31,9 @@ func (s *Store) UpdateContact(c model.Contact) error {
 		}
 		if old.LastTouch.After(c.LastTouch) {
 			c.LastTouch = old.LastTouch
+		}
+		if err := describe(tx, "edit %s", old.Name); err != nil {
+			return err
 		}
 		return putContact(tx, &old, c)
 	})

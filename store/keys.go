@@ -26,19 +26,25 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
-	bShares       = []byte("shares")
-	bContactS     = []byte("idx_contact_shares")
-	bValueDays    = []byte("idx_value_days")
+	bJournal      = []byte("journal")
+	bTombstones   = []byte("tombstones")
+	// bPending exists only inside a write transaction (see journal.go).
+	bPending = []byte("journal_pending")
+
+	bShares    = []byte("shares")
+	bContactS  = []byte("idx_contact_shares")
+	bValueDays = []byte("idx_value_days")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
+	kRedo       = []byte("redo")
 )
 
 // allBuckets is the registry the first migration creates and Check walks.
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bShares, bContactS, bValueDays,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 }
 
 func u64(n uint64) []byte {

@@ -122,3 +122,45 @@ func TestValueShareCountsTouchesThatGave(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+// The journal covers the practice writes: undoing a card reopens the
+// thank-you it closed and takes back its value count; shares undo too.
+func TestUndoCardAndShare(t *testing.T) {
+	s := newStore(t)
+	ada := mustAdd(t, s, model.Contact{Name: "Ada Lovelace"})
+	meeting := model.Interaction{ContactID: ada.ID, Kind: model.Meeting, Text: "Lunch", At: testNow.AddDate(0, 0, -1)}
+	thanks, _ := model.ThankYou(meeting)
+	if err := s.LogNote(&meeting, []*model.FollowUp{&thanks}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, s)
+	card := model.Interaction{ContactID: ada.ID, Kind: model.Card, Text: "Thank-you card", Gave: "a note", At: testNow}
+	if _, err := s.LogTouch(&card, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	sh := model.Share{ContactID: ada.ID, Text: "The case study", Created: testNow}
+	if err := s.AddShare(&sh); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := s.Undo(0); err != nil {
+			t.Fatal(err)
+		}
+		mustCheck(t, s)
+	}
+	if diff := snapshotDiff(before, snapshot(t, s)); diff != "" {
+		t.Fatalf("undoing the card and the share left:\n%s", diff)
+	}
+	for range 2 {
+		if _, err := s.Redo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustCheck(t, s)
+	if f, _ := s.FollowUp(thanks.ID); f.Open() {
+		t.Error("redoing the card did not close the thank-you again")
+	}
+	if valued, touches, _ := s.ValueShare(testToday); valued != 1 || touches != 2 {
+		t.Errorf("after redo: %d of %d touches gave; want 1 of 2", valued, touches)
+	}
+}

@@ -15,6 +15,9 @@ func (s *Store) AddShare(sh *model.Share) error {
 		if tx.Bucket(bContacts).Get(u64(sh.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", sh.ContactID, ErrNotFound)
 		}
+		if err := describe(tx, "add the share '%s' for %s", sh.Text, contactName(tx, sh.ContactID)); err != nil {
+			return err
+		}
 		return addShare(tx, sh)
 	})
 }
@@ -42,7 +45,12 @@ func shareIndexKeys(sh model.Share) []indexKey {
 
 // MarkShared ticks shares off as brought on day.
 func (s *Store) MarkShared(day model.Date, ids ...uint64) error {
-	return s.update(func(tx *bolt.Tx) error { return markShared(tx, 0, day, ids) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "tick %d shares as brought", len(ids)); err != nil {
+			return err
+		}
+		return markShared(tx, 0, day, ids)
+	})
 }
 
 // markShared ticks shares off; with a contact id, only that contact's.

@@ -14,6 +14,9 @@ import (
 func (s *Store) LogTouch(in *model.Interaction, follows []*model.FollowUp, asked, shared []uint64) ([]model.FollowUp, error) {
 	var closed []model.FollowUp
 	err := s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
+			return err
+		}
 		if err := logNote(tx, in, follows); err != nil {
 			return err
 		}

@@ -148,6 +148,8 @@ func (a App) capturing() bool {
 		return true
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
+	case pageDetail:
+		return a.detail.capturing() || a.detail.ask.active
 	}
 	return false
 }

@@ -77,6 +77,16 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			a.focus = paneList
 		}
 		return a, tea.Batch(a.setStatus(verb+line(msg.name), false), a.reload()), true
+	case changedMsg:
+		return a.applyChanged(msg)
+	case mergePlanMsg:
+		if msg.err != nil {
+			return a, a.setStatus(msg.err.Error(), true), true
+		}
+		if a.top() == pageDetail {
+			a.detail.confirmMerge(msg)
+		}
+		return a, nil, true
 	case clearStatusMsg:
 		if msg.seq == a.statusSeq {
 			a.status = ""
@@ -213,4 +223,19 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 		text += " · done: " + line(f.Text)
 	}
 	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
+}
+
+// applyChanged reports an undo, redo, edit, delete or merge and reads the
+// book again; a detail whose contact is gone closes.
+func (a App) applyChanged(msg changedMsg) (tea.Model, tea.Cmd, bool) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true), true
+	}
+	if msg.gone != 0 && a.onStack(pageDetail) && a.detail.id == msg.gone {
+		for a.top() != pageDetail {
+			a.pop()
+		}
+		a.pop()
+	}
+	return a, tea.Batch(a.setStatus(line(msg.text), false), a.reload()), true
 }

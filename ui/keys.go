@@ -24,6 +24,8 @@ type KeyMap struct {
 
 	Yes, No key.Binding
 
+	Undo, Redo, Delete, Merge key.Binding
+
 	Help, Quit, ForceQuit key.Binding
 }
 
@@ -81,6 +83,11 @@ func DefaultKeys() KeyMap {
 		Left:        b(k("left", "h"), "←/h", "previous"),
 		Right:       b(k("right", "l"), "→/l", "next"),
 
+		Undo:   b(k("u"), "u", "undo"),
+		Redo:   b(k("ctrl+r"), "ctrl+r", "redo"),
+		Delete: b(k("x"), "x", "delete"),
+		Merge:  b(k("M"), "M", "merge another into this"),
+
 		Yes: b(k("y", "Y"), "y", "yes"),
 		No:  b(k("n", "N", "esc"), "n", "no"),
 
@@ -109,6 +116,7 @@ func (k KeyMap) fullHelp() []helpGroup {
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
 		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic, k.Brief, k.Card, k.Cards}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
+		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 	}

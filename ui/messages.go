@@ -98,6 +98,21 @@ type (
 		err  error
 	}
 
+	// changedMsg is the outcome of an undo, redo, edit, delete or merge:
+	// one line for the status bar. gone names a contact that no longer
+	// exists, whose detail must close.
+	changedMsg struct {
+		text string
+		gone uint64
+		err  error
+	}
+
+	// mergePlanMsg is what a merge would do, for the question before it.
+	mergePlanMsg struct {
+		plan store.MergeResult
+		err  error
+	}
+
 	// clearStatusMsg clears the status line unless a newer one replaced it.
 	clearStatusMsg struct{ seq int }
 
@@ -141,6 +156,33 @@ type (
 		isNew   bool
 	}
 	editBodyMsg struct{ text string }
+
+	// deleteIntentMsg deletes a contact, note, follow-up or question;
+	// contact is the contact the record belongs to.
+	deleteIntentMsg struct {
+		noun        string
+		id, contact uint64
+	}
+	editFollowUpMsg struct {
+		id   uint64
+		text string
+		due  model.Date
+	}
+	editQuestionMsg struct {
+		id   uint64
+		text string
+	}
+	editNoteIntentMsg struct {
+		note model.Interaction
+		name string
+	}
+	// mergeLookupMsg asks which contact a query names, to merge into keep.
+	mergeLookupMsg struct {
+		keep  uint64
+		query string
+	}
+	mergeIntentMsg struct{ keep, other uint64 }
+	undoIntentMsg  struct{ redo bool }
 	// briefIntentMsg opens the pre-call brief of a contact.
 	briefIntentMsg struct{ id uint64 }
 	// cardIntentMsg logs a card to a contact (a thank-you, a birthday card,

@@ -83,6 +83,7 @@ type noteDraft struct {
 	asked     []uint64        // questions ticked as asked
 	gave      string          // what value the touch brought
 	shared    []uint64        // "next time share" items ticked as brought
+	editID    uint64          // the note being edited; 0 for a new one
 }
 
 // build makes the interaction and its follow-ups at the moment of saving.
@@ -123,6 +124,10 @@ type noteForm struct {
 	shares    []model.Share // listed after the questions, ticked the same way
 	shared    []bool
 	qCursor   int // over the questions, then the shares
+
+	editID   uint64 // the note being edited (see fill); 0 for a new one
+	editOrig string // its text as stored, to tell whether anything changed
+	editGave string // what it gave, as stored
 
 	zone    noteZone
 	opt     int
@@ -194,12 +199,28 @@ func (f *noteForm) setShares(shares []model.Share) {
 // prepCount is how many call-prep rows there are: questions, then shares.
 func (f noteForm) prepCount() int { return len(f.questions) + len(f.shares) }
 
+// fill turns the form into the editor of a stored note.
+func (f *noteForm) fill(in model.Interaction) {
+	f.editID, f.editOrig, f.editGave = in.ID, in.Text, in.Gave
+	f.body.SetValue(in.Text)
+	f.gave.SetValue(in.Gave)
+	f.kind = max(slices.Index(model.Kinds, in.Kind), 0)
+	f.inbound = in.Inbound
+	for i, t := range model.Topics {
+		f.topics[i] = in.HasTopic(t)
+	}
+	f.thanks = false // the thank-you was offered when the note was new
+}
+
 func (f *noteForm) setBody(text string) {
 	f.body.SetValue(text)
 }
 
 // dirty reports whether anything would be lost by closing the form.
 func (f noteForm) dirty() bool {
+	if f.editID != 0 {
+		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != f.editGave
+	}
 	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != "" {
 		return true
 	}
@@ -219,7 +240,7 @@ func (f noteForm) draft() (noteDraft, error) {
 	if text == "" {
 		return noteDraft{}, fmt.Errorf("write the note first (esc cancels)")
 	}
-	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks}
+	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks, editID: f.editID}
 	for i, on := range f.topics {
 		if on {
 			d.topics = append(d.topics, model.Topics[i])
@@ -534,7 +555,11 @@ func (f noteForm) toggleLines() []string {
 func (f noteForm) View() string {
 	st := f.st
 	var out []string
-	title := st.Section.Render("Note") + st.Muted.Render(" · ") + st.Text.Render(line(f.name))
+	head := "Note"
+	if f.editID != 0 {
+		head = "Edit note"
+	}
+	title := st.Section.Render(head) + st.Muted.Render(" · ") + st.Text.Render(line(f.name))
 	out = append(out, spread(title, st.Muted.Render(" "+dayName(f.today)), f.w))
 	out = append(out, strings.Split(f.body.View(), "\n")...)
 
