@@ -47,7 +47,7 @@ func (s *Sampler) practice(b *Bundle, active bool) {
 			b.Notes = append(b.Notes, Interaction{Kind: Card, Text: "Holiday card", At: last})
 		}
 	}
-	if active && s.maybe(0.12) {
+	if active && s.maybe(0.04) {
 		s.freshThankYou(b)
 	}
 	for _, in := range b.Notes {

@@ -116,8 +116,11 @@ func briefNote(n model.Interaction, today model.Date, topics bool) string {
 func briefFigures(f model.Figures) (string, string) {
 	face := fmt.Sprintf("%s in 90 days, inbound %s of %s",
 		plural(f.Meetings, "meeting", "meetings"), pct(f.InboundShare), plural(f.Interactions, "touch", "touches"))
-	kept := fmt.Sprintf("follow-through %s (%d of %d on time), value in %s of touches",
-		pct(f.FollowThrough), f.PromisesKept, f.PromisesDue, pct(f.ValueShare))
+	kept := "follow-through: no promise fell due"
+	if f.FollowThrough != nil {
+		kept = fmt.Sprintf("follow-through %s (%d of %d on time)", pct(f.FollowThrough), f.PromisesKept, f.PromisesDue)
+	}
+	kept += ", value in " + pct(f.ValueShare) + " of touches"
 	return face, kept
 }
 

@@ -405,11 +405,11 @@ func (d *detailScreen) timeline(w int) []string {
 			}
 		}
 		if n.Gave != "" {
-			for i, l := range wrap("gave: "+line(n.Gave), w-2) {
+			for i, l := range wrap("gave: "+line(n.Gave), w-4) {
 				if i == 0 {
 					l = st.Good.Render("gave:") + strings.TrimPrefix(l, "gave:")
 				}
-				out = append(out, "  "+l)
+				out = append(out, "    "+l)
 			}
 		}
 	}

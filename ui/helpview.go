@@ -115,7 +115,11 @@ func (a App) noteKeys() bindings {
 			relabel(k.Tick, "toggle"), relabel(k.Right, "move"),
 		}
 	case zoneAsk:
-		return bindings{k.Save, relabel(k.Tick, "asked"), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}
+		tick := "asked"
+		if f.qCursor >= len(f.questions) {
+			tick = "shared"
+		}
+		return bindings{k.Save, relabel(k.Tick, tick), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}
 	}
 	return bindings{k.Save, k.NextField, k.Editor, k.Kind, k.Inbound, relabel(k.Back, "cancel")}
 }

@@ -91,6 +91,7 @@ func (t *todayScreen) setAgenda(a model.Agenda) {
 	if r, ok := t.selected(); ok {
 		keep = r.key()
 	}
+	was := t.cursor
 	t.agenda, t.loaded = a, true
 	t.rows = agendaRows(a)
 	t.cursor = -1
@@ -101,7 +102,9 @@ func (t *todayScreen) setAgenda(a model.Agenda) {
 		}
 	}
 	if t.cursor < 0 {
-		t.cursor = 0
+		// The row is gone (done, or its card logged): stay where it
+		// was, on the row that took its place.
+		t.cursor = min(max(was, 0), max(len(t.rows)-1, 0))
 		t.step(0)
 	}
 	t.clamp()
