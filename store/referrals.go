@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+
 	bolt "go.etcd.io/bbolt"
 
 	"rapport/model"
@@ -41,17 +43,46 @@ func (s *Store) Referrals(today model.Date) ([]ReferralGroup, []ReferralCandidat
 			g := &groups[len(groups)-1]
 			g.Referred = append(g.Referred, entryOf(tc))
 		}
-		return eachRecord(tx, bContacts, func(ct model.Contact) {
-			if ct.Stage != model.Customer || referrers[ct.ID] {
+		var failed error
+		err := eachRecord(tx, bContacts, func(ct model.Contact) {
+			if ct.Stage != model.Customer || referrers[ct.ID] || failed != nil {
 				return
 			}
-			notes, _ := contactNotes(tx, ct.ID, 0)
-			follows, _ := contactFollowUps(tx, ct.ID)
+			notes, err := recentNotes(tx, ct.ID, today.AddDays(-model.FigureWindow))
+			if err != nil {
+				failed = err
+				return
+			}
+			follows, err := contactFollowUps(tx, ct.ID)
+			if err != nil {
+				failed = err
+				return
+			}
 			f := model.ComputeFigures(today, notes, follows)
 			if model.ReferralCandidate(ct, f, false) {
 				asks = append(asks, ReferralCandidate{Contact: entryOf(ct), Figures: f})
 			}
 		})
+		if err == nil {
+			err = failed
+		}
+		return err
 	})
 	return groups, asks, err
+}
+
+// recentNotes reads a contact's notes from since on, newest first, and
+// the one before them (it carries the last touch when nothing is recent):
+// the figures need no older history.
+func recentNotes(tx *bolt.Tx, contactID uint64, since model.Date) ([]model.Interaction, error) {
+	var out []model.Interaction
+	err := reverseChildren(tx, bContactNote, contactID, func(id uint64) (bool, error) {
+		var in model.Interaction
+		if err := getJSON(tx, bNotes, id, &in); err != nil {
+			return false, fmt.Errorf("note %d: %w", id, err)
+		}
+		out = append(out, in)
+		return !model.DateOf(in.At).Before(since), nil
+	})
+	return out, err
 }

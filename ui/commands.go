@@ -203,13 +203,21 @@ func logCard(s *store.Store, id uint64, name, text string, now time.Time) tea.Cm
 	}
 }
 
-// loadCards reads the holiday-card list: the tagged contacts with the
-// cards logged to them in year.
-func loadCards(s *store.Store, year int) tea.Cmd {
+// loadCards reads a card list: the contacts tagged for a holiday card with
+// the cards logged to them in year, or those whose birthday falls in
+// month with the cards of the weeks before.
+func loadCards(s *store.Store, year int, month time.Month) tea.Cmd {
 	return func() tea.Msg {
 		from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local)
-		list, err := s.CardContacts(func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }, from, from.AddDate(1, 0, 0))
-		return cardsMsg{year: year, list: list, err: err}
+		to := from.AddDate(1, 0, 0)
+		pick := func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }
+		if month != 0 {
+			first := time.Date(year, month, 1, 0, 0, 0, 0, time.Local)
+			from, to = first.AddDate(0, 0, -model.BirthdayCardWindow), first.AddDate(0, 1, 0)
+			pick = func(c model.Contact) bool { return !c.Birthday.IsZero() && c.Birthday.Month == month }
+		}
+		list, err := s.CardContacts(pick, from, to)
+		return cardsMsg{year: year, month: month, list: list, err: err}
 	}
 }
 

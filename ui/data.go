@@ -169,7 +169,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 		cmds = append(cmds, loadBrief(a.store, a.brief.id))
 	}
 	if a.onStack(pageCards) {
-		cmds = append(cmds, loadCards(a.store, a.cards.year))
+		cmds = append(cmds, loadCards(a.store, a.cards.year, a.cards.month))
 	}
 	return a, tea.Batch(cmds...), true
 }

@@ -29,11 +29,11 @@ func (a App) handlePractice(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		cmds := []tea.Cmd{a.setStatus(text, false), a.reload()}
 		if a.onStack(pageCards) {
-			cmds = append(cmds, loadCards(a.store, a.cards.year))
+			cmds = append(cmds, loadCards(a.store, a.cards.year, a.cards.month))
 		}
 		return a, tea.Batch(cmds...), true
 	case cardsMsg:
-		if a.onStack(pageCards) && a.cards.year == msg.year {
+		if a.onStack(pageCards) && a.cards.year == msg.year && a.cards.month == msg.month {
 			if msg.err != nil {
 				return a, a.setStatus("Cannot read the card list: "+msg.err.Error(), true), true
 			}

@@ -50,7 +50,7 @@ func (a App) contextKeys() bindings {
 	case pageBrief:
 		return bindings{k.Note, relabel(k.Open, "contact"), relabel(k.Down, "scroll"), k.Back, k.Help, k.Quit}
 	case pageCards:
-		return bindings{k.Card, k.Open, k.Brief, k.Back, k.Help, k.Quit}
+		return bindings{k.Card, k.Open, k.Brief, relabel(k.Tab, "holidays/birthdays"), k.Back, k.Help, k.Quit}
 	case pageContact:
 		if a.form.confirm != confirmNone {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}

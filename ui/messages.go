@@ -93,8 +93,9 @@ type (
 
 	// cardsMsg brings the holiday-card list of a year.
 	cardsMsg struct {
-		year int
-		list []store.CardContact
+		year  int
+		month time.Month // 0: the holiday list; else that month's birthdays
+		list  []store.CardContact
 		err  error
 	}
 
@@ -193,6 +194,8 @@ type (
 	}
 	// cardsIntentMsg opens the holiday-card list.
 	cardsIntentMsg struct{}
+	// cardsModeMsg: the card list switched between holidays and birthdays.
+	cardsModeMsg struct{}
 	statusMsg      struct {
 		text string
 		err  bool

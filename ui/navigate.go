@@ -149,6 +149,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, logCard(a.store, msg.id, msg.name, msg.text, a.now()), true
 	case cardsIntentMsg:
 		return a.openCards()
+	case cardsModeMsg:
+		return a, loadCards(a.store, a.cards.year, a.cards.month), true
 	}
 	return a, nil, false
 }
@@ -156,8 +158,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 // openCards pushes the holiday-card list of this year and reads it.
 func (a App) openCards() (tea.Model, tea.Cmd, bool) {
 	if a.top() != pageCards {
-		a.cards = newCardsScreen(a.st, a.keys, a.today.Year)
+		a.cards = newCardsScreen(a.st, a.keys, a.today)
 		a.push(pageCards)
 	}
-	return a, loadCards(a.store, a.today.Year), true
+	return a, loadCards(a.store, a.cards.year, a.cards.month), true
 }

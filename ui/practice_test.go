@@ -115,3 +115,27 @@ func TestCardListLogsAHolidayCard(t *testing.T) {
 		t.Error("esc goes back through the brief and the list")
 	}
 }
+
+func TestCardListSwitchesToBirthdays(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	a = keys(t, a, "C", "tab")
+	out := screen(a)
+	// Ada's birthday is Nov 25; the fixture's today is Nov 23.
+	if !strings.Contains(out, "Birthday cards, November") || !strings.Contains(out, "Nov 25") || !strings.Contains(out, "Ada Lovelace") {
+		t.Fatalf("tab shows this month's birthdays:\n%s", out)
+	}
+	first := a.cards.rows[0].name // the soonest birthday first
+	a = keys(t, a, "c")
+	if !strings.Contains(a.status, "Logged a card to "+first) || !strings.Contains(screen(a), "sent Nov 23") {
+		t.Fatalf("c logs the birthday card: status %q\n%s", a.status, screen(a))
+	}
+	d, _ := s.Detail(a.cards.rows[0].id)
+	if d.Notes[0].Text != "Birthday card" {
+		t.Errorf("logged %q", d.Notes[0].Text)
+	}
+	a = keys(t, a, "tab")
+	if !strings.Contains(screen(a), "Holiday cards 2026") {
+		t.Errorf("tab goes back to the holiday list:\n%s", screen(a))
+	}
+}
