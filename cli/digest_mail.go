@@ -57,6 +57,9 @@ func readConfig() (config, error) {
 	if undecoded := meta.Undecoded(); len(undecoded) > 0 {
 		return c, fmt.Errorf("%s: unknown key %q (known: mail.from, mail.smtp, mail.user, mail.password, mail.sendmail)", path, undecoded[0].String())
 	}
+	if info, err := os.Stat(path); err == nil && c.Mail.Password != "" && info.Mode().Perm()&0o077 != 0 {
+		return c, fmt.Errorf("%s holds a password but others can read it: chmod 600 %s", path, path)
+	}
 	return c, nil
 }
 

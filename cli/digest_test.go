@@ -131,6 +131,11 @@ func TestDigestBadInput(t *testing.T) {
 	if r := b.run("digest", "--mail", "me@example.com"); r.code != 1 || !strings.Contains(r.err, `unknown key "mail.smtpp"`) {
 		t.Errorf("a config with a typo: exit %d, %q", r.code, r.err)
 	}
+	writeConfig(t, "[mail]\nsmtp = \"127.0.0.1:1\"\npassword = \"x\"\n")
+	os.Chmod(filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "rapport", "config.toml"), 0o644)
+	if r := b.run("digest", "--mail", "me@example.com"); r.code != 1 || !strings.Contains(r.err, "chmod 600") {
+		t.Errorf("a readable password: exit %d, %q", r.code, r.err)
+	}
 	if r := b.run("digest", "--install"); r.code != 2 {
 		t.Errorf("--install with nothing to do: exit %d, %q", r.code, r.err)
 	}
