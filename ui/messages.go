@@ -96,7 +96,7 @@ type (
 		year  int
 		month time.Month // 0: the holiday list; else that month's birthdays
 		list  []store.CardContact
-		err  error
+		err   error
 	}
 
 	// changedMsg is the outcome of an undo, redo, edit, delete or merge:
@@ -196,7 +196,7 @@ type (
 	cardsIntentMsg struct{}
 	// cardsModeMsg: the card list switched between holidays and birthdays.
 	cardsModeMsg struct{}
-	statusMsg      struct {
+	statusMsg    struct {
 		text string
 		err  bool
 	}
