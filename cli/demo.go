@@ -36,6 +36,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			s.Group() // one change, however many chunks: undo takes it whole
 			start := time.Now()
 			if err := fillDemo(s, n, seed, now, a.progress()); err != nil {
 				return err

@@ -98,6 +98,9 @@ func (a *app) importStore(dryRun bool) (s *store.Store, done func(), err error) 
 	done = func() {}
 	if _, statErr := os.Stat(a.path()); !dryRun || statErr == nil {
 		s, err = a.store()
+		if err == nil {
+			s.Group() // an import commits in chunks; undo takes it whole
+		}
 		return s, done, err
 	}
 	dir, err := os.MkdirTemp("", "rapport-dry-run-")

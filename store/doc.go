@@ -35,12 +35,10 @@
 //	tombstones      bucket | 0x00 | id -> JSON Tombstone   deleted contacts, notes
 //	                  and follow-ups (UID, time), for sync; written through the
 //	                  journal, so undoing a delete removes its tombstone
-//	journal_pending   exists only inside a write transaction: the first image of
-//	                  each record written, folded into the journal before commit
 //
 // Every record write goes through putJSON, delJSON or setImage, which
-// capture the record's image first; store.update turns the captures into
-// one journal entry in the same transaction. Undo writes the before images
+// capture the record's first image in memory; store.update turns the
+// captures into one journal entry in the same transaction. Undo writes the before images
 // back through each bucket's reindex function (records.go), so indexes and
 // counters follow exactly as for any other write.
 //

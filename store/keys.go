@@ -28,8 +28,6 @@ var (
 	bTouchDays    = []byte("idx_touch_days")
 	bJournal      = []byte("journal")
 	bTombstones   = []byte("tombstones")
-	// bPending exists only inside a write transaction (see journal.go).
-	bPending = []byte("journal_pending")
 
 	bShares    = []byte("shares")
 	bContactS  = []byte("idx_contact_shares")
