@@ -31,7 +31,7 @@ func addShare(tx *bolt.Tx, sh *model.Share) error {
 		return err
 	}
 	sh.ID = id
-	if err := putJSON(tx, bShares, id, sh); err != nil {
+	if err := putNewJSON(tx, bShares, id, sh); err != nil {
 		return err
 	}
 	return putKeys(tx, shareIndexKeys(*sh))
@@ -105,7 +105,7 @@ func restoreShares(tx *bolt.Tx, shares []model.Share) error {
 		if err := claimID(tx, bShares, sh.ID); err != nil {
 			return err
 		}
-		if err := putJSON(tx, bShares, sh.ID, sh); err != nil {
+		if err := putNewJSON(tx, bShares, sh.ID, sh); err != nil {
 			return err
 		}
 		if err := putKeys(tx, shareIndexKeys(sh)); err != nil {
