@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"rapport/model"
 )
 
@@ -137,5 +139,39 @@ func TestCardListSwitchesToBirthdays(t *testing.T) {
 	a = keys(t, a, "tab")
 	if !strings.Contains(screen(a), "Holiday cards 2026") {
 		t.Errorf("tab goes back to the holiday list:\n%s", screen(a))
+	}
+}
+
+// TestBriefTextFitsWhateverTheBook: long lists end in "… and N more", the
+// whole brief stays within 23 lines, and no line passes the width.
+func TestBriefTextFitsWhateverTheBook(t *testing.T) {
+	today := day(2026, 11, 23)
+	var b model.Brief
+	b.Contact = model.Contact{Name: strings.Repeat("Very Long Name ", 10), Stage: model.Customer}
+	for i := range 9 {
+		b.YouOwe = append(b.YouOwe, model.FollowUp{Text: "promise " + strings.Repeat("x", 100), Due: today.AddDays(i)})
+		b.TheyOwe = append(b.TheyOwe, model.FollowUp{Text: "theirs", Due: today, TheyOwe: true})
+		b.Questions = append(b.Questions, model.Question{Text: "q"})
+		b.Shares = append(b.Shares, model.Share{Text: "s"})
+		b.Topics = append(b.Topics, model.Interaction{Kind: model.Call, Text: "t\nwith\x1b]0;title\x07 a second line", Topics: []model.Topic{model.Problem}, At: fixedNow})
+	}
+	b.LastTouches = b.Topics[:3]
+	for _, w := range []int{40, 80, 200} {
+		out := BriefText(b, today, w)
+		lines := strings.Split(out, "\n")
+		if len(lines) > 23 {
+			t.Errorf("width %d: %d lines", w, len(lines))
+		}
+		for i, l := range lines {
+			if n := ansi.StringWidth(l); n > w {
+				t.Errorf("width %d: line %d is %d wide", w, i, n)
+			}
+		}
+		if !strings.Contains(out, "… and 7 more") || !strings.Contains(out, "… and 8 more") {
+			t.Errorf("width %d: the cut lists do not say how many are left:\n%s", w, out)
+		}
+		if strings.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("width %d: an escape sequence reached the brief", w)
+		}
 	}
 }
