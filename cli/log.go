@@ -20,6 +20,7 @@ type logFlags struct {
 	theyOwe   bool
 	noThanks  bool
 	gave      string
+	shared    []uint
 }
 
 func newLogCmd(a *app) *cobra.Command {
@@ -47,6 +48,7 @@ func newLogCmd(a *app) *cobra.Command {
 	fs.BoolVar(&f.theyOwe, "they-owe", false, "the follow-ups are what they owe you, not what you promised")
 	fs.BoolVar(&f.noThanks, "no-thanks", false, "no thank-you follow-up after a meeting")
 	fs.StringVar(&f.gave, "gave", "", `what value the touch brought, e.g. "sent the packaging-line case study"`)
+	fs.UintSliceVar(&f.shared, "shared", nil, `IDs of "next time share" items brought in this touch (from rapport show)`)
 	return cmd
 }
 
@@ -78,7 +80,11 @@ func (a *app) log(query, text string, f logFlags) error {
 	if thanks, ok := model.ThankYou(in); ok && !f.noThanks {
 		follows = append(follows, &thanks)
 	}
-	closed, err := s.LogTouch(&in, follows, nil, nil)
+	shared := make([]uint64, len(f.shared))
+	for i, id := range f.shared {
+		shared[i] = uint64(id)
+	}
+	closed, err := s.LogTouch(&in, follows, nil, shared)
 	if err != nil {
 		return err
 	}

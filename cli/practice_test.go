@@ -49,7 +49,7 @@ func TestSharesShowAndTick(t *testing.T) {
 	b := newBook(t)
 	b.ok("add", "Ada Lovelace")
 	mustContain(t, b.ok("share", "ada", "the packaging-line case study"), "bring: the packaging-line case study (#1)")
-	mustContain(t, b.ok("show", "ada"), "Next time share", "the packaging-line case study")
+	mustContain(t, b.ok("show", "ada"), "Next time share", "the packaging-line case study  (#1)")
 	if r := b.run("share", "ada"); r.code != 2 {
 		t.Fatalf("share without text: exit %d, want 2", r.code)
 	}
@@ -61,6 +61,14 @@ func TestSharesShowAndTick(t *testing.T) {
 	b.json(&brief, "brief", "ada")
 	if len(brief.Shares) != 1 || brief.Shares[0].Text != "the packaging-line case study" {
 		t.Fatalf("brief shares = %+v", brief.Shares)
+	}
+	b.ok("add", "Grace Hopper")
+	if r := b.run("log", "grace", "Call", "--kind", "call", "--shared", "1"); r.code == 0 {
+		t.Fatal("Grace's note ticked Ada's share")
+	}
+	b.ok("log", "ada", "Sent it", "--kind", "email", "--shared", "1", "--gave", "the case study")
+	if strings.Contains(b.ok("show", "ada"), "Next time share") {
+		t.Error("the share brought is still listed")
 	}
 }
 

@@ -163,7 +163,7 @@ func printShares(w io.Writer, shares []model.Share) {
 	}
 	printf(w, "\nNext time share")
 	for _, sh := range open {
-		printf(w, "  - %s", model.CleanLine(sh.Text))
+		printf(w, "  - %s  (#%d)", sh.Text, sh.ID)
 	}
 }
 
