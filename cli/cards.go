@@ -84,6 +84,9 @@ func (f *cardsFlags) parseMonth(s string) error {
 }
 
 func (a *app) cards(f cardsFlags) error {
+	if f.year != 0 && (f.year < 1900 || f.year > 9999) {
+		return usagef("--year takes a year such as 2026, not %d", f.year)
+	}
 	s, now, err := a.open()
 	if err != nil {
 		return err
@@ -91,9 +94,6 @@ func (a *app) cards(f cardsFlags) error {
 	today := model.DateOf(now)
 	if f.year == 0 {
 		f.year = today.Year
-	}
-	if f.year < 1900 || f.year > 9999 {
-		return usagef("--year takes a year such as %d", today.Year)
 	}
 	if f.month == 0 {
 		f.month = int(today.Month)
