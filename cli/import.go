@@ -71,7 +71,9 @@ or row that cannot be read is reported with its line and skipped.`,
 				return err
 			}
 			defer done()
-			opt.Progress = a.progress()
+			ctx, stop := a.interruptible()
+			defer stop()
+			opt.Progress, opt.Context = a.progress("Importing"), ctx
 			rep, err := exchange.Import(s, batch, opt)
 			a.listProblems(rep.Problems, rep.Source, dryRun)
 			if err != nil {

@@ -102,7 +102,7 @@ func ThankYou(in Interaction) (FollowUp, bool) {
 		return FollowUp{}, false
 	}
 	due := DateOf(in.At).AddDays(1)
-	return FollowUp{ContactID: in.ContactID, Due: due, Promised: due, Text: ThankYouText}, true
+	return FollowUp{ContactID: in.ContactID, Due: due, Promised: due, Text: thankYouText}, true
 }
 
 // Question is something to ask next time, for call prep.

@@ -2,11 +2,12 @@ package model
 
 import "strings"
 
-// ThankYouText is the text of the follow-up a meeting earns.
-const ThankYouText = "Send a thank-you note"
+// thankYouText is the text of the follow-up a meeting earns (ThankYouText
+// gives it to other packages).
+const thankYouText = "Send a thank-you note"
 
 // IsThankYou reports whether a follow-up is the thank-you a meeting earned.
-func (f FollowUp) IsThankYou() bool { return !f.TheyOwe && f.Text == ThankYouText }
+func (f FollowUp) IsThankYou() bool { return !f.TheyOwe && f.Text == thankYouText }
 
 // thankWords are the spellings that make a touch a thank-you.
 var thankWords = []string{"thank", "merci", "danke"}

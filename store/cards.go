@@ -32,7 +32,7 @@ func (s *Store) CardContacts(pick func(model.Contact) bool, from, to time.Time) 
 			return err
 		}
 		for _, c := range picked {
-			cards, err := notesBetween(tx, c.ID, from, to, model.Card)
+			cards, err := kindNotesBetween(tx, c.ID, from, to, model.Card)
 			if err != nil {
 				return err
 			}
@@ -43,8 +43,8 @@ func (s *Store) CardContacts(pick func(model.Contact) bool, from, to time.Time) 
 	return out, err
 }
 
-// notesBetween reads a contact's notes of one kind logged in [from, to).
-func notesBetween(tx *bolt.Tx, contactID uint64, from, to time.Time, kind model.Kind) ([]model.Interaction, error) {
+// kindNotesBetween reads a contact's notes of one kind logged in [from, to).
+func kindNotesBetween(tx *bolt.Tx, contactID uint64, from, to time.Time, kind model.Kind) ([]model.Interaction, error) {
 	var out []model.Interaction
 	c := tx.Bucket(bContactNote).Cursor()
 	start := join(u64(contactID), noteKeyTime(model.Interaction{At: from}))

@@ -46,6 +46,7 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageReview
 	pageBrief
 	pageCards
 )
@@ -82,6 +83,7 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	review reviewScreen
 	brief  briefScreen
 	cards  cardsScreen
 
@@ -198,6 +200,8 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageReview:
+		a.review, cmd = a.review.Update(msg)
 	case pageBrief:
 		a.brief, cmd = a.brief.Update(msg)
 	case pageCards:
@@ -226,6 +230,9 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageReview) {
+		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 	if a.onStack(pageBrief) {
 		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
@@ -247,6 +254,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageReview) {
+		a.review.setStyles(st)
 	}
 	if a.onStack(pageBrief) {
 		a.brief.setStyles(st)

@@ -12,6 +12,7 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	"rapport/ui/chart"
 )
 
 // detailScreen shows one contact: profile, moments, figures, open
@@ -326,6 +327,11 @@ func (d *detailScreen) profile(w int) []string {
 		value += st.Muted.Render(fmt.Sprintf(" of %d gave something", f.Interactions))
 	}
 	figure("value", value)
+
+	section("Last 12 months", -1)
+	for _, l := range chart.Trends(d.d.Trends(today), w-2, d.st.chartPaint()) {
+		out = append(out, "  "+l)
+	}
 
 	if ms := c.AllMoments(); len(ms) > 0 {
 		section("Moments", -1)

@@ -66,7 +66,7 @@ func TestCardFromATodayThankYouRow(t *testing.T) {
 	a = keys(t, a, "t")
 	a.agenda.cursor = -1
 	for i, r := range a.agenda.rows {
-		if r.text == model.ThankYouText && r.contactID == grace.ID {
+		if r.text == model.ThankYouText() && r.contactID == grace.ID {
 			a.agenda.cursor = i
 		}
 	}
@@ -88,7 +88,7 @@ func TestCardFromATodayThankYouRow(t *testing.T) {
 	// On a row that calls for no card, c says how it works instead.
 	a.agenda.cursor = 0
 	a.agenda.step(0)
-	if r, _ := a.agenda.selected(); r.text == model.ThankYouText || r.kind == rowMoment {
+	if r, _ := a.agenda.selected(); r.text == model.ThankYouText() || r.kind == rowMoment {
 		t.Fatal("the first row should call for no card")
 	}
 	a = keys(t, a, "c")

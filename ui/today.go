@@ -410,7 +410,7 @@ func (t todayScreen) row(r todayRow, selected, focused bool) string {
 // earned, or a card for a moment ("Birthday card").
 func cardFor(r todayRow) (string, bool) {
 	switch {
-	case (r.kind == rowOverdue || r.kind == rowDue) && r.text == model.ThankYouText:
+	case (r.kind == rowOverdue || r.kind == rowDue) && r.text == model.ThankYouText():
 		return "Thank-you card", true
 	case r.kind == rowMoment:
 		label := []rune(strings.TrimSpace(strings.Split(r.text, " (")[0]))
