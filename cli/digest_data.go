@@ -45,14 +45,15 @@ var digestPage = template.Must(template.New("digest").Funcs(template.FuncMap{
 	"clean": model.CleanLine,
 	"day":   longDay,
 	"pct":   func(p *int) string { return itoa(*p) + "%" },
+	"days":  func(n int) string { return plural(n, "day", "days") },
 }).Parse(`<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>rapport: {{day .Agenda.Day}}</title></head>
 <body style="font-family: sans-serif">
 <h1>Today, {{day .Agenda.Day}}</h1>
-{{with .Agenda.Overdue}}<h2>Overdue</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{clean .Text}} ({{.DaysOverdue}} days late, #{{.ID}})</li>{{end}}</ul>{{end}}
+{{with .Agenda.Overdue}}<h2>Overdue</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{clean .Text}} ({{days .DaysOverdue}} late, #{{.ID}})</li>{{end}}</ul>{{end}}
 {{with .Agenda.DueToday}}<h2>Due today</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{clean .Text}} (#{{.ID}})</li>{{end}}</ul>{{end}}
 {{with .Moments}}<h2>Coming up</h2><ul>{{range .}}<li><b>{{clean .Name}}</b>: {{clean .What}}, {{.When}}</li>{{end}}</ul>{{end}}
-{{with .Agenda.Cold}}<h2>Going cold</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{.DaysOverdue}} days over, every {{.Cadence}} days</li>{{end}}</ul>{{end}}
+{{with .Agenda.Cold}}<h2>Going cold</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{days .DaysOverdue}} over, every {{.Cadence}} days</li>{{end}}</ul>{{end}}
 {{if .Empty}}<p>Nothing due, no moments this week, nobody going cold.</p>{{end}}
 {{with .FollowThrough.Percent}}<p>Follow-through, last 90 days: {{pct .}}</p>{{end}}
 {{with .Value.Percent}}<p>Value, last 90 days: {{pct .}} of touches brought something</p>{{end}}
