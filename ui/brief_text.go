@@ -10,10 +10,10 @@ import (
 // briefLabel is the width of the label column of the brief.
 const briefLabel = 10
 
-// briefCaps bound each list of the brief so that all of it fits 24 lines:
-// six one-line facts plus these add up to 23, leaving a line for the
-// shell prompt or the TUI's help.
-var briefCaps = struct{ youOwe, theyOwe, ask, share, touches, topics int }{3, 2, 3, 3, 3, 3}
+// briefCaps bound each list of the brief so that all of it fits 22 lines,
+// the body of an 80x24 TUI (or a shell with room for the prompt): seven
+// one-line facts plus these.
+var briefCaps = struct{ youOwe, theyOwe, ask, share, touches, topics int }{3, 2, 2, 2, 3, 3}
 
 // BriefText renders a brief as plain text, one line per fact, every line
 // at most width cells: what `rapport brief` prints and the TUI's brief
@@ -26,6 +26,7 @@ func BriefText(b model.Brief, today model.Date, width int) string {
 	}
 	c := b.Contact
 	out = append(out, trunc(line(c.Name)+" "+briefWho(b, today), width))
+	row("Reach", briefReach(c))
 	row("Matters", orNone(line(c.Matters), "nothing noted"))
 	list(row, "You owe", "nothing open", briefCaps.youOwe, len(b.YouOwe), func(i int) string { return briefPromise(b.YouOwe[i], today) })
 	list(row, "They owe", "nothing open", briefCaps.theyOwe, len(b.TheyOwe), func(i int) string { return briefPromise(b.TheyOwe[i], today) })
@@ -155,4 +156,20 @@ func briefReferrals(b model.Brief) string {
 		names = append(names, line(r.Name))
 	}
 	return by + "; referred " + strings.Join(names, ", ")
+}
+
+// briefReach is how to reach them: the first phone and email, and the
+// address a card would go to.
+func briefReach(c model.Contact) string {
+	var parts []string
+	if len(c.Phones) > 0 {
+		parts = append(parts, line(c.Phones[0]))
+	}
+	if len(c.Emails) > 0 {
+		parts = append(parts, line(c.Emails[0]))
+	}
+	if a, ok := model.CardAddress(c); ok {
+		parts = append(parts, line(strings.Join(a.Lines(), ", ")))
+	}
+	return orNone(strings.Join(parts, " · "), "no phone, email or address")
 }
