@@ -118,15 +118,17 @@ func cardRows(s *store.Store, f cardsFlags) ([]cardJSON, string, error) {
 	from := time.Date(f.year, 1, 1, 0, 0, 0, 0, time.Local)
 	to := from.AddDate(1, 0, 0)
 	pick := func(c model.Contact) bool { return c.HasTag(f.tag) }
+	mention := f.tag
 	title := fmt.Sprintf("Holiday cards %d (tag %s)", f.year, f.tag)
 	month := time.Month(f.month)
 	if f.birthdays {
 		first := time.Date(f.year, month, 1, 0, 0, 0, 0, time.Local)
 		from, to = first.AddDate(0, 0, -model.BirthdayCardWindow), first.AddDate(0, 1, 0)
 		pick = func(c model.Contact) bool { return !c.Birthday.IsZero() && c.Birthday.Month == month }
+		mention = ""
 		title = fmt.Sprintf("Birthday cards, %s %d", month, f.year)
 	}
-	list, err := s.CardContacts(pick, from, to)
+	list, err := s.CardContacts(pick, mention, from, to)
 	if err != nil {
 		return nil, "", err
 	}

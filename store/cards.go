@@ -17,13 +17,14 @@ type CardContact struct {
 
 // CardContacts lists the contacts pick accepts, in id order, each with the
 // cards logged from from up to (not including) to, in one read
-// transaction. Tags are not indexed, so pick sees every contact; the notes
-// come from a range of idx_contact_notes, not the contact's whole history.
-func (s *Store) CardContacts(pick func(model.Contact) bool, from, to time.Time) ([]CardContact, error) {
+// transaction. Tags are not indexed: pick sees every contact whose record
+// mentions the string given (a tag; "" for every contact). The notes come
+// from a range of idx_contact_notes, not the contact's whole history.
+func (s *Store) CardContacts(pick func(model.Contact) bool, mention string, from, to time.Time) ([]CardContact, error) {
 	var out []CardContact
 	err := s.view(func(tx *bolt.Tx) error {
 		var picked []model.Contact
-		err := eachRecord(tx, bContacts, func(c model.Contact) {
+		err := eachMentioning(tx, bContacts, mention, func(c model.Contact) {
 			if pick(c) {
 				picked = append(picked, c)
 			}

@@ -61,7 +61,7 @@ func BenchmarkCardList(b *testing.B) {
 	from := time.Date(benchNow.Year(), 1, 1, 0, 0, 0, 0, time.Local)
 	forSizes(b, func(b *testing.B, s *store.Store) {
 		for b.Loop() {
-			if _, err := s.CardContacts(func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }, from, from.AddDate(1, 0, 0)); err != nil {
+			if _, err := s.CardContacts(func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }, model.HolidayCardTag, from, from.AddDate(1, 0, 0)); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -44,7 +44,7 @@ func (s *Store) Referrals(today model.Date) ([]ReferralGroup, []ReferralCandidat
 			g.Referred = append(g.Referred, entryOf(tc))
 		}
 		var failed error
-		err := eachRecord(tx, bContacts, func(ct model.Contact) {
+		err := eachMentioning(tx, bContacts, string(model.Customer), func(ct model.Contact) {
 			if ct.Stage != model.Customer || referrers[ct.ID] || failed != nil {
 				return
 			}

@@ -211,12 +211,14 @@ func loadCards(s *store.Store, year int, month time.Month) tea.Cmd {
 		from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local)
 		to := from.AddDate(1, 0, 0)
 		pick := func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }
+		mention := model.HolidayCardTag
 		if month != 0 {
+			mention = ""
 			first := time.Date(year, month, 1, 0, 0, 0, 0, time.Local)
 			from, to = first.AddDate(0, 0, -model.BirthdayCardWindow), first.AddDate(0, 1, 0)
 			pick = func(c model.Contact) bool { return !c.Birthday.IsZero() && c.Birthday.Month == month }
 		}
-		list, err := s.CardContacts(pick, from, to)
+		list, err := s.CardContacts(pick, mention, from, to)
 		return cardsMsg{year: year, month: month, list: list, err: err}
 	}
 }
