@@ -7,6 +7,7 @@
 //	  schema        uint32   schema version of the file
 //	  generation    uint64   bumped by every write, so a TUI can spot outside writes
 //	  redo          JSON [entry id]   undone entries redo can still re-apply, last undone last
+//	  digest:ADDR   date     the day the morning digest last went to ADDR (state, not journaled)
 //	contacts        id -> JSON model.Contact
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp
