@@ -13,8 +13,8 @@ func newCardsSentCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sent QUERY...",
 		Short: "Log a card sent to each contact named",
-		Long: "Log a card (an interaction of kind card, a touch) for each QUERY. Every QUERY is resolved before anything\n" +
-			"is written, so one unknown or ambiguous name writes nothing. A card also closes an open thank-you follow-up.",
+		Long: "Log a card (an interaction of kind card, a touch) for each QUERY, all in one change (one undo takes them back).\n" +
+			"Every QUERY is resolved first, so one unknown or ambiguous name writes nothing. A card also closes an open thank-you follow-up.",
 		Example: `  rapport cards sent ada "grace hopper" --text "Birthday card"`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -39,14 +39,17 @@ func newCardsSentCmd(a *app) *cobra.Command {
 				}
 				who = append(who, c)
 			}
-			for _, c := range who {
-				in := model.Interaction{ContactID: c.ID, Kind: model.Card, Text: text, At: now}
-				closed, err := s.LogTouch(&in, nil, nil, nil)
-				if err != nil {
-					return err
-				}
-				printf(a.out, "Logged card to %s (#%d), note %d.", c.Name, c.ID, in.ID)
-				printClosed(a.out, closed)
+			cards := make([]*model.Interaction, len(who))
+			for i, c := range who {
+				cards[i] = &model.Interaction{ContactID: c.ID, Kind: model.Card, Text: text, At: now}
+			}
+			closed, err := s.LogCards(cards)
+			if err != nil {
+				return err
+			}
+			for i, c := range who {
+				printf(a.out, "Logged card to %s (#%d), note %d.", c.Name, c.ID, cards[i].ID)
+				printClosed(a.out, closed[i])
 			}
 			return nil
 		},

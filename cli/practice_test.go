@@ -122,6 +122,9 @@ func TestCardsSentMarksTheList(t *testing.T) {
 	if string(before) != string(b.fileBytes()) {
 		t.Fatal("a failed cards sent wrote to the database")
 	}
+	mustContain(t, b.ok("cards", "sent", "ada", "grace"), "Logged card to Ada Lovelace", "Logged card to Grace Hopper")
+	mustContain(t, b.ok("undo"), "log 2 cards") // one change, one undo
+	mustContain(t, b.ok("cards"), "0 sent")
 	mustContain(t, b.ok("cards", "sent", "ada"), "Logged card to Ada Lovelace")
 	out := b.ok("cards")
 	mustContain(t, out, "2 contacts, 1 sent, 2 without an address", "sent Nov 20", "to send")

@@ -56,3 +56,26 @@ func closeThankYous(tx *bolt.Tx, in model.Interaction) ([]model.FollowUp, error)
 	}
 	return closed, nil
 }
+
+// LogCards logs several cards in one transaction, so `rapport cards sent`
+// writes all of them or none, and one undo takes the batch back. It
+// returns, per card, the thank-yous it closed.
+func (s *Store) LogCards(cards []*model.Interaction) ([][]model.FollowUp, error) {
+	closed := make([][]model.FollowUp, len(cards))
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "log %d cards", len(cards)); err != nil {
+			return err
+		}
+		for i, in := range cards {
+			if err := logNote(tx, in, nil); err != nil {
+				return err
+			}
+			var err error
+			if closed[i], err = closeThankYous(tx, *in); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return closed, err
+}
