@@ -118,7 +118,7 @@ func digestMessage(cfg mailConfig, d digest, f digestFlags) ([]byte, error) {
 	}
 	var msg bytes.Buffer
 	header := func(k, v string) { fmt.Fprintf(&msg, "%s: %s\r\n", k, v) }
-	header("From", sender(cfg))
+	header("From", model.CleanLine(sender(cfg)))
 	header("To", f.mail)
 	header("Subject", mime.QEncoding.Encode("utf-8", model.CleanLine(d.subject())))
 	header("Date", time.Now().Format(time.RFC1123Z))
