@@ -30,6 +30,10 @@ var (
 	bTombstones   = []byte("tombstones")
 	bCold         = []byte("idx_cold")
 
+	bShares    = []byte("shares")
+	bContactS  = []byte("idx_contact_shares")
+	bValueDays = []byte("idx_value_days")
+
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
 	kRedo       = []byte("redo")
@@ -39,7 +43,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bJournal, bTombstones, bCold,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays, bCold,
 }
 
 func u64(n uint64) []byte {

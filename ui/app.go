@@ -49,6 +49,8 @@ const (
 	pageContact
 	pageHelp
 	pageReview
+	pageBrief
+	pageCards
 )
 
 // pane is which half of home has the keyboard.
@@ -84,6 +86,8 @@ type App struct {
 	note   noteForm
 	form   contactForm
 	review reviewScreen
+	brief  briefScreen
+	cards  cardsScreen
 
 	helpOffset int
 	coldLimit  int       // contacts going cold loaded so far; grows as the agenda scrolls
@@ -205,6 +209,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a = a.updateHelp(msg)
 	case pageReview:
 		a.review, cmd = a.review.Update(msg)
+	case pageBrief:
+		a.brief, cmd = a.brief.Update(msg)
+	case pageCards:
+		a.cards, cmd = a.cards.Update(msg)
 	}
 	return a, cmd
 }
@@ -232,6 +240,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageReview) {
 		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageBrief) {
+		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageCards) {
+		a.cards.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -250,6 +264,12 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageReview) {
 		a.review.setStyles(st)
+	}
+	if a.onStack(pageBrief) {
+		a.brief.setStyles(st)
+	}
+	if a.onStack(pageCards) {
+		a.cards.setStyles(st)
 	}
 }
 

@@ -78,7 +78,7 @@ func TestHelpBarFollowsTheScreen(t *testing.T) {
 		{[]string{"tab"}, "/ filter"},
 		{[]string{"enter"}, "f topic filter"},
 		{[]string{"n"}, "ctrl+s save"},
-		{[]string{"n", "tab", "tab"}, "p problem"},
+		{[]string{"n", "tab", "tab", "tab"}, "p problem"},
 		{[]string{"a"}, "shift+tab previous field"},
 	}
 	for _, c := range checks {

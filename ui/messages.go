@@ -36,6 +36,7 @@ type (
 	noteContextMsg struct {
 		id        uint64
 		questions []model.Question
+		shares    []model.Share
 		err       error
 	}
 
@@ -62,8 +63,8 @@ type (
 		id     uint64
 		name   string
 		due    []model.FollowUp
-		closed string // the follow-up the note kept, if any
-		asks   int    // questions added for next time
+		closed []model.FollowUp // thank-yous the note paid, and the follow-up it kept
+		asks   int              // questions added for next time
 		err    error
 	}
 
@@ -84,6 +85,28 @@ type (
 		id    uint64
 		name  string
 		isNew bool
+		err   error
+	}
+
+	// briefMsg brings the detail a brief is built from.
+	briefMsg struct {
+		id     uint64
+		detail store.Detail
+		err    error
+	}
+
+	// cardLoggedMsg: a card was logged, and closed these thank-yous.
+	cardLoggedMsg struct {
+		name   string
+		closed []model.FollowUp
+		err    error
+	}
+
+	// cardsMsg brings the holiday-card list of a year.
+	cardsMsg struct {
+		year  int
+		month time.Month // 0: the holiday list; else that month's birthdays
+		list  []store.CardContact
 		err   error
 	}
 
@@ -187,7 +210,19 @@ type (
 	undoIntentMsg  struct{ redo bool }
 	// moreColdMsg: the agenda scrolled to the last contact going cold loaded.
 	moreColdMsg struct{}
-	statusMsg   struct {
+	// briefIntentMsg opens the pre-call brief of a contact.
+	briefIntentMsg struct{ id uint64 }
+	// cardIntentMsg logs a card to a contact (a thank-you, a birthday card,
+	// a holiday card).
+	cardIntentMsg struct {
+		id         uint64
+		name, text string
+	}
+	// cardsIntentMsg opens the holiday-card list.
+	cardsIntentMsg struct{}
+	// cardsModeMsg: the card list switched between holidays and birthdays.
+	cardsModeMsg struct{}
+	statusMsg    struct {
 		text string
 		err  bool
 	}

@@ -22,6 +22,7 @@ type noteZone int
 const (
 	zoneBody noteZone = iota
 	zoneFollow
+	zoneGave
 	zoneOptions
 	zoneWhen   // when it happened: now, or earlier
 	zoneNewAsk // questions to ask next time, typed
@@ -86,6 +87,8 @@ type noteDraft struct {
 	ask       []string         // new questions for next time
 	close     uint64           // the follow-up this note keeps, or 0
 	closeText string           // its text, for the status line
+	gave      string           // what value the touch brought
+	shared    []uint64         // "next time share" items ticked as brought
 	editID    uint64           // the note being edited; 0 for a new one
 }
 
@@ -95,7 +98,7 @@ func (d noteDraft) build(now time.Time) (model.Interaction, []model.FollowUp, er
 	if err != nil {
 		return model.Interaction{}, nil, err
 	}
-	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, At: at}
+	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, Gave: d.gave, At: at}
 	follows := slices.Clone(d.follows)
 	if d.thanks {
 		if ty, ok := model.ThankYou(in); ok {
@@ -155,6 +158,7 @@ type noteForm struct {
 	follow  textinput.Model
 	when    textinput.Model
 	ask     textinput.Model
+	gave    textinput.Model
 	kind    int // index into model.Kinds
 	inbound bool
 	topics  [3]bool // in the order of model.Topics
@@ -162,10 +166,13 @@ type noteForm struct {
 
 	questions []model.Question
 	asked     []bool
-	qCursor   int
+	shares    []model.Share // listed after the questions, ticked the same way
+	shared    []bool
+	qCursor   int // over the questions, then the shares
 
 	editID   uint64 // the note being edited (see fill); 0 for a new one
 	editOrig string // its text as stored, to tell whether anything changed
+	editGave string // what it gave, as stored
 
 	zone    noteZone
 	opt     int
@@ -202,7 +209,12 @@ func newNoteForm(st *Styles, keys *KeyMap, now time.Time, id uint64, name string
 	ask.Placeholder = "a question for next time; another"
 	ask.SetStyles(st.TextInput)
 
-	f := noteForm{st: st, keys: keys, today: today, now: now, id: id, name: name, body: body, follow: follow,
+	gave := textinput.New()
+	gave.Prompt = ""
+	gave.Placeholder = "what it brought them: an article, an intro…"
+	gave.SetStyles(st.TextInput)
+
+	f := noteForm{st: st, keys: keys, today: today, now: now, id: id, name: name, body: body, follow: follow, gave: gave,
 		kind: slices.Index(model.Kinds, model.DefaultKind), when: when, ask: ask, thanks: true, closeID: closeID, closeText: closeText, closeIt: closeID != 0}
 	f.body.Focus()
 	return f
@@ -222,6 +234,7 @@ func (f *noteForm) setStyles(st *Styles) {
 	f.follow.SetStyles(st.TextInput)
 	f.when.SetStyles(st.TextInput)
 	f.ask.SetStyles(st.TextInput)
+	f.gave.SetStyles(st.TextInput)
 }
 
 func (f *noteForm) SetSize(w, h int) {
@@ -231,6 +244,7 @@ func (f *noteForm) SetSize(w, h int) {
 	f.follow.SetWidth(max(w-len("follow-up ")-14, 4))
 	f.when.SetWidth(max(w-len("when      ")-16, 4))
 	f.ask.SetWidth(max(w-len("ask next  ")-1, 4))
+	f.gave.SetWidth(max(w-len("gave ")-1, 4))
 	if w < 60 {
 		f.follow.Placeholder = "fri: call"
 		f.ask.Placeholder = "a question; another"
@@ -246,10 +260,21 @@ func (f *noteForm) setQuestions(qs []model.Question) {
 	f.SetSize(f.w, f.h)
 }
 
+// setShares shows the contact's things to bring, after the questions.
+func (f *noteForm) setShares(shares []model.Share) {
+	f.shares = shares
+	f.shared = make([]bool, len(shares))
+	f.SetSize(f.w, f.h)
+}
+
+// prepCount is how many call-prep rows there are: questions, then shares.
+func (f noteForm) prepCount() int { return len(f.questions) + len(f.shares) }
+
 // fill turns the form into the editor of a stored note.
 func (f *noteForm) fill(in model.Interaction) {
-	f.editID, f.editOrig = in.ID, in.Text
+	f.editID, f.editOrig, f.editGave = in.ID, in.Text, in.Gave
 	f.body.SetValue(in.Text)
+	f.gave.SetValue(in.Gave)
 	f.kind = max(slices.Index(model.Kinds, in.Kind), 0)
 	f.inbound = in.Inbound
 	for i, t := range model.Topics {
@@ -265,12 +290,13 @@ func (f *noteForm) setBody(text string) {
 // dirty reports whether anything would be lost by closing the form.
 func (f noteForm) dirty() bool {
 	if f.editID != 0 {
-		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != ""
+		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != f.editGave
 	}
-	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.ask.Value()) != "" {
+	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.ask.Value()) != "" ||
+		strings.TrimSpace(f.gave.Value()) != "" {
 		return true
 	}
-	for _, a := range f.asked {
+	for _, a := range append(slices.Clone(f.asked), f.shared...) {
 		if a {
 			return true
 		}
@@ -314,6 +340,12 @@ func (f noteForm) draft() (noteDraft, error) {
 			d.asked = append(d.asked, f.questions[i].ID)
 		}
 	}
+	for i, on := range f.shared {
+		if on {
+			d.shared = append(d.shared, f.shares[i].ID)
+		}
+	}
+	d.gave = model.CleanLine(strings.TrimSpace(f.gave.Value()))
 	return d, nil
 }
 
@@ -374,17 +406,20 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 		case key.Matches(km, k.Up):
 			f.qCursor = max(f.qCursor-1, 0)
 		case key.Matches(km, k.Down):
-			f.qCursor = min(f.qCursor+1, len(f.questions)-1)
+			f.qCursor = min(f.qCursor+1, f.prepCount()-1)
 		case key.Matches(km, k.Tick, k.Enter):
 			if f.qCursor < len(f.asked) {
 				f.asked = slices.Clone(f.asked) // earlier copies of the form keep theirs
 				f.asked[f.qCursor] = !f.asked[f.qCursor]
+			} else if i := f.qCursor - len(f.asked); i < len(f.shared) {
+				f.shared = slices.Clone(f.shared)
+				f.shared[i] = !f.shared[i]
 			}
 		case key.Matches(km, k.Quit):
 			return f.close()
 		}
 		return f, nil
-	case zoneFollow, zoneWhen, zoneNewAsk:
+	case zoneFollow, zoneGave, zoneWhen, zoneNewAsk:
 		if key.Matches(km, k.Enter) {
 			return f.focusZone(f.nextZone(1))
 		}
@@ -400,6 +435,8 @@ func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
 		f.body, cmd = f.body.Update(msg)
 	case zoneFollow:
 		f.follow, cmd = f.follow.Update(msg)
+	case zoneGave:
+		f.gave, cmd = f.gave.Update(msg)
 	case zoneWhen:
 		f.when, cmd = f.when.Update(msg)
 	case zoneNewAsk:
@@ -448,8 +485,8 @@ func (f *noteForm) saveFailed(err error) {
 }
 
 func (f noteForm) nextZone(dir int) noteZone {
-	zones := []noteZone{zoneBody, zoneFollow, zoneOptions, zoneWhen, zoneNewAsk}
-	if len(f.questions) > 0 {
+	zones := []noteZone{zoneBody, zoneFollow, zoneGave, zoneOptions, zoneWhen, zoneNewAsk}
+	if f.prepCount() > 0 {
 		zones = append(zones, zoneAsk)
 	}
 	i := 0
@@ -465,6 +502,7 @@ func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
 	f.zone = z
 	f.body.Blur()
 	f.follow.Blur()
+	f.gave.Blur()
 	f.when.Blur()
 	f.ask.Blur()
 	switch z {
@@ -472,6 +510,8 @@ func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
 		return f, f.body.Focus()
 	case zoneFollow:
 		return f, f.follow.Focus()
+	case zoneGave:
+		return f, f.gave.Focus()
 	case zoneWhen:
 		return f, f.when.Focus()
 	case zoneNewAsk:
@@ -520,15 +560,15 @@ func (f *noteForm) toggle(opt int) {
 // heights divides the form's height between the body and the call-prep
 // questions; the title, follow-up, options and message lines are fixed.
 func (f noteForm) heights() (body, ask int) {
-	fixed := 4 + len(f.optionLines()) // title, follow-up, when, ask next, options
+	fixed := 5 + len(f.optionLines()) // title, follow-up, gave, when, ask next, options
 	if f.message() != "" {
 		fixed++
 	}
 	avail := f.h - fixed
-	if len(f.questions) == 0 {
+	if f.prepCount() == 0 {
 		return max(avail, 1), 0
 	}
-	want := min(1+len(f.questions), 6)
+	want := min(1+f.prepCount(), 6)
 	keep := 2 // lines the body keeps, unless the questions have focus
 	if f.zone == zoneAsk {
 		keep = 1
@@ -631,6 +671,11 @@ func (f noteForm) View() string {
 		label = st.Focus
 	}
 	out = append(out, spread(label.Render("follow-up ")+f.follow.View(), f.followHint(), f.w))
+	gaveLabel := st.Label
+	if f.zone == zoneGave {
+		gaveLabel = st.Focus
+	}
+	out = append(out, trunc(gaveLabel.Render("gave ")+f.gave.View(), f.w))
 	out = append(out, f.optionLines()...)
 	out = append(out, spread(f.labelFor(zoneWhen, "when      ")+f.when.View(), f.whenHint(), f.w))
 	out = append(out, fit(f.labelFor(zoneNewAsk, "ask next  ")+f.ask.View(), f.w))
@@ -710,15 +755,23 @@ func (f noteForm) askLines(n int) []string {
 	if f.zone == zoneAsk {
 		label = st.Focus
 	}
-	ticked := 0
-	for _, a := range f.asked {
-		if a {
-			ticked++
+	count := func(ticks []bool) (n int) {
+		for _, on := range ticks {
+			if on {
+				n++
+			}
 		}
+		return n
 	}
 	head := label.Render("next time ask") + st.Muted.Render(" · "+strconv.Itoa(len(f.questions))+" open")
-	if ticked > 0 {
+	if ticked := count(f.asked); ticked > 0 {
 		head += st.Good.Render(" · " + strconv.Itoa(ticked) + " asked")
+	}
+	if len(f.shares) > 0 {
+		head += st.Muted.Render(" · share " + strconv.Itoa(len(f.shares)))
+		if ticked := count(f.shared); ticked > 0 {
+			head += st.Good.Render(" · " + strconv.Itoa(ticked) + " shared")
+		}
 	}
 	out := []string{trunc(head, f.w)}
 	rows := n - 1
@@ -726,12 +779,20 @@ func (f noteForm) askLines(n int) []string {
 	if f.qCursor >= rows {
 		start = f.qCursor - rows + 1
 	}
-	for i := start; i < len(f.questions) && i < start+rows; i++ {
-		box := "[ ] "
-		if f.asked[i] {
-			box = "[x] "
+	for i := start; i < f.prepCount() && i < start+rows; i++ {
+		box, text := "[ ] ", ""
+		if i < len(f.questions) {
+			if f.asked[i] {
+				box = "[x] "
+			}
+			text = fit(box+line(f.questions[i].Text), f.w)
+		} else {
+			j := i - len(f.questions)
+			if f.shared[j] {
+				box = "[x] "
+			}
+			text = fit(box+"share: "+line(f.shares[j].Text), f.w)
 		}
-		text := fit(box+line(f.questions[i].Text), f.w)
 		if f.zone == zoneAsk && i == f.qCursor {
 			text = st.Selected.Render(text)
 		}

@@ -68,7 +68,7 @@ func TestNoteEscAsksBeforeDiscarding(t *testing.T) {
 		t.Fatal("n keeps writing, text intact")
 	}
 	// q in the options row asks too.
-	a = keys(t, a, "tab", "tab", "q")
+	a = keys(t, a, "tab", "tab", "tab", "q")
 	if a.note.confirm != confirmDiscard {
 		t.Fatal("q in the options row should ask")
 	}
@@ -196,7 +196,7 @@ func TestNoteThankYouOff(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Quick coffee.")
 	// In the options row the bare letters toggle.
-	a = keys(t, a, "tab", "tab", "k", "t", "o")
+	a = keys(t, a, "tab", "tab", "tab", "k", "t", "o")
 	if a.note.kindValue() != model.Meeting || a.note.thanks || !a.note.topics[1] {
 		t.Fatalf("options row letters: kind %v thanks %v topics %v", a.note.kindValue(), a.note.thanks, a.note.topics)
 	}
@@ -221,7 +221,7 @@ func TestNoteThankYouOff(t *testing.T) {
 func TestNoteTicksQuestions(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Asked about sign-off.")
-	a = keys(t, a, "tab", "tab", "tab", "tab", "tab")
+	a = keys(t, a, "tab", "tab", "tab", "tab", "tab", "tab")
 	if a.note.zone != zoneAsk {
 		t.Fatal("the questions come after the options")
 	}
@@ -384,7 +384,7 @@ func TestNoteCapturesEverything(t *testing.T) {
 	if out := screen(a); !strings.Contains(out, "→ Fri Nov 27, Mon Nov 30") {
 		t.Errorf("both follow-ups resolve as typed:\n%s", out)
 	}
-	a = keys(t, a, "tab", "tab") // options, then when
+	a = keys(t, a, "tab", "tab", "tab") // gave, options, then when
 	a = typeText(t, a, "yesterday 4pm")
 	if out := screen(a); !strings.Contains(out, "→ Sun Nov 22 16:00") {
 		t.Errorf("the time resolves as typed:\n%s", out)
@@ -435,7 +435,7 @@ func TestNoteCapturesEverything(t *testing.T) {
 func TestNoteRefusesAFutureTime(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Will call")
-	a = keys(t, a, "tab", "tab", "tab")
+	a = keys(t, a, "tab", "tab", "tab", "tab")
 	a = typeText(t, a, "tomorrow")
 	a = keys(t, a, "ctrl+s")
 	if a.top() != pageNote || !strings.Contains(screen(a), "in the future") {

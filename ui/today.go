@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -127,7 +128,9 @@ func (t *todayScreen) setAgenda(a model.Agenda, kept *int) {
 		}
 	}
 	if t.cursor < 0 {
-		t.cursor = max(pos, 0)
+		// The row is gone (done, snoozed, or its card logged): stay where
+		// it was, on the row that took its place.
+		t.cursor = min(max(pos, 0), max(len(t.rows)-1, 0))
 		t.step(0)
 	}
 	t.clamp()
@@ -228,7 +231,7 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 		head("Moments · next 7 days")
 		for _, m := range a.Moments {
 			rows = append(rows, todayRow{kind: rowMoment, text: momentWords(m), who: line(m.ContactName),
-				when: relDay(m.On, a.Day), contactID: m.ContactID, raw: m.ContactName})
+				when: relDay(m.On, a.Day), contactID: m.ContactID, raw: m.ContactName, rawText: line(m.Label)})
 		}
 	}
 	if a.ColdTotal > 0 {
@@ -402,6 +405,17 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 			return t, emit(doneIntentMsg{id: r.followUp, name: r.raw})
 		}
 		return t, emit(statusMsg{"d marks a follow-up done: select one first.", true})
+	case key.Matches(km, k.Brief):
+		if r, ok := t.selected(); ok {
+			return t, emit(briefIntentMsg{r.contactID})
+		}
+	case key.Matches(km, k.Card):
+		if r, ok := t.selected(); ok {
+			if text, ok := cardFor(r); ok {
+				return t, emit(cardIntentMsg{r.contactID, r.raw, text})
+			}
+		}
+		return t, emit(statusMsg{"c logs a card from a thank-you or a moment: select one first.", true})
 	case key.Matches(km, k.Snooze):
 		return t.startSnooze()
 	}
@@ -621,4 +635,20 @@ func (t todayScreen) followText(r todayRow, w int, hot bool) string {
 		return text
 	}
 	return t.st.Accent.Render(text)
+}
+
+// cardFor says what card a today row calls for: the thank-you a meeting
+// earned, or a card for a moment ("Birthday card").
+func cardFor(r todayRow) (string, bool) {
+	switch {
+	case r.isFollowUp() && r.text == model.ThankYouText():
+		return "Thank-you card", true
+	case r.kind == rowMoment:
+		label := []rune(strings.TrimSpace(r.rawText))
+		if len(label) == 0 {
+			return "Card", true
+		}
+		return string(unicode.ToUpper(label[0])) + string(label[1:]) + " card", true
+	}
+	return "", false
 }
