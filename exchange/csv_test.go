@@ -94,7 +94,7 @@ func TestWriteGoogleCSV(t *testing.T) {
 		Moments: []model.Moment{{Label: model.LabelAnniversary, Date: day("2012-06-01")}, {Label: model.LabelCustomerSince, Date: day("2020-01-15")}},
 	}, {ID: 2, Name: "王伟", Phones: []string{"+86 10 5555 0100"}}}
 	var buf bytes.Buffer
-	if err := WriteGoogleCSV(&buf, contacts); err != nil {
+	if err := WriteGoogleCSV(&buf, contacts, false); err != nil {
 		t.Fatal(err)
 	}
 	want := "First Name,Middle Name,Last Name,Organization Name,Organization Title,Birthday,Notes,Labels," +

@@ -27,6 +27,7 @@ type Step struct {
 	File    string // where its first record is
 	Line    int
 	Changes []string // what an update changes, for people to read
+	Why     string   // why a stored contact was matched: "same UID"
 
 	contact model.Contact   // the new contact, or the update as planned
 	merges  []model.Contact // records merged into a stored contact, in order
@@ -36,13 +37,28 @@ type Step struct {
 // Where names the step's first record: "contacts.vcf:12".
 func (st Step) Where(source string) string { return where(source, st.File, st.Line) }
 
+// Decision is one merge an import made, or one near-match it left apart
+// on purpose: every one is listed in the report, dry run included.
+type Decision struct {
+	Merged bool   // false: left apart, as another person
+	Name   string // the record's name
+	File   string // where the record is
+	Line   int
+	With   string // the other contact: "#12 Ada Lovelace" or "Ada Lovelace (book.vcf:3)"
+	Why    string // "same email ada@x", "same name, another company (A / B)"
+}
+
+// Where names the record's place: "contacts.vcf:12".
+func (d Decision) Where(source string) string { return where(source, d.File, d.Line) }
+
 // target is a contact records can match: stored, or new in this import.
 type target struct {
-	step   *Step
-	stored model.Contact // as read before the import, for stored ones
-	c      model.Contact // with every record merged so far
-	texts  map[string]bool
-	uids   map[string]bool // UIDs of the records of this import merged in
+	step    *Step
+	stored  model.Contact // as read before the import, for stored ones
+	c       model.Contact // with every record merged so far
+	texts   map[string]bool
+	uids    map[string]bool // UIDs of the records of this import merged in
+	records int             // records of this import merged in
 }
 
 // takes reports whether a record with uid may merge into t: within one
@@ -52,18 +68,56 @@ func (t *target) takes(uid string) bool {
 	return uid == "" || len(t.uids) == 0 || t.uids[uidKey(uid)]
 }
 
-// planner matches records to contacts: the vCard UID first, then an
-// email address, then the exact name (ignoring case and accents). A
-// record that matches several contacts equally is skipped rather than
-// written to the wrong person.
+// conflict names a field on which a record disagrees with what rows of
+// this import already said about t ("" when they agree on every field
+// both have). Two rows of one file become one person only when nothing
+// conflicts; a stored contact, which the rep may have edited, takes the
+// file's values instead.
+func (t *target) conflict(c model.Contact) string {
+	if t.records == 0 {
+		return ""
+	}
+	differ := func(a, b string) bool { return a != "" && b != "" && model.Fold(a) != model.Fold(b) }
+	switch {
+	case differ(t.c.Company, c.Company):
+		return "another company (" + t.c.Company + " / " + c.Company + ")"
+	case differ(t.c.Title, c.Title):
+		return "another title (" + t.c.Title + " / " + c.Title + ")"
+	case !t.c.Birthday.IsZero() && !c.Birthday.IsZero() && t.c.Birthday != c.Birthday && !sameDayNoYear(t.c.Birthday, c.Birthday):
+		return "another birthday"
+	}
+	return ""
+}
+
+func sameDayNoYear(a, b model.Date) bool {
+	return a.Month == b.Month && a.Day == b.Day && (!a.HasYear() || !b.HasYear())
+}
+
+// label names t for a report: "#12 Ada Lovelace", or for a contact new in
+// this import its first record's place.
+func (t *target) label(source string) string {
+	if t.stored.ID != 0 {
+		return fmt.Sprintf("#%d %s", t.stored.ID, model.CleanLine(t.stored.Name))
+	}
+	return fmt.Sprintf("%s (%s)", model.CleanLine(t.c.Name), t.step.Where(source))
+}
+
+// planner matches records to contacts on strong evidence only: the vCard
+// UID, else an email address, else the exact name (ignoring case and
+// accents) together with the same company. A record that matches several
+// contacts equally is skipped rather than written to the wrong person;
+// one that shares a name but not a company, or conflicts with an earlier
+// row it would merge with, is left apart as another person and reported.
 type planner struct {
-	byUID   map[string]*target
-	byEmail map[string][]*target
-	byName  map[string][]*target
-	steps   []*Step
-	probs   []Problem
-	stage   model.Stage
-	tags    []string
+	byUID     map[string]*target
+	byEmail   map[string][]*target
+	byName    map[string][]*target
+	steps     []*Step
+	probs     []Problem
+	decisions []Decision
+	source    string
+	stage     model.Stage
+	tags      []string
 }
 
 func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *planner {
@@ -105,17 +159,38 @@ func addTarget(list []*target, t *target) []*target {
 	return append(list, t)
 }
 
-// match finds the contact a record is about; nil means a new contact.
-func (p *planner) match(c model.Contact) (*target, error) {
+// apart records a near-match left apart.
+func (p *planner) apart(r Record, t *target, why string) {
+	for _, d := range p.decisions {
+		if !d.Merged && d.File == r.File && d.Line == r.Line && d.With == t.label(p.source) {
+			return
+		}
+	}
+	p.decisions = append(p.decisions, Decision{Name: r.Contact.Name, File: r.File, Line: r.Line, With: t.label(p.source), Why: why})
+}
+
+// match finds the contact a record is about and why; nil means a new
+// contact.
+func (p *planner) match(r Record) (*target, string, error) {
+	c := r.Contact
 	if c.UID != "" {
 		if t, ok := p.byUID[uidKey(c.UID)]; ok {
-			return t, nil
+			return t, "same UID", nil
 		}
 	}
 	var byEmail []*target
+	why := ""
 	for _, e := range c.Emails {
 		for _, t := range p.byEmail[strings.ToLower(e)] {
-			if t.takes(c.UID) {
+			switch {
+			case !t.takes(c.UID):
+				p.apart(r, t, "same email "+e+", another UID")
+			case t.conflict(c) != "":
+				p.apart(r, t, "same email "+e+", "+t.conflict(c))
+			default:
+				if len(byEmail) == 0 {
+					why = "same email " + e
+				}
 				byEmail = addTarget(byEmail, t)
 			}
 		}
@@ -123,7 +198,7 @@ func (p *planner) match(c model.Contact) (*target, error) {
 	name := model.Fold(c.Name)
 	switch {
 	case len(byEmail) == 1:
-		return byEmail[0], nil
+		return byEmail[0], why, nil
 	case len(byEmail) > 1:
 		var same []*target
 		for _, t := range byEmail {
@@ -132,32 +207,52 @@ func (p *planner) match(c model.Contact) (*target, error) {
 			}
 		}
 		if len(same) == 1 {
-			return same[0], nil
+			return same[0], why + " and name", nil
 		}
-		return nil, ambiguous(c.Name, "share its email addresses", byEmail)
+		return nil, "", p.ambiguous(c.Name, "share its email addresses", byEmail)
 	}
-	// Two cards with different UIDs and the same name are two people
-	// (two John Smiths); a name alone matches only when no UID disagrees.
+	// A name is evidence only with the same company (both may have none);
+	// two cards with different UIDs are two people (two John Smiths).
 	var byName []*target
 	for _, t := range p.byName[name] {
-		if t.takes(c.UID) && (c.UID == "" || t.c.UID == "" || uidKey(t.c.UID) == uidKey(c.UID)) {
+		switch {
+		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
+			p.apart(r, t, "same name, another UID")
+		case model.Fold(t.c.Company) != model.Fold(c.Company):
+			p.apart(r, t, "same name, "+companies(t.c.Company, c.Company))
+		case t.conflict(c) != "":
+			p.apart(r, t, "same name, "+t.conflict(c))
+		default:
 			byName = append(byName, t)
 		}
 	}
 	switch len(byName) {
 	case 0:
-		return nil, nil
+		return nil, "", nil
 	case 1:
-		return byName[0], nil
+		if c.Company == "" {
+			return byName[0], "same name, neither has a company", nil
+		}
+		return byName[0], "same name and company", nil
 	}
-	return nil, ambiguous(c.Name, "have this name", byName)
+	return nil, "", p.ambiguous(c.Name, "have this name", byName)
 }
 
-func ambiguous(name, why string, ts []*target) error {
+func companies(a, b string) string {
+	switch {
+	case a == "":
+		return "only this one has a company (" + b + ")"
+	case b == "":
+		return "only the other has a company (" + a + ")"
+	}
+	return "another company (" + a + " / " + b + ")"
+}
+
+func (p *planner) ambiguous(name, why string, ts []*target) error {
 	var who []string
 	for _, t := range ts {
-		if t.step != nil && t.step.ID == 0 {
-			who = append(who, "one earlier in the file")
+		if t.stored.ID == 0 {
+			who = append(who, "the one at "+t.step.Where(p.source))
 		} else {
 			who = append(who, fmt.Sprintf("#%d", t.stored.ID))
 		}
@@ -171,7 +266,8 @@ func (p *planner) add(r Record) {
 	for _, t := range p.tags {
 		in.Tags = addTag(in.Tags, t)
 	}
-	t, err := p.match(in)
+	r.Contact = in
+	t, why, err := p.match(r)
 	if err != nil {
 		p.probs = append(p.probs, Problem{File: r.File, Line: r.Line, Msg: model.CleanLine(in.Name) + ": " + err.Error(), Skipped: true})
 		return
@@ -184,8 +280,11 @@ func (p *planner) add(r Record) {
 		t.step = &Step{Action: Add, Name: in.Name, File: r.File, Line: r.Line}
 		p.steps = append(p.steps, t.step)
 	} else {
+		if t.records > 0 {
+			p.decisions = append(p.decisions, Decision{Merged: true, Name: in.Name, File: r.File, Line: r.Line, With: t.label(p.source), Why: why})
+		}
 		if t.step == nil {
-			t.step = &Step{Action: Unchanged, ID: t.stored.ID, Name: t.stored.Name, File: r.File, Line: r.Line}
+			t.step = &Step{Action: Unchanged, ID: t.stored.ID, Name: t.stored.Name, File: r.File, Line: r.Line, Why: why}
 			p.steps = append(p.steps, t.step)
 		}
 		t.c = mergeContact(t.c, in)
@@ -193,6 +292,7 @@ func (p *planner) add(r Record) {
 			t.step.merges = append(t.step.merges, in)
 		}
 	}
+	t.records++
 	if t.texts == nil {
 		t.texts, t.uids = map[string]bool{}, map[string]bool{}
 	}
@@ -261,6 +361,10 @@ func mergeContact(old, in model.Contact) model.Contact {
 	c.Phones = append([]string(nil), old.Phones...)
 	c.Tags = append([]string(nil), old.Tags...)
 	c.Moments = append([]model.Moment(nil), old.Moments...)
+	c.Nicknames = append([]string(nil), old.Nicknames...)
+	c.URLs = append([]string(nil), old.URLs...)
+	c.Addresses = append([]model.Address(nil), old.Addresses...)
+	c.Kept = append([]string(nil), old.Kept...)
 	if in.Name != "" {
 		c.Name = in.Name
 	}
@@ -308,7 +412,37 @@ func mergeContact(old, in model.Contact) model.Contact {
 	if in.Matters != "" {
 		c.Matters = in.Matters
 	}
+	mergeLists(&c, in)
 	return c
+}
+
+// mergeLists joins the lists a newer import brought (nicknames, URLs,
+// addresses, kept properties) and takes its background and name parts.
+// Name parts that are only the guess rapport writes for a name without
+// any are no news.
+func mergeLists(c *model.Contact, in model.Contact) {
+	for _, n := range in.Nicknames {
+		c.Nicknames = addUnique(c.Nicknames, n)
+	}
+	for _, u := range in.URLs {
+		c.URLs = addUnique(c.URLs, u)
+	}
+	for _, a := range in.Addresses {
+		if !hasAddress(c.Addresses, a) {
+			c.Addresses = append(c.Addresses, a)
+		}
+	}
+	for _, k := range in.Kept {
+		c.Kept = addUnique(c.Kept, k)
+	}
+	if in.Background != "" {
+		c.Background = in.Background
+	}
+	guessed := in.NameParts != nil && *in.NameParts == model.GuessNameParts(in.Name)
+	if in.NameParts != nil && !(guessed && c.NameParts == nil) {
+		np := *in.NameParts
+		c.NameParts = &np
+	}
 }
 
 // better reports whether date in should replace have.
@@ -349,6 +483,12 @@ func describeChanges(old, c model.Contact) []string {
 	grown("email", len(old.Emails), len(c.Emails))
 	grown("phone", len(old.Phones), len(c.Phones))
 	grown("tag", len(old.Tags), len(c.Tags))
+	grown("nickname", len(old.Nicknames), len(c.Nicknames))
+	grown("URL", len(old.URLs), len(c.URLs))
+	grown("address", len(old.Addresses), len(c.Addresses))
+	grown("kept property", len(old.Kept), len(c.Kept))
+	field("background", old.Background, c.Background)
+	field("name parts", old.NameParts, c.NameParts)
 	field("birthday", old.Birthday, c.Birthday)
 	if !reflect.DeepEqual(old.Moments, c.Moments) {
 		out = append(out, "moments")

@@ -29,6 +29,7 @@ type Record struct {
 	// empty Stage leaves the importer's default.
 	Contact model.Contact
 	Notes   []model.Interaction
+	Dropped []string // properties left out (PHOTO ...), by name
 }
 
 // Where names the record's place in its file: "contacts.vcf:12".
