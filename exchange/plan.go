@@ -276,6 +276,9 @@ func (p *planner) add(r Record) {
 		if in.Stage == "" {
 			in.Stage = p.stage
 		}
+		if in.NameParts != nil && *in.NameParts == model.GuessNameParts(in.Name) {
+			in.NameParts = nil // what an export would guess anyway
+		}
 		t = &target{c: in}
 		t.step = &Step{Action: Add, Name: in.Name, File: r.File, Line: r.Line}
 		p.steps = append(p.steps, t.step)

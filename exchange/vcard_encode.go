@@ -86,8 +86,17 @@ func EncodeCard(c model.Contact) []byte {
 	}
 	text(xHowWeMet, c.HowWeMet)
 	text(xMatters, c.Matters)
+	// Kept lines keep their groups apart from the ones written above
+	// (Apple ties an X-ABLabel to the other fields of its group).
+	regroup := map[string]string{}
 	for _, k := range c.Kept {
 		if k = model.CleanLine(k); keptLineOK(k) {
+			if g := groupOf(k); g != "" {
+				if regroup[g] == "" {
+					regroup[g] = group()
+				}
+				k = regroup[g] + k[len(g):]
+			}
 			line(k)
 		}
 	}
