@@ -224,6 +224,8 @@ func googleAddresses(h header, r []string) []model.Address {
 const (
 	customHowWeMet = "How we met"
 	customMatters  = "What matters"
+	customStage    = "Stage"
+	customCadence  = "Cadence (days)"
 )
 
 // googleExtras reads rapport's own custom fields into c and keeps what
@@ -247,6 +249,18 @@ func googleExtras(h header, r []string, c *model.Contact) []string {
 			c.HowWeMet = cleanField(value)
 		case label == customMatters && c.Matters == "":
 			c.Matters = cleanField(value)
+		case label == customStage && c.Stage == "":
+			if st, err := model.ParseStage(value); err == nil {
+				c.Stage = st
+			} else {
+				add("Field", label, value)
+			}
+		case label == customCadence && c.Cadence == 0:
+			if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && n > 0 && n < 100000 {
+				c.Cadence = n
+			} else {
+				add("Field", label, value)
+			}
 		default:
 			add("Field", label, value)
 		}
@@ -364,6 +378,12 @@ func customFields(c model.Contact) [][2]string {
 	}
 	if c.Matters != "" {
 		out = append(out, [2]string{customMatters, c.Matters})
+	}
+	if c.Stage != "" {
+		out = append(out, [2]string{customStage, string(c.Stage)})
+	}
+	if c.Cadence > 0 {
+		out = append(out, [2]string{customCadence, strconv.Itoa(c.Cadence)})
 	}
 	return out
 }
