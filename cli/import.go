@@ -201,11 +201,15 @@ func (a *app) importSummary(rep exchange.Report) {
 		printf(a.out, "%s %s from %s%s%s", verb, plural(rep.Restored, "contact", "contacts"), rep.Source, before, tail)
 		return
 	}
-	counts := fmt.Sprintf("%s read: %d added, %d updated, %d unchanged, %d merged with another row, %d skipped",
-		plural(rep.Read, "row", "rows"), rep.Added, rep.Updated, rep.Unchanged, rep.Merged, rep.Skipped)
+	read, other := plural(rep.Read, "row", "rows"), "row"
+	if rep.Format == exchange.VCard {
+		read, other = plural(rep.Read, "card", "cards"), "card"
+	}
+	counts := fmt.Sprintf("%s read: %d added, %d updated, %d unchanged, %d merged with another %s, %d skipped",
+		read, rep.Added, rep.Updated, rep.Unchanged, rep.Merged, other, rep.Skipped)
 	if rep.DryRun {
-		counts = fmt.Sprintf("%s read: %d to add, %d to update, %d unchanged, %d to merge with another row, %d to skip",
-			plural(rep.Read, "row", "rows"), rep.Added, rep.Updated, rep.Unchanged, rep.Merged, rep.Skipped)
+		counts = fmt.Sprintf("%s read: %d to add, %d to update, %d unchanged, %d to merge with another %s, %d to skip",
+			read, rep.Added, rep.Updated, rep.Unchanged, rep.Merged, other, rep.Skipped)
 		printf(a.out, "Dry run of %s (%s): %s; nothing was written.", rep.Source, string(rep.Format), counts)
 		return
 	}
