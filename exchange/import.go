@@ -26,9 +26,9 @@ type ImportOptions struct {
 
 // Report says what an import did (or, for a dry run, would do).
 type Report struct {
-	Source   string
-	Format   Format
-	DryRun   bool
+	Source    string
+	Format    Format
+	DryRun    bool
 	Steps     []*Step    // added, updated and unchanged contacts, in file order
 	Problems  []Problem  // skipped cards and rows, and fields left out
 	Decisions []Decision // rows merged with another row, near-matches left apart

@@ -396,7 +396,7 @@ var mappedProps = map[string]bool{
 	"KIND": true, "MEMBER": true, "X-ADDRESSBOOKSERVER-KIND": true, "X-ADDRESSBOOKSERVER-MEMBER": true,
 	// 2.1 and 3.0's LABEL is the ADR formatted for an envelope: derived.
 	"LABEL": true,
-	xStage: true, xCadence: true, xHowWeMet: true, xMatters: true, xABDate: true,
+	xStage:  true, xCadence: true, xHowWeMet: true, xMatters: true, xABDate: true,
 }
 
 func init() {

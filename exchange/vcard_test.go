@@ -18,7 +18,7 @@ func TestAndroid21(t *testing.T) {
 			Name: "Jürgen Müller", Company: "Müller & Söhne GmbH", Title: "Einkaufsleiter",
 			Emails: []string{"juergen@mueller-soehne.example"},
 			// TEL;CELL;PREF: the bare parameters must not swallow the number
-			Phones:   []string{"+49 170 1234567", "+49 30 9876543"},
+			Phones:     []string{"+49 170 1234567", "+49 30 9876543"},
 			Birthday:   day("1975-03-14"),
 			Background: "Met at Hannover Messe 2024.\nLikes long lunches, prefers email over calls. Budget decides in März.",
 			NameParts:  &model.NameParts{Family: "Müller", Given: "Jürgen"},
@@ -61,7 +61,7 @@ func TestApple30(t *testing.T) {
 		{31, model.Contact{
 			UID: "0C1D2E3F-AAAA-4BBB-8CCC-DDDDEEEEFFFF", Name: "Grace Hopper",
 			Company: "US Navy, Computing", Emails: []string{"grace@navy.example"},
-			Tags:     []string{"Holiday cards"},
+			Tags:      []string{"Holiday cards"},
 			Birthday:  day("--12-09"), // 1604 without the parameter
 			NameParts: &model.NameParts{Family: "Hopper", Given: "Grace", Additional: "Murray", Prefixes: "Rear Admiral"},
 		}, ""},
@@ -103,10 +103,10 @@ func TestVCard40(t *testing.T) {
 		{1, model.Contact{
 			UID: "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1", Name: "Kwame Mensah",
 			Company: "Blue Sun Mining", Title: "COO",
-			Emails:   []string{"kwame@blue-sun.example", "kwame.m@blue-sun.example"}, // PREF=1 first
-			Phones:   []string{"+233-20-555-0199"},                                   // tel: URI
-			Tags:     []string{"holiday-card", "partner", "Golf buddies"},
-			Birthday: day("--04-15"),
+			Emails:     []string{"kwame@blue-sun.example", "kwame.m@blue-sun.example"}, // PREF=1 first
+			Phones:     []string{"+233-20-555-0199"},                                   // tel: URI
+			Tags:       []string{"holiday-card", "partner", "Golf buddies"},
+			Birthday:   day("--04-15"),
 			Moments:    []model.Moment{{Label: model.LabelAnniversary, Date: day("2009-08-08")}},
 			Background: "Two kids; coaches football on Saturdays.",
 			NameParts:  &model.NameParts{Family: "Mensah", Given: "Kwame"},

@@ -78,14 +78,14 @@ type contactForm struct {
 func newContactForm(st *Styles, keys *KeyMap, c model.Contact, isNew bool, entries []store.Entry) contactForm {
 	f := contactForm{st: st, keys: keys, base: c, isNew: isNew, entries: entries}
 	values := [fieldCount]string{
-		fName:     c.Name,
-		fCompany:  c.Company,
-		fTitle:    c.Title,
-		fEmails:   strings.Join(c.Emails, ", "),
-		fPhones:   strings.Join(c.Phones, ", "),
-		fTags:     strings.Join(c.Tags, ", "),
-		fBirthday: c.Birthday.String(),
-		fMoments:  formatMoments(c.Moments),
+		fName:       c.Name,
+		fCompany:    c.Company,
+		fTitle:      c.Title,
+		fEmails:     strings.Join(c.Emails, ", "),
+		fPhones:     strings.Join(c.Phones, ", "),
+		fTags:       strings.Join(c.Tags, ", "),
+		fBirthday:   c.Birthday.String(),
+		fMoments:    formatMoments(c.Moments),
 		fHowWeMet:   c.HowWeMet,
 		fMatters:    c.Matters,
 		fAddresses:  formatAddresses(c.Addresses),
