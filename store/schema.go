@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
+	{3, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
 }
 
 // SchemaVersion is the newest schema this binary knows.
