@@ -83,9 +83,7 @@ kept as they came, written back by the vCard export, and counted.`,
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				a.listSteps(rep)
-			}
+			a.listSteps(rep)
 			a.listDecisions(rep)
 			a.importSummary(rep)
 			return nil
@@ -131,14 +129,26 @@ func (a *app) listProblems(problems []exchange.Problem, source string, dryRun bo
 	}
 }
 
-// listSteps prints a dry run's plan: whom it would add and update.
+// listSteps prints whom a dry run would add, and whom any import updates,
+// with the evidence that matched them: every merge into a contact of the
+// book is named.
 func (a *app) listSteps(rep exchange.Report) {
+	n := 0
 	for _, st := range rep.Steps {
-		switch st.Action {
-		case exchange.Add:
+		if st.Action == exchange.Unchanged || st.Action == exchange.Add && !rep.DryRun {
+			continue
+		}
+		if n++; n > maxProblems {
+			printf(a.out, "… and more")
+			return
+		}
+		switch {
+		case st.Action == exchange.Add:
 			printf(a.out, "would add     %s  %s", pad(st.Name, 30), st.Where(rep.Source))
-		case exchange.Update:
+		case rep.DryRun:
 			printf(a.out, "would update  %s  #%d (%s): %s", pad(st.Name, 30), st.ID, st.Why, strings.Join(st.Changes, ", "))
+		default:
+			printf(a.out, "updated  %s  #%d (%s): %s", pad(st.Name, 30), st.ID, st.Why, strings.Join(st.Changes, ", "))
 		}
 	}
 }
