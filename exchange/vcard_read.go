@@ -425,11 +425,23 @@ func (cr *cardReader) kept() []string {
 			groups[p.group] = true
 		}
 	}
+	// Groups are renamed by order of appearance (g1, g2 ...): the export
+	// numbers them after its own, so the names a card came with would
+	// not survive a round trip, and a re-import would see new lines.
+	names := map[string]string{}
 	var out []string
 	for _, p := range cr.raw.props {
-		if keep(p) || p.name == xABLabel && groups[p.group] {
-			out = append(out, model.CleanLine(strings.ReplaceAll(p.line, escapedComma, `\,`)))
+		if !keep(p) && !(p.name == xABLabel && groups[p.group]) {
+			continue
 		}
+		l := strings.ReplaceAll(p.line, escapedComma, `\,`)
+		if p.group != "" {
+			if names[p.group] == "" {
+				names[p.group] = "g" + strconv.Itoa(len(names)+1)
+			}
+			l = names[p.group] + l[len(p.group):]
+		}
+		out = append(out, model.CleanLine(l))
 	}
 	return out
 }

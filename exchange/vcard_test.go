@@ -55,7 +55,7 @@ func TestApple30(t *testing.T) {
 			URLs:       []string{"https://analytical.example"},
 			Background: "Prefers morning calls.\nAsk about the Difference Engine project, and the grant.",
 			NameParts:  &model.NameParts{Family: "Lovelace", Given: "Ada"},
-			Kept: []string{"item2.X-ABADR:gb", "item6.X-ABRELATEDNAMES;type=pref:William King", "item6.X-ABLabel:_$!<Spouse>!$_",
+			Kept: []string{"g1.X-ABADR:gb", "g2.X-ABRELATEDNAMES;type=pref:William King", "g2.X-ABLabel:_$!<Spouse>!$_",
 				"X-ABUID:5A7C9E2B-1234-4C2D-9F00-AB12CD34EF56:ABPerson"},
 		}, ""},
 		{31, model.Contact{
