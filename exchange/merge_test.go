@@ -92,3 +92,16 @@ func TestGoogleSharedEmail(t *testing.T) {
 		t.Errorf("email-only row: %s %v", js(x), err)
 	}
 }
+
+// TestEmailOnlyRowRenamesNobody: a row with only an email merges into the
+// person who has it, and leaves their name alone.
+func TestEmailOnlyRowRenamesNobody(t *testing.T) {
+	s := newStore(t)
+	path := filepath.Join(t.TempDir(), "g.csv")
+	writeFile(t, path, "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value\nJohn,Smith,john@smith.example,\n,,john@smith.example,+1 555 0100\n")
+	rep := importFile(t, s, path, ImportOptions{})
+	all, _ := s.AllContacts()
+	if rep.Merged != 1 || len(all) != 1 || all[0].Name != "John Smith" || len(all[0].Phones) != 1 {
+		t.Errorf("merged %d: %s", rep.Merged, js(all))
+	}
+}

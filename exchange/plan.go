@@ -115,13 +115,15 @@ type planner struct {
 	steps     []*Step
 	probs     []Problem
 	decisions []Decision
+	apartSeen map[apartKey]bool
 	source    string
 	stage     model.Stage
 	tags      []string
 }
 
 func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *planner {
-	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{}, stage: stage, tags: tags}
+	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{},
+		apartSeen: map[apartKey]bool{}, stage: stage, tags: tags}
 	for _, c := range stored {
 		t := &target{stored: c, c: c}
 		p.index(t)
@@ -159,14 +161,21 @@ func addTarget(list []*target, t *target) []*target {
 	return append(list, t)
 }
 
-// apart records a near-match left apart.
+// apart records a near-match left apart, once per record and contact.
 func (p *planner) apart(r Record, t *target, why string) {
-	for _, d := range p.decisions {
-		if !d.Merged && d.File == r.File && d.Line == r.Line && d.With == t.label(p.source) {
-			return
-		}
+	key := apartKey{r.File, r.Line, t}
+	if p.apartSeen[key] {
+		return
 	}
+	p.apartSeen[key] = true
 	p.decisions = append(p.decisions, Decision{Name: r.Contact.Name, File: r.File, Line: r.Line, With: t.label(p.source), Why: why})
+}
+
+// apartKey names a record and a contact it was compared with.
+type apartKey struct {
+	file string
+	line int
+	t    *target
 }
 
 // match finds the contact a record is about and why; nil means a new
@@ -368,8 +377,8 @@ func mergeContact(old, in model.Contact) model.Contact {
 	c.URLs = append([]string(nil), old.URLs...)
 	c.Addresses = append([]model.Address(nil), old.Addresses...)
 	c.Kept = append([]string(nil), old.Kept...)
-	if in.Name != "" {
-		c.Name = in.Name
+	if in.Name != "" && !(namedAfterEmail(in) && c.Name != "") {
+		c.Name = in.Name // a card named only after its email renames nobody
 	}
 	if c.UID == "" && (old.ID == 0 || uidKey(in.UID) != uidKey(ContactUID(old))) {
 		c.UID = in.UID // not the UID rapport derived for this contact: no news
@@ -508,4 +517,15 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// namedAfterEmail reports whether a record's name is one of its email
+// addresses: the stand-in a reader gives a card without a name.
+func namedAfterEmail(c model.Contact) bool {
+	for _, e := range c.Emails {
+		if strings.EqualFold(c.Name, e) {
+			return true
+		}
+	}
+	return false
 }
