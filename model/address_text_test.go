@@ -48,3 +48,17 @@ func TestNamePartsFit(t *testing.T) {
 		t.Errorf("guess %#v", g)
 	}
 }
+
+func TestKeptText(t *testing.T) {
+	for in, want := range map[string]string{
+		"X-MS-SPOUSE:Anna Mustermann":                   "X-MS-SPOUSE: Anna Mustermann",
+		"g2.X-ABRELATEDNAMES;type=pref:William King":    "X-ABRELATEDNAMES: William King",
+		`NOTE-LIKE:a\, b\; c\nd`:                        "NOTE-LIKE: a, b; c d",
+		"x-evil:\x1b]0;title\x07hi":                     "X-EVIL: hi",
+		"IMPP;X-SERVICE-TYPE=Jabber:xmpp:heiko@example": "IMPP: xmpp:heiko@example",
+	} {
+		if got := KeptText(in); got != want {
+			t.Errorf("KeptText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
