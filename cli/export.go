@@ -69,6 +69,10 @@ Without --format, the extension of -o decides.`,
 			if err != nil {
 				return err
 			}
+			// Stages, not contacts: reading, then writing in memory, then
+			// the file; each is one call into the store or a writer.
+			report := a.progress("Exporting")
+			report(0, 3)
 			var buf bytes.Buffer
 			n := 0
 			what := func(n int) string { return plural(n, "contact", "contacts") }
@@ -79,6 +83,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(contacts)
+				report(1, 3)
 				switch {
 				case vdir != "":
 					res, err := exchange.WriteVdir(vdir, contacts)
@@ -101,6 +106,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(book)
+				report(1, 3)
 				if kind == "ics" {
 					moments, follows := exchange.ICSCount(book)
 					n, what = moments+follows, func(n int) string {
@@ -115,6 +121,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			}
+			report(2, 3)
 			// Built in memory first, so a failure writes nothing.
 			if output == "" || output == "-" {
 				_, err = a.out.Write(buf.Bytes())
@@ -123,6 +130,7 @@ Without --format, the extension of -o decides.`,
 			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
 				return err
 			}
+			report(3, 3)
 			printf(a.out, "Exported %s to %s.", what(n), output)
 			return nil
 		},
