@@ -47,3 +47,8 @@ func GuessNameParts(name string) NameParts {
 	}
 	return NameParts{Given: name[:i], Family: name[i+1:]}
 }
+
+// String is the name the parts spell, for reports ("Dr. Heiko Mustermann").
+func (n NameParts) String() string {
+	return strings.Join(strings.Fields(strings.Join([]string{n.Prefixes, n.Given, n.Additional, n.Family, n.Suffixes}, " ")), " ")
+}

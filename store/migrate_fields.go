@@ -184,16 +184,13 @@ func giveFields(tx *bolt.Tx, id uint64, m movedFields) error {
 }
 
 // rewriteNote saves the note's remaining text, or removes a note that held
-// nothing but moved lines (with its index entry, in the same transaction).
+// nothing but moved lines, through the helpers every write uses (indexes,
+// journal and tombstone included).
 func rewriteNote(tx *bolt.Tx, in model.Interaction, rest string) error {
 	if strings.TrimSpace(rest) != "" {
-		in.Text = rest
-		return putJSON(tx, bNotes, in.ID, in)
+		return rewrite(tx, bNotes, in.ID, func(n *model.Interaction) { n.Text = rest })
 	}
-	if err := deleteKeys(tx, noteIndexKeys(in)); err != nil {
-		return err
-	}
-	return tx.Bucket(bNotes).Delete(u64(in.ID))
+	return removeRecord(tx, bNotes, in.ID, "")
 }
 
 func containsAddress(list []model.Address, a model.Address) bool {
