@@ -160,6 +160,11 @@ func (cr *cardReader) record(now time.Time) (Record, error) {
 			c.Nicknames = addUnique(c.Nicknames, cleanName(vtext(n)))
 		}
 	}
+	for _, v := range cr.card.Values(xAndroidCustom) {
+		if n, ok := androidNickname(v); ok {
+			c.Nicknames = addUnique(c.Nicknames, n)
+		}
+	}
 	for _, f := range preferredFirst(cr.card[vcard.FieldURL]) {
 		c.URLs = addUnique(c.URLs, cleanField(vtext(f.Value)))
 	}
@@ -386,6 +391,20 @@ func appleLabel(s string) string {
 	return s
 }
 
+// xAndroidCustom is how Android's contacts app exports the fields vCard
+// 2.1 has no property for: "vnd.android.cursor.item/nickname;Lu;1;;…".
+const xAndroidCustom = "X-ANDROID-CUSTOM"
+
+// androidNickname reads the nickname out of an X-ANDROID-CUSTOM value.
+func androidNickname(v string) (string, bool) {
+	parts := splitStructured(v)
+	if len(parts) < 2 || parts[0] != "vnd.android.cursor.item/nickname" {
+		return "", false
+	}
+	n := cleanName(vtext(parts[1]))
+	return n, n != ""
+}
+
 // mappedProps are the properties rapport reads into fields (or, like
 // VERSION and REV, that describe the file rather than the person); every
 // other property is kept as-is.
@@ -412,6 +431,9 @@ func init() {
 func (cr *cardReader) kept() []string {
 	keep := func(p rawProp) bool {
 		switch p.name {
+		case xAndroidCustom:
+			_, nick := androidNickname(p.line[indexOutsideQuotes(p.line, ':')+1:])
+			return !nick
 		case vcard.FieldRole:
 			return cr.card.Value(vcard.FieldTitle) != ""
 		case xABLabel:

@@ -26,8 +26,7 @@ func TestAndroid21(t *testing.T) {
 		{22, model.Contact{ // ISO-8859-1 in quoted-printable
 			Name: "Lucía Ibáñez", Emails: []string{"lucia@example.es"}, Phones: []string{"+34 91 555 0101"},
 			NameParts: &model.NameParts{Family: "Ibáñez", Given: "Lucía"},
-			// what rapport has no field for is kept as it came
-			Kept: []string{"X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Lu;1;;;;;;;;;;;;;"},
+			Nicknames: []string{"Lu"}, // Android's X-ANDROID-CUSTOM nickname
 		}, ""},
 	})
 	checkProblems(t, b.Problems, []Problem{
