@@ -222,18 +222,39 @@ func (p *planner) match(r Record) (*target, string, error) {
 	}
 	// A name is evidence only with the same company (both may have none);
 	// two cards with different UIDs are two people (two John Smiths).
+	// A common name may have hundreds of namesakes: the first one left
+	// apart is named, the others counted, so a book of many Aiko
+	// Nakamuras costs one line each, not one per pair.
 	var byName []*target
+	var first *target
+	firstWhy, others := "", 0
+	company := model.Fold(c.Company)
 	for _, t := range p.byName[name] {
+		why := ""
 		switch {
 		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
-			p.apart(r, t, "same name, another UID")
-		case model.Fold(t.c.Company) != model.Fold(c.Company):
-			p.apart(r, t, "same name, "+companies(t.c.Company, c.Company))
-		case t.conflict(c) != "":
-			p.apart(r, t, "same name, "+t.conflict(c))
+			why = "same name, another UID"
+		case model.Fold(t.c.Company) != company:
+			why = "same name, " + companies(t.c.Company, c.Company)
 		default:
-			byName = append(byName, t)
+			why = t.conflict(c)
+			if why == "" {
+				byName = append(byName, t)
+				continue
+			}
+			why = "same name, " + why
 		}
+		if first == nil {
+			first, firstWhy = t, why
+		} else {
+			others++
+		}
+	}
+	if first != nil {
+		if others > 0 {
+			firstWhy += fmt.Sprintf("; %s with this name also left apart", plural(others, "other"))
+		}
+		p.apart(r, first, firstWhy)
 	}
 	switch len(byName) {
 	case 0:
