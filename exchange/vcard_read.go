@@ -127,8 +127,8 @@ func (cr *cardReader) warn(prop string, i int, msg string) {
 
 func (cr *cardReader) record(now time.Time) (Record, error) {
 	c := model.Contact{Created: now}
-	c.Name = cr.name()
 	c.NameParts = cr.nameParts()
+	c.Name = cr.name(c.NameParts)
 	c.UID = cr.text(vcard.FieldUID)
 	c.Company = strings.Join(nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...), ", ")
 	c.Title = cr.text(vcard.FieldTitle)
@@ -217,13 +217,13 @@ func (cr *cardReader) nameParts() *model.NameParts {
 }
 
 // name is FN, else the parts of N, else the organisation (company cards).
-func (cr *cardReader) name() string {
+func (cr *cardReader) name(n *model.NameParts) string {
 	for _, f := range cr.card[vcard.FieldFormattedName] {
 		if n := cleanName(vtext(f.Value)); n != "" {
 			return n
 		}
 	}
-	if n := cr.nameParts(); n != nil {
+	if n != nil {
 		return cleanName(strings.Join([]string{n.Prefixes, n.Given, n.Additional, n.Family, n.Suffixes}, " "))
 	}
 	if org := nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...); len(org) > 0 {
