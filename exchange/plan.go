@@ -187,7 +187,41 @@ func (p *planner) match(r Record) (*target, string, error) {
 			return t, "same UID", nil
 		}
 	}
-	var byEmail []*target
+	byEmail, why := p.sameEmail(r)
+	switch {
+	case len(byEmail) == 1:
+		return byEmail[0], why, nil
+	case len(byEmail) > 1:
+		var same []*target
+		for _, t := range byEmail {
+			if model.Fold(t.c.Name) == model.Fold(c.Name) {
+				same = append(same, t)
+			}
+		}
+		if len(same) == 1 {
+			return same[0], why + " and name", nil
+		}
+		return nil, "", p.ambiguous(c.Name, "share its email addresses", byEmail)
+	}
+	byName := p.sameNameAndCompany(r)
+	switch len(byName) {
+	case 0:
+		return nil, "", nil
+	case 1:
+		if c.Company == "" {
+			return byName[0], "same name, neither has a company", nil
+		}
+		return byName[0], "same name and company", nil
+	}
+	return nil, "", p.ambiguous(c.Name, "have this name", byName)
+}
+
+// sameEmail lists the contacts that share an email with the record and
+// may take it, and why the first one matched; the others sharing one are
+// left apart.
+func (p *planner) sameEmail(r Record) ([]*target, string) {
+	c := r.Contact
+	var out []*target
 	why := ""
 	for _, e := range c.Emails {
 		for _, t := range p.byEmail[strings.ToLower(e)] {
@@ -197,52 +231,39 @@ func (p *planner) match(r Record) (*target, string, error) {
 			case t.conflict(c) != "":
 				p.apart(r, t, "same email "+e+", "+t.conflict(c))
 			default:
-				if len(byEmail) == 0 {
+				if len(out) == 0 {
 					why = "same email " + e
 				}
-				byEmail = addTarget(byEmail, t)
+				out = addTarget(out, t)
 			}
 		}
 	}
-	name := model.Fold(c.Name)
-	switch {
-	case len(byEmail) == 1:
-		return byEmail[0], why, nil
-	case len(byEmail) > 1:
-		var same []*target
-		for _, t := range byEmail {
-			if model.Fold(t.c.Name) == name {
-				same = append(same, t)
-			}
-		}
-		if len(same) == 1 {
-			return same[0], why + " and name", nil
-		}
-		return nil, "", p.ambiguous(c.Name, "share its email addresses", byEmail)
-	}
-	// A name is evidence only with the same company (both may have none);
-	// two cards with different UIDs are two people (two John Smiths).
-	// A common name may have hundreds of namesakes: the first one left
-	// apart is named, the others counted, so a book of many Aiko
-	// Nakamuras costs one line each, not one per pair.
-	var byName []*target
+	return out, why
+}
+
+// sameNameAndCompany lists the contacts with the record's name and
+// company (both may have none) that may take it. Two cards with different
+// UIDs are two people (two John Smiths). A common name may have hundreds
+// of namesakes: the first one left apart is named and the rest counted,
+// so a book of many Aiko Nakamuras costs a line per record, not per pair.
+func (p *planner) sameNameAndCompany(r Record) []*target {
+	c := r.Contact
+	var out []*target
 	var first *target
 	firstWhy, others := "", 0
 	company := model.Fold(c.Company)
-	for _, t := range p.byName[name] {
+	for _, t := range p.byName[model.Fold(c.Name)] {
 		why := ""
 		switch {
 		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
 			why = "same name, another UID"
 		case model.Fold(t.c.Company) != company:
 			why = "same name, " + companies(t.c.Company, c.Company)
+		case t.conflict(c) != "":
+			why = "same name, " + t.conflict(c)
 		default:
-			why = t.conflict(c)
-			if why == "" {
-				byName = append(byName, t)
-				continue
-			}
-			why = "same name, " + why
+			out = append(out, t)
+			continue
 		}
 		if first == nil {
 			first, firstWhy = t, why
@@ -256,16 +277,7 @@ func (p *planner) match(r Record) (*target, string, error) {
 		}
 		p.apart(r, first, firstWhy)
 	}
-	switch len(byName) {
-	case 0:
-		return nil, "", nil
-	case 1:
-		if c.Company == "" {
-			return byName[0], "same name, neither has a company", nil
-		}
-		return byName[0], "same name and company", nil
-	}
-	return nil, "", p.ambiguous(c.Name, "have this name", byName)
+	return out
 }
 
 func companies(a, b string) string {
