@@ -59,6 +59,8 @@ type target struct {
 	texts   map[string]bool
 	uids    map[string]bool // UIDs of the records of this import merged in
 	records int             // records of this import merged in
+	// name and company folded (case and accents), set by index
+	name, company string
 }
 
 // takes reports whether a record with uid may merge into t: within one
@@ -149,7 +151,9 @@ func (p *planner) index(t *target) {
 	for _, e := range t.c.Emails {
 		p.byEmail[strings.ToLower(e)] = addTarget(p.byEmail[strings.ToLower(e)], t)
 	}
-	p.byName[model.Fold(t.c.Name)] = addTarget(p.byName[model.Fold(t.c.Name)], t)
+	// Folding is the costly part of matching: once per merge, not per look.
+	t.name, t.company = model.Fold(t.c.Name), model.Fold(t.c.Company)
+	p.byName[t.name] = addTarget(p.byName[t.name], t)
 }
 
 func addTarget(list []*target, t *target) []*target {
@@ -194,7 +198,7 @@ func (p *planner) match(r Record) (*target, string, error) {
 	case len(byEmail) > 1:
 		var same []*target
 		for _, t := range byEmail {
-			if model.Fold(t.c.Name) == model.Fold(c.Name) {
+			if t.name == model.Fold(c.Name) {
 				same = append(same, t)
 			}
 		}
@@ -257,7 +261,7 @@ func (p *planner) sameNameAndCompany(r Record) []*target {
 		switch {
 		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
 			why = "same name, another UID"
-		case model.Fold(t.c.Company) != company:
+		case t.company != company:
 			why = "same name, " + companies(t.c.Company, c.Company)
 		case t.conflict(c) != "":
 			why = "same name, " + t.conflict(c)
