@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"rapport/model"
 	"rapport/store"
 )
@@ -212,5 +214,24 @@ func TestEditKeepsAReferrerWithANamesake(t *testing.T) {
 	f = newContactForm(NewStyles(true, false), &keys, linus, false, entries[2:])
 	if c, err := f.contact(); err != nil || c.ReferredBy != 2 {
 		t.Errorf("with the referrer not loaded yet: %v, referred by %d", err, c.ReferredBy)
+	}
+}
+
+// TestDetailShowsAddresses: each address on one line of the About section,
+// labelled, as it goes on an envelope.
+func TestDetailShowsAddresses(t *testing.T) {
+	keys := DefaultKeys()
+	d := newDetailScreen(NewStyles(true, false), &keys, model.Date{Year: 2026, Month: 11, Day: 23}, 1)
+	d.SetSize(100, 60)
+	d.setDetail(store.Detail{Contact: model.Contact{ID: 1, Name: "Ada Lovelace", Stage: model.Customer,
+		Addresses: []model.Address{
+			{Label: "work", Street: "1 Analytical Row\nFloor 3", Locality: "London", PostalCode: "EC1A 1BB", Country: "United Kingdom"},
+			{Street: "Strandvej 3", Locality: "Skagen"},
+		}}})
+	view := ansi.Strip(strings.Join(d.profile(100), "\n"))
+	for _, want := range []string{"  work 1 Analytical Row, Floor 3, EC1A 1BB London, United Kingdom", "  address Strandvej 3, Skagen"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, view)
+		}
 	}
 }

@@ -34,7 +34,6 @@ func fixtureBundles() []model.Bundle {
 				Tags: []string{"vip", "holiday-card"}, Stage: model.Customer,
 				Birthday: day(1985, 11, 25), HowWeMet: "Met at the Babbage dinner, London",
 				Matters: "Her team's time; hates long decks", Created: created,
-				Addresses: []model.Address{{Label: "work", Street: "1 Analytical Row\nFloor 3", Locality: "London", PostalCode: "EC1A 1BB", Country: "United Kingdom"}},
 				Nicknames: []string{"Ada"}, URLs: []string{"https://engines.example/ada"},
 				Background: "Countess of Lovelace.\nTwo kids, loves poetry.",
 				Kept:       []string{"X-MS-SPOUSE:William King"},
