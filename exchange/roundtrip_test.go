@@ -168,9 +168,6 @@ func portable(c model.Contact) model.Contact {
 	// When the rep last spoke to them, and when they fall due next (an
 	// import spreads first touches), are the book's, not the card's.
 	c.Created, c.LastTouch, c.NextTouchAfter = now, now, model.Date{}
-	// The vCard ADR mapping is issue #12's; until it lands here the
-	// sample book's addresses cannot make the trip. Drop this line then.
-	c.Addresses = nil
 	return c
 }
 
