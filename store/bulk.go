@@ -16,19 +16,22 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	ids := make([]uint64, len(bundles))
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
+		text := newTextBatch()
 		for i := range bundles {
-			id, err := addBundle(tx, &bundles[i])
+			id, err := addBundle(tx, &bundles[i], text)
 			if err != nil {
 				return err
 			}
 			ids[i] = id
 		}
-		return nil
+		return text.flush(tx)
 	})
 	return ids, err
 }
 
-func addBundle(tx *bolt.Tx, b *model.Bundle) (uint64, error) {
+// addBundle writes one bundle; its notes' words go into text, which the
+// caller flushes (nil: index them one by one).
+func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch) (uint64, error) {
 	b.Contact.LastTouch = latestTouch(b.Contact, b.Notes)
 	if err := addContact(tx, &b.Contact); err != nil {
 		return 0, err
@@ -39,7 +42,7 @@ func addBundle(tx *bolt.Tx, b *model.Bundle) (uint64, error) {
 		n := &b.Notes[i]
 		oldID := n.ID
 		n.ContactID = cid
-		if err := addNoteOnly(tx, n); err != nil {
+		if err := addNoteDeferred(tx, n, text); err != nil {
 			return 0, err
 		}
 		if oldID != 0 {
@@ -73,9 +76,15 @@ func latestTouch(c model.Contact, notes []model.Interaction) (t time.Time) {
 	return t
 }
 
-// addNoteOnly stores a note and its index entry without touching the
+// addNoteOnly stores a note and its index entries without touching the
 // contact, for bulk loads that set the last touch up front.
 func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
+	return addNoteDeferred(tx, in, nil)
+}
+
+// addNoteDeferred is addNoteOnly with the full-text entries left in text
+// for one flush at the end of a bulk load (nil: written now).
+func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -87,14 +96,20 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 	if err := putJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
-	return putKeys(tx, noteIndexKeys(*in))
+	if err := putKeys(tx, noteIndexKeys(*in)); err != nil {
+		return err
+	}
+	if text != nil {
+		return text.add(*in)
+	}
+	return indexNoteText(tx, *in)
 }
 
 // packAppendOnly fills the pages of buckets whose keys a bulk load only
 // appends (fresh ids, and per-contact keys of contacts newer than any other)
 // instead of splitting them half full: a smaller file, written faster.
 func packAppendOnly(tx *bolt.Tx) {
-	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bContactNote, bContactFU, bContactQ} {
+	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bContactNote, bContactFU, bContactQ, bTextNotes} {
 		tx.Bucket(b).FillPercent = 0.95
 	}
 }

@@ -66,6 +66,7 @@ func (s *Store) Check() ([]string, error) {
 		}
 		problems = append(problems, compareIndex(tx, want)...)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkText(tx)...)
 		return nil
 	})
 	return problems, err

@@ -117,6 +117,7 @@ func contactIndexKeys(c model.Contact) []indexKey {
 			}
 		}
 	}
+	keys = append(keys, contactTextKeys(c)...)
 	if c.ReferredBy != 0 {
 		keys = append(keys, indexKey{bReferrals, join(u64(c.ReferredBy), id), nil})
 	}

@@ -22,6 +22,10 @@
 //	idx_contact_followups  contact id | follow-up id -> nil
 //	idx_contact_questions  contact id | question id -> nil
 //	idx_referrals          referrer id | contact id -> nil
+//	idx_contact_text       word 0x00 contact id -> nil   words of company, title, how we met, what matters, tags
+//	ftx_days        word -> roaring bitmap of days         the days some note has the word (days since 1970 + 2^31, UTC)
+//	ftx_notes       day | word -> roaring bitmap of note ids   the notes of that day with the word
+//	                (a note's topics are indexed as the words 0x01 topic)
 //
 // Every index entry is written and deleted in the same transaction as its
 // record; Check proves that they agree. No process keeps the file open while

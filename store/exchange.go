@@ -60,7 +60,7 @@ func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	if ch.ID == 0 {
 		b := model.Bundle{Contact: ch.Contact, Notes: ch.Notes}
-		return addBundle(tx, &b)
+		return addBundle(tx, &b, nil)
 	}
 	var old model.Contact
 	if err := getJSON(tx, bContacts, ch.ID, &old); err != nil {
@@ -161,19 +161,20 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 // ids, so later additions never collide with them.
 func (s *Store) Restore(bundles []model.Bundle) error {
 	return s.update(func(tx *bolt.Tx) error {
+		text := newTextBatch()
 		for i := range bundles {
-			if err := restoreBundle(tx, bundles[i]); err != nil {
+			if err := restoreBundle(tx, bundles[i], text); err != nil {
 				return err
 			}
 		}
-		return nil
+		return text.flush(tx)
 	})
 }
 
 // restoreBundle writes through the same helpers as every other write
 // (putContact, putFollowUp, the index key lists), so indexes and counters
 // come out as Check expects.
-func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
+func restoreBundle(tx *bolt.Tx, b model.Bundle, text *textBatch) error {
 	c := b.Contact
 	if err := claimID(tx, bContacts, c.ID); err != nil {
 		return err
@@ -195,6 +196,9 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 			return err
 		}
 		if err := putKeys(tx, noteIndexKeys(in)); err != nil {
+			return err
+		}
+		if err := text.add(in); err != nil {
 			return err
 		}
 	}

@@ -26,6 +26,9 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bContactText  = []byte("idx_contact_text")
+	bTextDays     = []byte("ftx_days")
+	bTextNotes    = []byte("ftx_notes")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -36,6 +39,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays,
+	bContactText, bTextDays, bTextNotes,
 }
 
 func u64(n uint64) []byte {

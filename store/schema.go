@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
+	{3, buildTextStep, func(tx *bolt.Tx) error { return rebuildTextIndex(tx, nil) }},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -100,7 +101,11 @@ func (s *Store) migrate() error {
 			if m.to <= current {
 				continue
 			}
-			if err := m.run(tx); err != nil {
+			run := m.run
+			if long, ok := withProgress[m.what]; ok {
+				run = func(tx *bolt.Tx) error { return long(tx, s.progress) }
+			}
+			if err := run(tx); err != nil {
 				return fmt.Errorf("cannot upgrade the database to schema %d (%s): %w", m.to, m.what, err)
 			}
 		}

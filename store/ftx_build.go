@@ -1,0 +1,79 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// buildTextStep names the migration that builds the full-text index.
+const buildTextStep = "build the full-text index"
+
+// withProgress lists the migration steps long enough to report progress,
+// by name, with the form of the step that does.
+var withProgress = map[string]func(*bolt.Tx, Progress) error{buildTextStep: rebuildTextIndex}
+
+// rebuildTextIndex derives the full-text index of notes from the notes
+// (contacts' words are contact index keys, rebuilt with the others). It
+// flushes every textFlushEvery notes to bound memory, telling progress.
+func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	for _, b := range [][]byte{bTextDays, bTextNotes} {
+		if tx.Bucket(b) != nil {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	tx.Bucket(bTextNotes).FillPercent = 0.9
+	if err := rebuildContactText(tx); err != nil {
+		return err
+	}
+	total := tx.Bucket(bNotes).Stats().KeyN
+	batch, done := newTextBatch(), 0
+	var failed error
+	err := eachRecord(tx, bNotes, func(in model.Interaction) {
+		if failed != nil {
+			return
+		}
+		failed = batch.add(in)
+		if done++; done%textFlushEvery == 0 {
+			failed = batch.flush(tx)
+			progress("building the search index", done, total)
+		}
+	})
+	if err == nil {
+		err = failed
+	}
+	if err != nil {
+		return err
+	}
+	progress("building the search index", total, total)
+	return batch.flush(tx)
+}
+
+// textFlushEvery bounds the notes held in memory by a rebuild.
+const textFlushEvery = 500_000
+
+// rebuildContactText writes the contact word entries of books made before
+// they existed.
+func rebuildContactText(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bContactText); err != nil {
+		return err
+	}
+	var failed error
+	err := eachRecord(tx, bContacts, func(c model.Contact) {
+		if failed == nil {
+			failed = putKeys(tx, contactTextKeys(c))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return failed
+}

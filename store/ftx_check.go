@@ -1,0 +1,49 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// checkText proves the full-text index of notes against the notes, both
+// ways: every posting the notes call for is there, and nothing else.
+func checkText(tx *bolt.Tx) []string {
+	want := newTextBatch()
+	var problems []string
+	eachRecord(tx, bNotes, func(in model.Interaction) {
+		if err := want.add(in); err != nil {
+			problems = append(problems, err.Error())
+		}
+	})
+	problems = append(problems, compareBitmaps(tx, bTextNotes, want.notes)...)
+	return append(problems, compareBitmaps(tx, bTextDays, want.days)...)
+}
+
+func compareBitmaps(tx *bolt.Tx, name []byte, want map[string]*roaring.Bitmap) []string {
+	var problems []string
+	seen := map[string]bool{}
+	tx.Bucket(name).ForEach(func(k, v []byte) error {
+		seen[string(k)] = true
+		have := roaring.New()
+		w, ok := want[string(k)]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("%s: entry %q has no note", name, k))
+		case have.UnmarshalBinary(v) != nil:
+			problems = append(problems, fmt.Sprintf("%s: entry %q cannot be read", name, k))
+		case !have.Equals(w):
+			problems = append(problems, fmt.Sprintf("%s: entry %q lists %d, the notes call for %d", name, k, have.GetCardinality(), w.GetCardinality()))
+		}
+		return nil
+	})
+	for k := range want {
+		if !seen[k] {
+			problems = append(problems, fmt.Sprintf("%s: entry %q is missing", name, k))
+		}
+	}
+	return problems
+}

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// rememberedText is what a rep remembers of a contact besides the name:
+// company, title, how we met, what matters and the tags, one per line.
+func rememberedText(c model.Contact) string {
+	parts := []string{c.Company, c.Title, c.HowWeMet, c.Matters}
+	return strings.Join(append(parts, c.Tags...), "\n")
+}
+
+// contactTextKeys lists the full-text entries of a contact, one per
+// distinct word of what a rep remembers. They are part of
+// contactIndexKeys, so every contact write keeps them and Check proves
+// them.
+func contactTextKeys(c model.Contact) []indexKey {
+	id := u64(c.ID)
+	var keys []indexKey
+	for _, w := range model.Words(rememberedText(c)) {
+		keys = append(keys, indexKey{bContactText, join([]byte(w), []byte{0}, id), nil})
+	}
+	return keys
+}
+
+// SearchContacts finds the contacts whose company, title, how we met,
+// what matters or tags hold every term of q, by name; limit 0 means all.
+func (s *Store) SearchContacts(q model.Query, limit int) ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.view(func(tx *bolt.Tx) error {
+		var ids map[uint64]bool
+		for _, w := range q.Words() {
+			found := map[uint64]bool{}
+			c := tx.Bucket(bContactText).Cursor()
+			for k, _ := c.Seek([]byte(w)); k != nil && hasPrefix(k, []byte(w)); k, _ = c.Next() {
+				if id := lastID(k); ids == nil || ids[id] {
+					found[id] = true
+				}
+			}
+			ids = found
+			if len(ids) == 0 {
+				return nil
+			}
+		}
+		for id := range ids {
+			var c model.Contact
+			if err := getJSON(tx, bContacts, id, &c); err != nil {
+				return fmt.Errorf("contact %d: %w", id, err)
+			}
+			if q.Match(rememberedText(c)) {
+				out = append(out, c)
+			}
+		}
+		return nil
+	})
+	slices.SortFunc(out, func(a, b model.Contact) int {
+		return cmp.Or(strings.Compare(model.Fold(a.Name), model.Fold(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+	return limited(out, limit), err
+}

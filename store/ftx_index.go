@@ -1,0 +1,182 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// The full-text index of notes has two levels, so that a search costs what
+// it finds: ftx_days says on which days a word was written (a word that
+// is nowhere costs one seek), and ftx_notes holds, per day and word, the
+// notes. A search walks the days its words share from the newest and
+// stops once it has enough notes, so "newest 50" never reads the rest.
+// Posting lists are roaring bitmaps: small when sparse, compact when dense.
+
+// topicWord is the index word of a topic; no word of a text starts with
+// the control byte, so a topic never matches typed words.
+func topicWord(t model.Topic) string { return "\x01" + string(t) }
+
+// noteWords lists what a note is indexed under: its words and topics.
+func noteWords(in model.Interaction) []string {
+	out := model.Words(in.Text)
+	for _, t := range in.Topics {
+		out = append(out, topicWord(t))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// dayOf numbers the UTC day of t; the offset keeps days before 1970 in
+// unsigned order.
+func dayOf(in model.Interaction) uint32 {
+	d := in.At.Unix() / 86400
+	if in.At.Unix() < 0 && in.At.Unix()%86400 != 0 {
+		d--
+	}
+	return uint32(d + 1<<31)
+}
+
+func dayKey(day uint32, word string) []byte {
+	return append(binary.BigEndian.AppendUint32(make([]byte, 0, 4+len(word)), day), word...)
+}
+
+func noteID32(in model.Interaction) (uint32, error) {
+	if in.ID == 0 || in.ID > math.MaxUint32 {
+		return 0, fmt.Errorf("note %d cannot be indexed: ids past 2^32 are not supported", in.ID)
+	}
+	return uint32(in.ID), nil
+}
+
+// indexNoteText adds a stored note to the full-text index. Adding a note
+// already there changes nothing.
+func indexNoteText(tx *bolt.Tx, in model.Interaction) error {
+	id, err := noteID32(in)
+	if err != nil {
+		return err
+	}
+	day := dayOf(in)
+	for _, w := range noteWords(in) {
+		if err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) { b.Add(id) }); err != nil {
+			return err
+		}
+		if err := editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) { b.Add(day) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unindexNoteText is the exact inverse of indexNoteText: it takes the note
+// out, and a day out of a word's days once no note of that day has it.
+// Taking out a note that is not there changes nothing.
+func unindexNoteText(tx *bolt.Tx, in model.Interaction) error {
+	id, err := noteID32(in)
+	if err != nil {
+		return err
+	}
+	day := dayOf(in)
+	for _, w := range noteWords(in) {
+		emptied := false
+		err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) {
+			b.Remove(id)
+			emptied = b.IsEmpty()
+		})
+		if err != nil {
+			return err
+		}
+		if emptied {
+			err = editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) { b.Remove(day) })
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// editBitmap reads the bitmap at key (empty when absent), applies fn and
+// writes it back, deleting the key once the bitmap is empty.
+func editBitmap(b *bolt.Bucket, key []byte, fn func(*roaring.Bitmap)) error {
+	bm := roaring.New()
+	if v := b.Get(key); v != nil {
+		if err := bm.UnmarshalBinary(v); err != nil {
+			return fmt.Errorf("%s: entry %x cannot be read: %w", "full-text index", key, err)
+		}
+	}
+	fn(bm)
+	return putBitmap(b, key, bm)
+}
+
+// putBitmap writes a bitmap in its canonical form (each container the
+// smallest kind), so that the same set is always the same bytes.
+func putBitmap(b *bolt.Bucket, key []byte, bm *roaring.Bitmap) error {
+	if bm.IsEmpty() {
+		return b.Delete(key)
+	}
+	bm.RunOptimize()
+	data, err := bm.ToBytes()
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// textBatch gathers the postings of many notes so that a bulk load or a
+// rebuild writes each bitmap once instead of once per note.
+type textBatch struct {
+	notes map[string]*roaring.Bitmap // dayKey -> note ids
+	days  map[string]*roaring.Bitmap // word -> days
+}
+
+func newTextBatch() *textBatch {
+	return &textBatch{notes: map[string]*roaring.Bitmap{}, days: map[string]*roaring.Bitmap{}}
+}
+
+func (tb *textBatch) add(in model.Interaction) error {
+	id, err := noteID32(in)
+	if err != nil {
+		return err
+	}
+	day := dayOf(in)
+	for _, w := range noteWords(in) {
+		addTo(tb.notes, string(dayKey(day, w)), id)
+		addTo(tb.days, w, day)
+	}
+	return nil
+}
+
+func addTo(m map[string]*roaring.Bitmap, key string, v uint32) {
+	bm := m[key]
+	if bm == nil {
+		bm = roaring.New()
+		m[key] = bm
+	}
+	bm.Add(v)
+}
+
+// flush merges the batch into the index, in key order (bbolt writes
+// sorted keys fastest).
+func (tb *textBatch) flush(tx *bolt.Tx) error {
+	for bucket, m := range map[string]map[string]*roaring.Bitmap{string(bTextNotes): tb.notes, string(bTextDays): tb.days} {
+		b := tx.Bucket([]byte(bucket))
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := editBitmap(b, []byte(k), func(bm *roaring.Bitmap) { bm.Or(m[k]) }); err != nil {
+				return err
+			}
+		}
+	}
+	tb.notes, tb.days = map[string]*roaring.Bitmap{}, map[string]*roaring.Bitmap{}
+	return nil
+}
