@@ -37,7 +37,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				return err
 			}
 			start := time.Now()
-			if err := fillDemo(s, n, seed, now, a.progress()); err != nil {
+			if err := a.fillDemo(s, n, seed, now, a.progress()); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -51,7 +51,7 @@ func newDemoCmd(a *app) *cobra.Command {
 
 // fillDemo writes n sample contacts in chunks, re-linking "referred by" to
 // the ids the store gave earlier contacts.
-func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+func (a *app) fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
 	empty, err := s.Empty()
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 		ids = append(ids, got...)
 		progress(len(ids), n)
 	}
-	return nil
+	return s.RebuildTextIndex(a.stepProgress())
 }
 
 // progress reports long jobs on stderr, only when it is a terminal.
@@ -91,6 +91,21 @@ func (a *app) progress() func(done, total int) {
 			return
 		}
 		fmt.Fprintf(f, "\r%d of %d…", done, total)
+		if done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+}
+
+// stepProgress reports a long step of the store, such as building the
+// search index, on stderr when it is a terminal.
+func (a *app) stepProgress() store.Progress {
+	f, ok := a.errOut.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return nil
+	}
+	return func(what string, done, total int) {
+		fmt.Fprintf(f, "\r%s: %d of %d notes…", what, done, total)
 		if done == total {
 			fmt.Fprint(f, "\r\033[K")
 		}

@@ -139,7 +139,7 @@ func (a *app) store() (*store.Store, error) {
 	if a.db != nil {
 		return a.db, nil
 	}
-	s, err := store.Open(a.path())
+	s, err := store.OpenWithProgress(a.path(), a.stepProgress())
 	if err != nil {
 		return nil, err
 	}

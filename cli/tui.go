@@ -34,7 +34,7 @@ func (a *app) runDemoTUI() error {
 	if empty, err := s.Empty(); err != nil {
 		return err
 	} else if empty {
-		if err := fillDemo(s, 300, 1, now, func(int, int) {}); err != nil {
+		if err := a.fillDemo(s, 300, 1, now, func(int, int) {}); err != nil {
 			return err
 		}
 	}

@@ -16,22 +16,26 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	ids := make([]uint64, len(bundles))
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
-		text := newTextBatch()
+		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		if err != nil {
+			return err
+		}
 		for i := range bundles {
-			id, err := addBundle(tx, &bundles[i], text)
+			id, err := addBundle(tx, &bundles[i], text, text == nil)
 			if err != nil {
 				return err
 			}
 			ids[i] = id
 		}
-		return text.flush(tx)
+		return text.flushIfAny(tx)
 	})
 	return ids, err
 }
 
 // addBundle writes one bundle; its notes' words go into text, which the
-// caller flushes (nil: index them one by one).
-func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch) (uint64, error) {
+// caller flushes (nil: index them one by one, unless skipText says the
+// index is stale and will be rebuilt).
+func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch, skipText bool) (uint64, error) {
 	b.Contact.LastTouch = latestTouch(b.Contact, b.Notes)
 	if err := addContact(tx, &b.Contact); err != nil {
 		return 0, err
@@ -42,7 +46,7 @@ func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch) (uint64, error) {
 		n := &b.Notes[i]
 		oldID := n.ID
 		n.ContactID = cid
-		if err := addNoteDeferred(tx, n, text); err != nil {
+		if err := addNoteDeferred(tx, n, text, skipText); err != nil {
 			return 0, err
 		}
 		if oldID != 0 {
@@ -79,12 +83,13 @@ func latestTouch(c model.Contact, notes []model.Interaction) (t time.Time) {
 // addNoteOnly stores a note and its index entries without touching the
 // contact, for bulk loads that set the last touch up front.
 func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
-	return addNoteDeferred(tx, in, nil)
+	return addNoteDeferred(tx, in, nil, false)
 }
 
 // addNoteDeferred is addNoteOnly with the full-text entries left in text
-// for one flush at the end of a bulk load (nil: written now).
-func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch) error {
+// for one flush at the end of a bulk load (nil: written now), or left out
+// when skipText says the index is stale.
+func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipText bool) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -99,7 +104,10 @@ func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch) error 
 	if err := putKeys(tx, noteIndexKeys(*in)); err != nil {
 		return err
 	}
-	if text != nil {
+	switch {
+	case skipText:
+		return nil
+	case text != nil:
 		return text.add(*in)
 	}
 	return indexNoteText(tx, *in)

@@ -60,7 +60,7 @@ func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	if ch.ID == 0 {
 		b := model.Bundle{Contact: ch.Contact, Notes: ch.Notes}
-		return addBundle(tx, &b, nil)
+		return addBundle(tx, &b, nil, textStale(tx))
 	}
 	var old model.Contact
 	if err := getJSON(tx, bContacts, ch.ID, &old); err != nil {
@@ -92,7 +92,7 @@ func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 		}
 		have[in.Text] = true
 		in.ID, in.ContactID = 0, ch.ID
-		if err := addNoteOnly(tx, &in); err != nil {
+		if err := addNoteDeferred(tx, &in, nil, textStale(tx)); err != nil {
 			return 0, err
 		}
 	}
@@ -161,13 +161,16 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 // ids, so later additions never collide with them.
 func (s *Store) Restore(bundles []model.Bundle) error {
 	return s.update(func(tx *bolt.Tx) error {
-		text := newTextBatch()
+		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		if err != nil {
+			return err
+		}
 		for i := range bundles {
 			if err := restoreBundle(tx, bundles[i], text); err != nil {
 				return err
 			}
 		}
-		return text.flush(tx)
+		return text.flushIfAny(tx)
 	})
 }
 
@@ -198,7 +201,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle, text *textBatch) error {
 		if err := putKeys(tx, noteIndexKeys(in)); err != nil {
 			return err
 		}
-		if err := text.add(in); err != nil {
+		if err := text.addIfAny(in); err != nil {
 			return err
 		}
 	}

@@ -11,7 +11,16 @@ const buildTextStep = "build the full-text index"
 
 // withProgress lists the migration steps long enough to report progress,
 // by name, with the form of the step that does.
-var withProgress = map[string]func(*bolt.Tx, Progress) error{buildTextStep: rebuildTextIndex}
+var withProgress = map[string]func(*bolt.Tx, Progress) error{buildTextStep: migrateText}
+
+// migrateText is the step that brings a book made before full-text search
+// up to date: contact words and the index of notes.
+func migrateText(tx *bolt.Tx, progress Progress) error {
+	if err := rebuildContactText(tx); err != nil {
+		return err
+	}
+	return rebuildTextIndex(tx, progress)
+}
 
 // rebuildTextIndex derives the full-text index of notes from the notes
 // (contacts' words are contact index keys, rebuilt with the others). It
@@ -31,9 +40,6 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 		}
 	}
 	tx.Bucket(bTextNotes).FillPercent = 0.9
-	if err := rebuildContactText(tx); err != nil {
-		return err
-	}
 	total := tx.Bucket(bNotes).Stats().KeyN
 	batch, done := newTextBatch(), 0
 	var failed error
@@ -44,6 +50,8 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 		failed = batch.add(in)
 		if done++; done%textFlushEvery == 0 {
 			failed = batch.flush(tx)
+		}
+		if done%20_000 == 0 {
 			progress("building the search index", done, total)
 		}
 	})

@@ -129,14 +129,17 @@ func putBitmap(b *bolt.Bucket, key []byte, bm *roaring.Bitmap) error {
 }
 
 // textBatch gathers the postings of many notes so that a bulk load or a
-// rebuild writes each bitmap once instead of once per note.
+// rebuild writes each bitmap once instead of once per note. Words are
+// numbered as they come, so the hot map is keyed by a plain integer.
 type textBatch struct {
-	notes map[string]*roaring.Bitmap // dayKey -> note ids
-	days  map[string]*roaring.Bitmap // word -> days
+	word  map[string]uint32
+	words []string
+	notes map[uint64][]uint32 // word number << 32 | day -> note ids
+	days  map[uint32][]uint32 // word number -> days
 }
 
 func newTextBatch() *textBatch {
-	return &textBatch{notes: map[string]*roaring.Bitmap{}, days: map[string]*roaring.Bitmap{}}
+	return &textBatch{word: map[string]uint32{}, notes: map[uint64][]uint32{}, days: map[uint32][]uint32{}}
 }
 
 func (tb *textBatch) add(in model.Interaction) error {
@@ -146,37 +149,54 @@ func (tb *textBatch) add(in model.Interaction) error {
 	}
 	day := dayOf(in)
 	for _, w := range noteWords(in) {
-		addTo(tb.notes, string(dayKey(day, w)), id)
-		addTo(tb.days, w, day)
+		n, ok := tb.word[w]
+		if !ok {
+			n = uint32(len(tb.words))
+			tb.word[w] = n
+			tb.words = append(tb.words, w)
+		}
+		k := uint64(n)<<32 | uint64(day)
+		if tb.notes[k] == nil {
+			tb.days[n] = append(tb.days[n], day)
+		}
+		tb.notes[k] = append(tb.notes[k], id)
 	}
 	return nil
-}
-
-func addTo(m map[string]*roaring.Bitmap, key string, v uint32) {
-	bm := m[key]
-	if bm == nil {
-		bm = roaring.New()
-		m[key] = bm
-	}
-	bm.Add(v)
 }
 
 // flush merges the batch into the index, in key order (bbolt writes
 // sorted keys fastest).
 func (tb *textBatch) flush(tx *bolt.Tx) error {
-	for bucket, m := range map[string]map[string]*roaring.Bitmap{string(bTextNotes): tb.notes, string(bTextDays): tb.days} {
-		b := tx.Bucket([]byte(bucket))
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if err := editBitmap(b, []byte(k), func(bm *roaring.Bitmap) { bm.Or(m[k]) }); err != nil {
-				return err
-			}
+	notes := make(map[string][]uint32, len(tb.notes))
+	for k, ids := range tb.notes {
+		notes[string(dayKey(uint32(k), tb.words[k>>32]))] = ids
+	}
+	days := make(map[string][]uint32, len(tb.days))
+	for n, d := range tb.days {
+		days[tb.words[n]] = d
+	}
+	if err := mergeBitmaps(tx.Bucket(bTextNotes), notes); err != nil {
+		return err
+	}
+	if err := mergeBitmaps(tx.Bucket(bTextDays), days); err != nil {
+		return err
+	}
+	*tb = *newTextBatch()
+	return nil
+}
+
+func mergeBitmaps(b *bolt.Bucket, m map[string][]uint32) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		vals := m[k]
+		slices.Sort(vals)
+		if err := editBitmap(b, []byte(k), func(bm *roaring.Bitmap) { bm.AddMany(slices.Compact(vals)) }); err != nil {
+			return err
 		}
 	}
-	tb.notes, tb.days = map[string]*roaring.Bitmap{}, map[string]*roaring.Bitmap{}
 	return nil
 }

@@ -63,7 +63,7 @@ func (s *Store) SearchNotes(o SearchOptions) ([]Hit, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		var notes []model.Interaction
 		var err error
-		if o.ContactID != 0 || len(o.indexWords()) == 0 {
+		if o.ContactID != 0 || len(o.indexWords()) == 0 || textStale(tx) {
 			notes, err = scanNotes(tx, o)
 		} else {
 			notes, err = indexNotes(tx, o)

@@ -22,7 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
-	{3, buildTextStep, func(tx *bolt.Tx) error { return rebuildTextIndex(tx, nil) }},
+	{3, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -46,6 +46,9 @@ func OpenWithProgress(path string, progress Progress) (*Store, error) {
 	if err := s.migrate(); err != nil {
 		return nil, err
 	}
+	if err := s.RebuildTextIndex(progress); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
