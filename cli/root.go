@@ -44,6 +44,7 @@ var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
+	newTopicsCmd,
 }
 
 // Main runs rapport with args and returns the exit code.
