@@ -18,7 +18,7 @@ func MakeExcerpt(text string, q Query, width int) Excerpt {
 	line := CleanLine(strings.Join(strings.Fields(text), " "))
 	marks := q.Marks(line)
 	start := 0
-	if len(marks) > 0 {
+	if len(marks) > 0 && utf8.RuneCountInString(line[:marks[0][1]]) > width {
 		start = backRunes(line, marks[0][0], width/4)
 	}
 	end := len(line)

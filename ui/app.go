@@ -46,6 +46,7 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageSearch
 )
 
 // pane is which half of home has the keyboard.
@@ -80,6 +81,7 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	search searchScreen
 
 	helpOffset int
 
@@ -142,6 +144,8 @@ func (a App) capturing() bool {
 	switch a.top() {
 	case pageNote, pageContact:
 		return true
+	case pageSearch:
+		return a.search.capturing()
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
 	}
@@ -192,6 +196,8 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageSearch:
+		return a.updateSearch(msg)
 	}
 	return a, cmd
 }
@@ -216,6 +222,9 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageSearch) {
+		a.search.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -231,6 +240,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageSearch) {
+		a.search.setStyles(st)
 	}
 }
 

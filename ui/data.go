@@ -15,6 +15,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
+	case searchMsg:
+		if a.onStack(pageSearch) {
+			a.search.apply(msg)
+		}
+		return a, nil, true
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {
 			if msg.err != nil {
@@ -26,6 +31,7 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
 			}
 			a.detail.setDetail(msg.detail)
+			a.detail.applyFocus()
 		}
 		return a, nil, true
 	case noteContextMsg:

@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Search, Topics                       key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
 	Save, Editor, NextField, PrevField  key.Binding
@@ -52,6 +53,8 @@ func DefaultKeys() KeyMap {
 		Tab:    b(k("tab"), "tab", "switch pane"),
 		Today:  b(k("t"), "t", "today"),
 		Sort:   b(k("o"), "o", "sort name/last touch"),
+		Search: b(k("S"), "S", "search notes"),
+		Topics: b(k("P"), "P", "topics, book-wide"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -107,6 +110,7 @@ func (k KeyMap) fullHelp() []helpGroup {
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		{"Whole book", []key.Binding{k.Search, k.Topics}},
 	}
 }
 

@@ -33,6 +33,10 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a, nil, false
 	case key.Matches(msg, k.Add):
 		return a.openContactForm()
+	case key.Matches(msg, k.Search) && top != pageSearch:
+		return a.openSearch("")
+	case key.Matches(msg, k.Topics) && top != pageSearch:
+		return a.openSearch(model.Opportunity)
 	case key.Matches(msg, k.Today):
 		a.stack = a.stack[:0]
 		a.focus = paneToday
@@ -81,6 +85,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		a.detail = newDetailScreen(a.st, a.keys, a.today, msg.id)
 		a.push(pageDetail)
 		return a, loadDetail(a.store, msg.id), true
+	case openNoteMsg:
+		return a.openNote(msg)
 	case newNoteMsg:
 		a.note = newNoteForm(a.st, a.keys, a.today, msg.id, msg.name)
 		a.push(pageNote)
