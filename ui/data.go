@@ -172,6 +172,9 @@ func (a App) applyPoll(msg pollMsg) (tea.Model, tea.Cmd, bool) {
 		cmds = append(cmds, a.reload())
 	} else if msg.gen != a.gen && a.loaded {
 		cmds = append(cmds, a.reload())
+		if a.onStack(pageSearch) { // an outside note may match: ask again
+			cmds = append(cmds, a.search.run(a.store))
+		}
 	}
 	return a, tea.Batch(cmds...), true
 }
