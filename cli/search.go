@@ -103,16 +103,16 @@ func (a *app) printHits(hits []store.Hit, q model.Query) {
 const contactHitsShown = 5
 
 func (a *app) printContactHits(s *store.Store, q model.Query, text string) error {
-	cs, err := s.SearchContacts(q, 0)
+	cs, err := s.SearchContacts(q, contactHitsShown+1)
 	if err != nil || len(cs) == 0 {
 		return err
 	}
-	printf(a.out, "Contacts (%d):", len(cs))
+	printf(a.out, "Contacts:")
 	for _, c := range cs[:min(len(cs), contactHitsShown)] {
 		printf(a.out, "  %s (#%d)  %s", c.Name, c.ID, rememberedLine(c, q))
 	}
 	if len(cs) > contactHitsShown {
-		printf(a.out, "  … and %d more: rapport search --contacts %q", len(cs)-contactHitsShown, text)
+		printf(a.out, "  … and more: rapport search --contacts %q", text)
 	}
 	printf(a.out, "Notes:")
 	return nil

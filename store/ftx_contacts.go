@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,25 +31,13 @@ func contactTextKeys(c model.Contact) []indexKey {
 }
 
 // SearchContacts finds the contacts whose company, title, how we met,
-// what matters or tags hold every term of q, by name; limit 0 means all.
+// what matters or tags hold every term of q, in the order they were
+// added; limit 0 means all. Only the contacts returned are read.
 func (s *Store) SearchContacts(q model.Query, limit int) ([]model.Contact, error) {
 	var out []model.Contact
 	err := s.view(func(tx *bolt.Tx) error {
-		var ids map[uint64]bool
-		for _, w := range q.Words() {
-			found := map[uint64]bool{}
-			c := tx.Bucket(bContactText).Cursor()
-			for k, _ := c.Seek([]byte(w)); k != nil && hasPrefix(k, []byte(w)); k, _ = c.Next() {
-				if id := lastID(k); ids == nil || ids[id] {
-					found[id] = true
-				}
-			}
-			ids = found
-			if len(ids) == 0 {
-				return nil
-			}
-		}
-		for id := range ids {
+		ids := contactTextIDs(tx, q.Words())
+		for _, id := range ids {
 			var c model.Contact
 			if err := getJSON(tx, bContacts, id, &c); err != nil {
 				return fmt.Errorf("contact %d: %w", id, err)
@@ -58,11 +45,36 @@ func (s *Store) SearchContacts(q model.Query, limit int) ([]model.Contact, error
 			if q.Match(rememberedText(c)) {
 				out = append(out, c)
 			}
+			if limit > 0 && len(out) == limit {
+				break
+			}
 		}
 		return nil
 	})
-	slices.SortFunc(out, func(a, b model.Contact) int {
-		return cmp.Or(strings.Compare(model.Fold(a.Name), model.Fold(b.Name)), cmp.Compare(a.ID, b.ID))
-	})
-	return limited(out, limit), err
+	return out, err
+}
+
+// contactTextIDs lists, in id order, the contacts with a remembered word
+// starting with each of words.
+func contactTextIDs(tx *bolt.Tx, words []string) []uint64 {
+	var ids map[uint64]bool
+	for _, w := range words {
+		found := map[uint64]bool{}
+		c := tx.Bucket(bContactText).Cursor()
+		for k, _ := c.Seek([]byte(w)); k != nil && hasPrefix(k, []byte(w)); k, _ = c.Next() {
+			if id := lastID(k); ids == nil || ids[id] {
+				found[id] = true
+			}
+		}
+		ids = found
+		if len(ids) == 0 {
+			return nil
+		}
+	}
+	out := make([]uint64, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
