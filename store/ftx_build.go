@@ -71,8 +71,10 @@ const textFlushEvery = 500_000
 // rebuildContactText writes the contact word entries of books made before
 // they existed.
 func rebuildContactText(tx *bolt.Tx) error {
-	if _, err := tx.CreateBucketIfNotExists(bContactText); err != nil {
-		return err
+	for _, b := range [][]byte{bContactText, bTags} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
 	}
 	var failed error
 	err := eachRecord(tx, bContacts, func(c model.Contact) {

@@ -18,7 +18,7 @@ func rememberedText(c model.Contact) string {
 }
 
 // contactTextKeys lists the full-text entries of a contact, one per
-// distinct word of what a rep remembers. They are part of
+// distinct word of what a rep remembers, and one per tag. They are part of
 // contactIndexKeys, so every contact write keeps them and Check proves
 // them.
 func contactTextKeys(c model.Contact) []indexKey {
@@ -26,6 +26,13 @@ func contactTextKeys(c model.Contact) []indexKey {
 	var keys []indexKey
 	for _, w := range model.Words(rememberedText(c)) {
 		keys = append(keys, indexKey{bContactText, join([]byte(w), []byte{0}, id), nil})
+	}
+	seen := map[string]bool{}
+	for _, t := range c.Tags {
+		if k := strings.ToLower(t); !seen[k] {
+			seen[k] = true
+			keys = append(keys, indexKey{bTags, join([]byte(k), []byte{0}, id), []byte(t)})
+		}
 	}
 	return keys
 }

@@ -29,6 +29,7 @@ var (
 	bContactText  = []byte("idx_contact_text")
 	bTextDays     = []byte("ftx_days")
 	bTextNotes    = []byte("ftx_notes")
+	bTags         = []byte("idx_tags")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -39,7 +40,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays,
-	bContactText, bTextDays, bTextNotes,
+	bContactText, bTextDays, bTextNotes, bTags,
 }
 
 func u64(n uint64) []byte {

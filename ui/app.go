@@ -47,6 +47,7 @@ const (
 	pageContact
 	pageHelp
 	pageSearch
+	pageBook
 )
 
 // pane is which half of home has the keyboard.
@@ -82,6 +83,7 @@ type App struct {
 	note   noteForm
 	form   contactForm
 	search searchScreen
+	book   bookScreen
 
 	helpOffset int
 
@@ -198,6 +200,8 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a = a.updateHelp(msg)
 	case pageSearch:
 		return a.updateSearch(msg)
+	case pageBook:
+		a.book, cmd = a.book.Update(msg, a.store)
 	}
 	return a, cmd
 }
@@ -224,6 +228,9 @@ func (a *App) resize(w, h int) {
 	}
 	if a.onStack(pageSearch) {
 		a.search.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageBook) {
+		a.book.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
 }
 

@@ -15,6 +15,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
+	case bookRowsMsg:
+		if a.top() == pageBook {
+			a.book.apply(msg)
+		}
+		return a, nil, true
 	case searchMsg:
 		if a.onStack(pageSearch) {
 			a.search.apply(msg)

@@ -37,6 +37,10 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a.openSearch("")
 	case key.Matches(msg, k.Topics) && top != pageSearch:
 		return a.openSearch(model.Opportunity)
+	case key.Matches(msg, k.Tags) && top != pageBook:
+		return a.openBook("Tags", loadTags(a.store))
+	case key.Matches(msg, k.Referrals) && top != pageBook:
+		return a.openBook("Referrals given to us", loadReferrers(a.store))
 	case key.Matches(msg, k.Today):
 		a.stack = a.stack[:0]
 		a.focus = paneToday

@@ -38,3 +38,10 @@ func (a App) openNote(msg openNoteMsg) (tea.Model, tea.Cmd, bool) {
 	a.push(pageDetail)
 	return a, loadDetail(a.store, msg.contact), true
 }
+
+// openBook opens a book-wide list and starts loading its rows.
+func (a App) openBook(title string, load tea.Cmd) (tea.Model, tea.Cmd, bool) {
+	a.book = newBookScreen(a.st, a.keys, title)
+	a.push(pageBook)
+	return a, load, true
+}

@@ -63,6 +63,8 @@ func (a App) body() string {
 		return a.fullHelp()
 	case pageSearch:
 		return a.search.View()
+	case pageBook:
+		return a.book.View()
 	}
 	if !l.Split {
 		if a.focus == paneToday {
