@@ -23,8 +23,11 @@ func migrateText(tx *bolt.Tx, progress Progress) error {
 }
 
 // rebuildTextIndex derives the full-text index of notes from the notes
-// (contacts' words are contact index keys, rebuilt with the others). It
-// flushes every textFlushEvery notes to bound memory, telling progress.
+// (contacts' words are contact index keys, rebuilt with the others),
+// telling progress. It gathers every posting first and writes each key
+// once, in key order, into empty buckets: bbolt then only appends, where
+// merging into keys written before rewrote them again and again (2M
+// notes: postings of about 4 bytes per word of each note in memory).
 func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 	if progress == nil {
 		progress = func(string, int, int) {}
@@ -39,7 +42,8 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 			return err
 		}
 	}
-	tx.Bucket(bTextNotes).FillPercent = 0.9
+	tx.Bucket(bTextNotes).FillPercent = 1
+	tx.Bucket(bTextDays).FillPercent = 1
 	total := tx.Bucket(bNotes).Stats().KeyN
 	batch, done := newTextBatch(), 0
 	var failed error
@@ -48,10 +52,7 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 			return
 		}
 		failed = batch.add(in)
-		if done++; done%textFlushEvery == 0 {
-			failed = batch.flush(tx)
-		}
-		if done%20_000 == 0 {
+		if done++; done%20_000 == 0 {
 			progress("building the search index", done, total)
 		}
 	})
@@ -64,9 +65,6 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 	progress("building the search index", total, total)
 	return batch.flush(tx)
 }
-
-// textFlushEvery bounds the notes held in memory by a rebuild.
-const textFlushEvery = 500_000
 
 // rebuildContactText writes the contact word entries of books made before
 // they existed.
