@@ -63,10 +63,12 @@ func indexNoteText(tx *bolt.Tx, in model.Interaction) error {
 	}
 	day := dayOf(in)
 	for _, w := range noteWords(in) {
-		if err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) { b.Add(id) }); err != nil {
+		if err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) bool { return b.CheckedAdd(id) }); err != nil {
 			return err
 		}
-		if err := editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) { b.Add(day) }); err != nil {
+		// Most words of a note were written earlier that day: their days
+		// are unchanged and not rewritten.
+		if err := editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) bool { return b.CheckedAdd(day) }); err != nil {
 			return err
 		}
 	}
@@ -84,15 +86,16 @@ func unindexNoteText(tx *bolt.Tx, in model.Interaction) error {
 	day := dayOf(in)
 	for _, w := range noteWords(in) {
 		emptied := false
-		err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) {
-			b.Remove(id)
-			emptied = b.IsEmpty()
+		err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) bool {
+			changed := b.CheckedRemove(id)
+			emptied = changed && b.IsEmpty()
+			return changed
 		})
 		if err != nil {
 			return err
 		}
 		if emptied {
-			err = editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) { b.Remove(day) })
+			err = editBitmap(tx.Bucket(bTextDays), []byte(w), func(b *roaring.Bitmap) bool { return b.CheckedRemove(day) })
 		}
 		if err != nil {
 			return err
@@ -101,16 +104,19 @@ func unindexNoteText(tx *bolt.Tx, in model.Interaction) error {
 	return nil
 }
 
-// editBitmap reads the bitmap at key (empty when absent), applies fn and
-// writes it back, deleting the key once the bitmap is empty.
-func editBitmap(b *bolt.Bucket, key []byte, fn func(*roaring.Bitmap)) error {
+// editBitmap reads the bitmap at key (empty when absent), applies fn and,
+// when fn says it changed, writes it back, deleting the key once the
+// bitmap is empty.
+func editBitmap(b *bolt.Bucket, key []byte, fn func(*roaring.Bitmap) bool) error {
 	bm := roaring.New()
 	if v := b.Get(key); v != nil {
 		if err := bm.UnmarshalBinary(v); err != nil {
 			return fmt.Errorf("%s: entry %x cannot be read: %w", "full-text index", key, err)
 		}
 	}
-	fn(bm)
+	if !fn(bm) {
+		return nil
+	}
 	return putBitmap(b, key, bm)
 }
 
@@ -194,7 +200,7 @@ func mergeBitmaps(b *bolt.Bucket, m map[string][]uint32) error {
 	for _, k := range keys {
 		vals := m[k]
 		slices.Sort(vals)
-		if err := editBitmap(b, []byte(k), func(bm *roaring.Bitmap) { bm.AddMany(slices.Compact(vals)) }); err != nil {
+		if err := editBitmap(b, []byte(k), func(bm *roaring.Bitmap) bool { bm.AddMany(slices.Compact(vals)); return true }); err != nil {
 			return err
 		}
 	}
