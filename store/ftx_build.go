@@ -1,6 +1,10 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
+
 	bolt "go.etcd.io/bbolt"
 
 	"rapport/model"
@@ -66,22 +70,23 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 	return batch.flush(tx)
 }
 
-// rebuildContactText writes the contact word entries of books made before
-// they existed.
+// rebuildContactText writes the contact word and tag entries of books made
+// before they existed. The keys are put in order: bbolt splits pages only
+// at commit, so random inserts into one big transaction would move ever
+// longer runs of keys (measured: 27 s of 31 at 10,000 contacts).
 func rebuildContactText(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bContactText, bTags} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}
 	}
-	var failed error
-	err := eachRecord(tx, bContacts, func(c model.Contact) {
-		if failed == nil {
-			failed = putKeys(tx, contactTextKeys(c))
-		}
-	})
+	var keys []indexKey
+	err := eachRecord(tx, bContacts, func(c model.Contact) { keys = append(keys, contactTextKeys(c)...) })
 	if err != nil {
 		return err
 	}
-	return failed
+	slices.SortFunc(keys, func(a, b indexKey) int {
+		return cmp.Or(bytes.Compare(a.bucket, b.bucket), bytes.Compare(a.key, b.key))
+	})
+	return putKeys(tx, keys)
 }
