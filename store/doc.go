@@ -27,6 +27,7 @@
 //	ftx_days        word -> roaring bitmap of days         the days some note has the word (days since 1970 + 2^31, UTC)
 //	ftx_notes       day | word -> roaring bitmap of note ids   the notes of that day with the word
 //	                (a note's topics are indexed as the words 0x01 topic)
+//	ftx_times       day -> (note id uint32 | unix nanoseconds int64)...   by id: orders a day's hits without reading them
 //
 // Every index entry is written and deleted in the same transaction as its
 // record; Check proves that they agree. No process keeps the file open while

@@ -36,7 +36,7 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 	if progress == nil {
 		progress = func(string, int, int) {}
 	}
-	for _, b := range [][]byte{bTextDays, bTextNotes} {
+	for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes} {
 		if tx.Bucket(b) != nil {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
@@ -48,6 +48,7 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 	}
 	tx.Bucket(bTextNotes).FillPercent = 1
 	tx.Bucket(bTextDays).FillPercent = 1
+	tx.Bucket(bTextTimes).FillPercent = 1
 	total := tx.Bucket(bNotes).Stats().KeyN
 	batch, done := newTextBatch(), 0
 	var failed error

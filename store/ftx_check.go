@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -24,7 +25,8 @@ func checkText(tx *bolt.Tx) []string {
 	}
 	notes, days := want.bitmaps()
 	problems = append(problems, compareBitmaps(tx, bTextNotes, notes)...)
-	return append(problems, compareBitmaps(tx, bTextDays, days)...)
+	problems = append(problems, compareBitmaps(tx, bTextDays, days)...)
+	return append(problems, compareTimes(tx, want.times)...)
 }
 
 func compareBitmaps(tx *bolt.Tx, name []byte, want map[string]*roaring.Bitmap) []string {
@@ -62,4 +64,23 @@ func (tb *textBatch) bitmaps() (notes, days map[string]*roaring.Bitmap) {
 		days[tb.words[n]] = roaring.BitmapOf(d...)
 	}
 	return notes, days
+}
+
+func compareTimes(tx *bolt.Tx, want map[uint32][]noteTime) []string {
+	var problems []string
+	seen := map[uint32]bool{}
+	tx.Bucket(bTextTimes).ForEach(func(k, v []byte) error {
+		day := readU32(k)
+		seen[day] = true
+		if w, ok := want[day]; !ok || !bytes.Equal(encodeTimes(w), v) {
+			problems = append(problems, fmt.Sprintf("%s: day %x disagrees with the notes", bTextTimes, k))
+		}
+		return nil
+	})
+	for day := range want {
+		if !seen[day] {
+			problems = append(problems, fmt.Sprintf("%s: day %08x is missing", bTextTimes, day))
+		}
+	}
+	return problems
 }

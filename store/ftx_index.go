@@ -62,6 +62,12 @@ func indexNoteText(tx *bolt.Tx, in model.Interaction) error {
 		return err
 	}
 	day := dayOf(in)
+	err = editTimes(tx, day, func(ts []noteTime) []noteTime {
+		return append(withoutID(ts, id), noteTime{id, in.At.UnixNano()})
+	})
+	if err != nil {
+		return err
+	}
 	for _, w := range noteWords(in) {
 		if err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) bool { return b.CheckedAdd(id) }); err != nil {
 			return err
@@ -84,6 +90,9 @@ func unindexNoteText(tx *bolt.Tx, in model.Interaction) error {
 		return err
 	}
 	day := dayOf(in)
+	if err := editTimes(tx, day, func(ts []noteTime) []noteTime { return withoutID(ts, id) }); err != nil {
+		return err
+	}
 	for _, w := range noteWords(in) {
 		emptied := false
 		err := editBitmap(tx.Bucket(bTextNotes), dayKey(day, w), func(b *roaring.Bitmap) bool {
@@ -142,10 +151,11 @@ type textBatch struct {
 	words []string
 	notes map[uint64][]uint32 // word number << 32 | day -> note ids
 	days  map[uint32][]uint32 // word number -> days
+	times map[uint32][]noteTime
 }
 
 func newTextBatch() *textBatch {
-	return &textBatch{word: map[string]uint32{}, notes: map[uint64][]uint32{}, days: map[uint32][]uint32{}}
+	return &textBatch{word: map[string]uint32{}, notes: map[uint64][]uint32{}, days: map[uint32][]uint32{}, times: map[uint32][]noteTime{}}
 }
 
 func (tb *textBatch) add(in model.Interaction) error {
@@ -154,6 +164,7 @@ func (tb *textBatch) add(in model.Interaction) error {
 		return err
 	}
 	day := dayOf(in)
+	tb.times[day] = append(tb.times[day], noteTime{id, in.At.UnixNano()})
 	for _, w := range noteWords(in) {
 		n, ok := tb.word[w]
 		if !ok {
@@ -186,6 +197,24 @@ func (tb *textBatch) flush(tx *bolt.Tx) error {
 	}
 	if err := mergeBitmaps(tx.Bucket(bTextDays), days); err != nil {
 		return err
+	}
+	dayList := make([]uint32, 0, len(tb.times))
+	for d := range tb.times {
+		dayList = append(dayList, d)
+	}
+	slices.Sort(dayList)
+	for _, d := range dayList {
+		// a note indexed again replaces its time: the batch's is newer
+		fresh := tb.times[d]
+		err := editTimes(tx, d, func(ts []noteTime) []noteTime {
+			ts = slices.DeleteFunc(ts, func(t noteTime) bool {
+				return slices.ContainsFunc(fresh, func(f noteTime) bool { return f.id == t.id })
+			})
+			return append(ts, fresh...)
+		})
+		if err != nil {
+			return err
+		}
 	}
 	*tb = *newTextBatch()
 	return nil

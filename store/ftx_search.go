@@ -141,7 +141,11 @@ func indexNotes(tx *bolt.Tx, o SearchOptions) ([]model.Interaction, error) {
 		if day < lo {
 			break
 		}
-		found, err := notesOfDay(tx, day, words, o)
+		need := 0
+		if o.Limit > 0 {
+			need = o.Limit - len(out)
+		}
+		found, err := notesOfDay(tx, day, words, o, need)
 		if err != nil {
 			return nil, err
 		}
@@ -202,8 +206,9 @@ func unionUnder(b *bolt.Bucket, prefix []byte) (*roaring.Bitmap, error) {
 }
 
 // notesOfDay reads the notes of one day that have every word and that o
-// accepts, newest first.
-func notesOfDay(tx *bolt.Tx, day uint32, words []string, o SearchOptions) ([]model.Interaction, error) {
+// accepts, newest first: in the order of the day's times, reading notes
+// only until need are accepted (0: all).
+func notesOfDay(tx *bolt.Tx, day uint32, words []string, o SearchOptions, need int) ([]model.Interaction, error) {
 	var ids *roaring.Bitmap
 	for _, w := range words {
 		p, err := unionUnder(tx.Bucket(bTextNotes), dayKey(day, w))
@@ -219,16 +224,30 @@ func notesOfDay(tx *bolt.Tx, day uint32, words []string, o SearchOptions) ([]mod
 			return nil, nil
 		}
 	}
-	var out []model.Interaction
+	times, err := dayTimes(tx, day)
+	if err != nil {
+		return nil, err
+	}
+	order := make([]noteTime, 0, ids.GetCardinality())
 	for it := ids.Iterator(); it.HasNext(); {
+		id := it.Next()
+		order = append(order, noteTime{id, times[id]})
+	}
+	slices.SortFunc(order, func(a, b noteTime) int { return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(b.id, a.id)) })
+	var out []model.Interaction
+	for _, t := range order {
 		var in model.Interaction
-		if err := getJSON(tx, bNotes, uint64(it.Next()), &in); err != nil {
+		if err := getJSON(tx, bNotes, uint64(t.id), &in); err != nil {
 			return nil, err
 		}
 		if o.accept(in) {
 			out = append(out, in)
 		}
+		if need > 0 && len(out) == need {
+			break
+		}
 	}
+	// The times order the reads; the notes' own times decide the order.
 	slices.SortFunc(out, newestFirst)
 	return out, nil
 }

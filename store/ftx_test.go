@@ -31,7 +31,7 @@ func snapshot(t *testing.T, s *Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	s.view(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bTextDays, bTextNotes} {
+		for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes} {
 			tx.Bucket(b).ForEach(func(k, v []byte) error {
 				out[string(b)+"/"+string(k)] = string(v)
 				return nil
@@ -147,7 +147,7 @@ func TestMigrationBuildsTheIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bTextDays, bTextNotes, bContactText} {
+		for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes, bContactText, bTags} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}

@@ -30,6 +30,7 @@ var (
 	bTextDays     = []byte("ftx_days")
 	bTextNotes    = []byte("ftx_notes")
 	bTags         = []byte("idx_tags")
+	bTextTimes    = []byte("ftx_times")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
@@ -40,7 +41,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays,
-	bContactText, bTextDays, bTextNotes, bTags,
+	bContactText, bTextDays, bTextNotes, bTags, bTextTimes,
 }
 
 func u64(n uint64) []byte {
