@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"rapport/model"
@@ -36,8 +36,15 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			s.Group() // one change, however many chunks: undo takes it whole
 			start := time.Now()
-			if err := a.fillDemo(s, n, seed, now, a.progress()); err != nil {
+			ctx, stop := a.interruptible()
+			defer stop()
+			if err := fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts")); err != nil {
+				return err
+			}
+			// The notes went in without the search index: one build now.
+			if err := s.RebuildTextIndex(a.stepProgress()); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -51,7 +58,7 @@ func newDemoCmd(a *app) *cobra.Command {
 
 // fillDemo writes n sample contacts in chunks, re-linking "referred by" to
 // the ids the store gave earlier contacts.
-func (a *app) fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
 	empty, err := s.Empty()
 	if err != nil {
 		return err
@@ -62,6 +69,9 @@ func (a *app) fillDemo(s *store.Store, n int, seed uint64, now time.Time, progre
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
 	for len(ids) < n {
+		if ctx.Err() != nil {
+			return stopped(len(ids), n, "sample contacts", "the book holds those; for a whole demo book, run demo again with another --db")
+		}
 		chunk := make([]model.Bundle, 0, min(demoChunk, n-len(ids)))
 		for len(ids)+len(chunk) < n && len(chunk) < demoChunk {
 			b := sampler.Next()
@@ -77,38 +87,19 @@ func (a *app) fillDemo(s *store.Store, n int, seed uint64, now time.Time, progre
 		ids = append(ids, got...)
 		progress(len(ids), n)
 	}
-	return s.RebuildTextIndex(a.stepProgress())
-}
-
-// progress reports long jobs on stderr, only when it is a terminal.
-func (a *app) progress() func(done, total int) {
-	f, ok := a.errOut.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return func(int, int) {}
-	}
-	return func(done, total int) {
-		if total < 5000 {
-			return
-		}
-		fmt.Fprintf(f, "\r%d of %d…", done, total)
-		if done == total {
-			fmt.Fprint(f, "\r\033[K")
-		}
-	}
+	return nil
 }
 
 // stepProgress reports a long step of the store, such as building the
-// search index, on stderr when it is a terminal.
+// search index, with the progress bar of long commands.
 func (a *app) stepProgress() store.Progress {
-	f, ok := a.errOut.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return nil
-	}
+	var label string
+	var report func(done, total int)
 	return func(what string, done, total int) {
-		fmt.Fprintf(f, "\r%s: %d of %d notes…", what, done, total)
-		if done == total {
-			fmt.Fprint(f, "\r\033[K")
+		if report == nil || what != label {
+			label, report = what, a.progress(capitalise(what))
 		}
+		report(done, total)
 	}
 }
 

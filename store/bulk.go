@@ -16,6 +16,9 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	ids := make([]uint64, len(bundles))
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
+		if err := describe(tx, "add %d contacts with their history", len(bundles)); err != nil {
+			return err
+		}
 		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
 		if err != nil {
 			return err
@@ -98,7 +101,7 @@ func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipTe
 		return err
 	}
 	in.ID = id
-	if err := putJSON(tx, bNotes, id, in); err != nil {
+	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
 	if err := putKeys(tx, noteIndexKeys(*in)); err != nil {

@@ -6,6 +6,7 @@
 //	meta
 //	  schema        uint32   schema version of the file
 //	  generation    uint64   bumped by every write, so a TUI can spot outside writes
+//	  redo          JSON [entry id]   undone entries redo can still re-apply, last undone last
 //	contacts        id -> JSON model.Contact
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp
@@ -28,6 +29,21 @@
 //	ftx_notes       day | word -> roaring bitmap of note ids   the notes of that day with the word
 //	                (a note's topics are indexed as the words 0x01 topic)
 //	ftx_times       day -> (note id uint32 | unix nanoseconds int64)...   by id: orders a day's hits without reading them
+//	journal         entry id -> unix nanoseconds | JSON JournalEntry
+//	                  one entry per write transaction: the command, a one-line
+//	                  summary, and the before image of every record it
+//	                  touched (records it created are listed by id ranges);
+//	                  an undone entry also holds the after images, for redo.
+//	                  Bounded: the last 1,000 entries, and all of the last 90 days.
+//	tombstones      bucket | 0x00 | id -> JSON Tombstone   deleted contacts, notes
+//	                  and follow-ups (UID, time), for sync; written through the
+//	                  journal, so undoing a delete removes its tombstone
+//
+// Every record write goes through putJSON, delJSON or setImage, which
+// capture the record's first image in memory; store.update turns the
+// captures into one journal entry in the same transaction. Undo writes the before images
+// back through each bucket's reindex function (records.go), so indexes and
+// counters follow exactly as for any other write.
 //
 // Every index entry is written and deleted in the same transaction as its
 // record; Check proves that they agree. No process keeps the file open while

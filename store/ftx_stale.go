@@ -28,7 +28,8 @@ func (s *Store) RebuildTextIndex(progress Progress) error {
 	if err := s.view(func(tx *bolt.Tx) error { stale = textStale(tx); return nil }); err != nil || !stale {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	// Index upkeep, not a change of the rep's: no journal entry.
+	return s.write(func(tx *bolt.Tx) error {
 		if !textStale(tx) {
 			return nil
 		}
@@ -36,7 +37,7 @@ func (s *Store) RebuildTextIndex(progress Progress) error {
 			return err
 		}
 		return tx.Bucket(bMeta).Delete(kTextStale)
-	})
+	}, func(*bolt.Tx) error { return nil })
 }
 
 // bulkText picks how a bulk write of n notes keeps the full-text index:

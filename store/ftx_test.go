@@ -26,8 +26,8 @@ func hitIDs(t *testing.T, s *Store, o SearchOptions) []uint64 {
 	return out
 }
 
-// snapshot copies the full-text buckets, to compare before and after.
-func snapshot(t *testing.T, s *Store) map[string]string {
+// textSnapshot copies the full-text buckets, to compare before and after.
+func textSnapshot(t *testing.T, s *Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	s.view(func(tx *bolt.Tx) error {
@@ -49,7 +49,7 @@ func TestUnindexIsTheExactInverse(t *testing.T) {
 	if err := s.LogNote(&old, nil); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, s)
+	before := textSnapshot(t, s)
 	in := model.Interaction{ID: 99, ContactID: ada.ID, Kind: model.Call, Text: "Pricing for 東京; a new word", Topics: []model.Topic{model.Problem}, At: testNow.Add(-48 * time.Hour)}
 	err := s.update(func(tx *bolt.Tx) error {
 		for range 2 { // twice: indexing is idempotent
@@ -62,13 +62,13 @@ func TestUnindexIsTheExactInverse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(snapshot(t, s)) <= len(before) {
+	if len(textSnapshot(t, s)) <= len(before) {
 		t.Fatal("indexing a note with new words added no entries")
 	}
 	if err := s.update(func(tx *bolt.Tx) error { return unindexNoteText(tx, in) }); err != nil {
 		t.Fatal(err)
 	}
-	after := snapshot(t, s)
+	after := textSnapshot(t, s)
 	if fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("index and unindex left\n%v\nnot\n%v", after, before)
 	}
@@ -174,5 +174,51 @@ func TestMigrationBuildsTheIndex(t *testing.T) {
 	}
 	if problems, err := s2.Check(); err != nil || len(problems) > 0 {
 		t.Fatalf("check: %v %v", problems, err)
+	}
+}
+
+// TestEditDeleteUndoKeepTheIndex: every way a note changes after it was
+// written (edit, delete, undo, redo) moves its full-text entries with it.
+func TestEditDeleteUndoKeepTheIndex(t *testing.T) {
+	s := newStore(t)
+	ada := mustAdd(t, s, model.Contact{Name: "Ada"})
+	in := model.Interaction{ContactID: ada.ID, Kind: model.Call, Text: "pricing talk", At: testNow}
+	if err := s.LogNote(&in, nil); err != nil {
+		t.Fatal(err)
+	}
+	find := func(q string) []uint64 { return hitIDs(t, s, SearchOptions{Query: model.ParseQuery(q)}) }
+	consistent := func(step string) {
+		t.Helper()
+		if problems, err := s.Check(); err != nil || len(problems) > 0 {
+			t.Fatalf("after %s: %v %v", step, problems, err)
+		}
+	}
+	if _, err := s.EditNote(in.ID, func(n *model.Interaction) { n.Text = "zeppelin tour" }); err != nil {
+		t.Fatal(err)
+	}
+	consistent("an edit")
+	if len(find("pricing")) != 0 || len(find("zeppel")) != 1 {
+		t.Fatalf("after an edit: pricing %v, zeppel %v", find("pricing"), find("zeppel"))
+	}
+	if _, _, err := s.DeleteNote(in.ID); err != nil {
+		t.Fatal(err)
+	}
+	consistent("a delete")
+	if len(find("zeppel")) != 0 {
+		t.Fatal("a deleted note is still found")
+	}
+	if _, err := s.Undo(0); err != nil {
+		t.Fatal(err)
+	}
+	consistent("undo")
+	if len(find("zeppel")) != 1 {
+		t.Fatal("undoing the delete did not bring the note back to search")
+	}
+	if _, err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	consistent("redo")
+	if len(find("zeppel")) != 0 {
+		t.Fatal("redoing the delete left the note in search")
 	}
 }

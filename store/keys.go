@@ -26,6 +26,8 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bJournal      = []byte("journal")
+	bTombstones   = []byte("tombstones")
 	bContactText  = []byte("idx_contact_text")
 	bTextDays     = []byte("ftx_days")
 	bTextNotes    = []byte("ftx_notes")
@@ -34,13 +36,14 @@ var (
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
+	kRedo       = []byte("redo")
 )
 
 // allBuckets is the registry the first migration creates and Check walks.
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays,
+	bTouchDays, bJournal, bTombstones,
 	bContactText, bTextDays, bTextNotes, bTags, bTextTimes,
 }
 

@@ -22,7 +22,8 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
-	{3, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
+	{3, "add the change journal and tombstones", createBuckets},
+	{4, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -91,7 +92,7 @@ func (s *Store) migrate() error {
 	if version == SchemaVersion() {
 		return nil
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	return s.write(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bMeta)
 		if err != nil {
 			return err
@@ -112,7 +113,7 @@ func (s *Store) migrate() error {
 		v := make([]byte, 4)
 		binary.BigEndian.PutUint32(v, SchemaVersion())
 		return meta.Put(kSchema, v)
-	})
+	}, dropPending)
 }
 
 // schemaOnDisk reads the version; a missing or empty file is version 0.

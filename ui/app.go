@@ -48,6 +48,7 @@ const (
 	pageHelp
 	pageSearch
 	pageBook
+	pageReview
 )
 
 // pane is which half of home has the keyboard.
@@ -84,6 +85,7 @@ type App struct {
 	form   contactForm
 	search searchScreen
 	book   bookScreen
+	review reviewScreen
 
 	helpOffset int
 
@@ -150,6 +152,8 @@ func (a App) capturing() bool {
 		return a.search.capturing()
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
+	case pageDetail:
+		return a.detail.capturing() || a.detail.ask.active
 	}
 	return false
 }
@@ -202,6 +206,8 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		return a.updateSearch(msg)
 	case pageBook:
 		a.book, cmd = a.book.Update(msg, a.store)
+	case pageReview:
+		a.review, cmd = a.review.Update(msg)
 	}
 	return a, cmd
 }
@@ -232,6 +238,9 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageBook) {
 		a.book.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageReview) {
+		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -250,6 +259,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageSearch) {
 		a.search.setStyles(st)
+	}
+	if a.onStack(pageReview) {
+		a.review.setStyles(st)
 	}
 }
 

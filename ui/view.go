@@ -65,6 +65,8 @@ func (a App) body() string {
 		return a.search.View()
 	case pageBook:
 		return a.book.View()
+	case pageReview:
+		return a.review.View()
 	}
 	if !l.Split {
 		if a.focus == paneToday {
