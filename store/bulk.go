@@ -69,6 +69,12 @@ func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch, skipText bool) (ui
 			return 0, err
 		}
 	}
+	for i := range b.Shares {
+		b.Shares[i].ContactID = cid
+		if err := addShare(tx, &b.Shares[i]); err != nil {
+			return 0, err
+		}
+	}
 	return cid, nil
 }
 
@@ -104,7 +110,7 @@ func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipTe
 	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
-	if err := putKeys(tx, noteIndexKeys(*in)); err != nil {
+	if err := indexNote(tx, *in); err != nil {
 		return err
 	}
 	switch {
@@ -120,7 +126,7 @@ func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipTe
 // appends (fresh ids, and per-contact keys of contacts newer than any other)
 // instead of splitting them half full: a smaller file, written faster.
 func packAppendOnly(tx *bolt.Tx) {
-	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bContactNote, bContactFU, bContactQ, bTextNotes} {
+	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bShares, bContactNote, bContactFU, bContactQ, bContactS, bTextNotes} {
 		tx.Bucket(b).FillPercent = 0.95
 	}
 }

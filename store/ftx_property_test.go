@@ -143,7 +143,7 @@ func dropNotes(t *testing.T, s *Store, notes []model.Interaction) {
 			if err := tx.Bucket(bNotes).Delete(u64(in.ID)); err != nil {
 				return err
 			}
-			if err := deleteKeys(tx, noteIndexKeys(in)); err != nil {
+			if err := unindexNote(tx, in); err != nil {
 				return err
 			}
 			if err := unindexNoteText(tx, in); err != nil {

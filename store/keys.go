@@ -34,6 +34,10 @@ var (
 	bTags         = []byte("idx_tags")
 	bTextTimes    = []byte("ftx_times")
 
+	bShares    = []byte("shares")
+	bContactS  = []byte("idx_contact_shares")
+	bValueDays = []byte("idx_value_days")
+
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
 	kRedo       = []byte("redo")
@@ -43,7 +47,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bJournal, bTombstones,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 	bContactText, bTextDays, bTextNotes, bTags, bTextTimes,
 }
 

@@ -49,6 +49,8 @@ const (
 	pageSearch
 	pageBook
 	pageReview
+	pageBrief
+	pageCards
 )
 
 // pane is which half of home has the keyboard.
@@ -86,6 +88,8 @@ type App struct {
 	search searchScreen
 	book   bookScreen
 	review reviewScreen
+	brief  briefScreen
+	cards  cardsScreen
 
 	helpOffset int
 
@@ -208,6 +212,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.book, cmd = a.book.Update(msg, a.store)
 	case pageReview:
 		a.review, cmd = a.review.Update(msg)
+	case pageBrief:
+		a.brief, cmd = a.brief.Update(msg)
+	case pageCards:
+		a.cards, cmd = a.cards.Update(msg)
 	}
 	return a, cmd
 }
@@ -241,6 +249,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageReview) {
 		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageBrief) {
+		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageCards) {
+		a.cards.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -262,6 +276,12 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageReview) {
 		a.review.setStyles(st)
+	}
+	if a.onStack(pageBrief) {
+		a.brief.setStyles(st)
+	}
+	if a.onStack(pageCards) {
+		a.cards.setStyles(st)
 	}
 }
 
