@@ -63,6 +63,7 @@ func rebuildIndexes(tx *bolt.Tx) error {
 			failed = err
 		}
 	}
+	putSorted := deferPuts(tx)
 	err := eachRecord(tx, bContacts, func(c model.Contact) { index(indexContact(tx, c)) })
 	if err == nil {
 		err = eachRecord(tx, bNotes, func(in model.Interaction) { index(indexNote(tx, in)) })
@@ -75,6 +76,9 @@ func rebuildIndexes(tx *bolt.Tx) error {
 	}
 	if err == nil {
 		err = eachRecord(tx, bShares, func(sh model.Share) { index(putKeys(tx, shareIndexKeys(sh))) })
+	}
+	if perr := putSorted(); err == nil { // always: it stops the deferring
+		err = perr
 	}
 	if err != nil {
 		return err
