@@ -77,9 +77,11 @@ func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
 // longer runs of keys (measured: 27 s of 31 at 10,000 contacts).
 func rebuildContactText(tx *bolt.Tx) error {
 	for _, b := range [][]byte{bContactText, bTags} {
-		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+		bk, err := tx.CreateBucketIfNotExists(b)
+		if err != nil {
 			return err
 		}
+		bk.FillPercent = 0.9 // keys go in in order: full pages stay full
 	}
 	var keys []indexKey
 	err := eachRecord(tx, bContacts, func(c model.Contact) { keys = append(keys, contactTextKeys(c)...) })

@@ -27,6 +27,13 @@ func deferPuts(tx *bolt.Tx) func() error {
 		slices.SortFunc(keys, func(a, b indexKey) int {
 			return cmp.Or(bytes.Compare(a.bucket, b.bucket), bytes.Compare(a.key, b.key))
 		})
+		// Appending in order, full pages stay full (the default half
+		// fills them, for random inserts).
+		for i, k := range keys {
+			if i == 0 || !bytes.Equal(k.bucket, keys[i-1].bucket) {
+				tx.Bucket(k.bucket).FillPercent = 0.9
+			}
+		}
 		return putKeys(tx, keys)
 	}
 }
