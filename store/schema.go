@@ -24,7 +24,8 @@ var migrations = []migration{
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 	{3, "add the change journal and tombstones", createBuckets},
 	{4, "add the shares and the value counters", rebuildIndexes},
-	{5, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
+	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
+	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -106,6 +107,14 @@ func (s *Store) migrate() error {
 			return err
 		}
 		current := readVersion(meta.Get(kSchema))
+		// Steps write through the same index functions as everything else,
+		// which may know buckets that a later step fills: every bucket
+		// exists before any step runs.
+		if current > 0 {
+			if err := createBuckets(tx); err != nil {
+				return err
+			}
+		}
 		for _, m := range migrations {
 			if m.to <= current {
 				continue
