@@ -62,6 +62,9 @@ func (a *app) runDemoTUI(keep bool) error {
 		if err := fillDemo(context.Background(), s, 300, 1, now, func(int, int) {}); err != nil {
 			return err
 		}
+		if err := s.RebuildTextIndex(nil); err != nil {
+			return err
+		}
 	}
 	err = ui.Run(s, ui.Options{Now: a.clock()})
 	if temporary && !keep {

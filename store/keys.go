@@ -28,6 +28,11 @@ var (
 	bTouchDays    = []byte("idx_touch_days")
 	bJournal      = []byte("journal")
 	bTombstones   = []byte("tombstones")
+	bContactText  = []byte("idx_contact_text")
+	bTextDays     = []byte("ftx_days")
+	bTextNotes    = []byte("ftx_notes")
+	bTags         = []byte("idx_tags")
+	bTextTimes    = []byte("ftx_times")
 	bCold         = []byte("idx_cold")
 
 	bShares    = []byte("shares")
@@ -43,7 +48,8 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays, bCold,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
+	bContactText, bTextDays, bTextNotes, bTags, bTextTimes, bCold,
 }
 
 func u64(n uint64) []byte {

@@ -65,7 +65,7 @@ func TestOnlyRealContactWarms(t *testing.T) {
 	mustCheck(t, s)
 }
 
-// TestMigrationRecountsTouches: a file from before schema 6 whose last
+// TestMigrationRecountsTouches: a file from before schema 7 whose last
 // touch came from a plain note, or from the contact being added, is fixed.
 func TestMigrationRecountsTouches(t *testing.T) {
 	s := newStore(t)
@@ -91,7 +91,7 @@ func TestMigrationRecountsTouches(t *testing.T) {
 				return err
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 5))
+		return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 6))
 	})
 	s2, err := Open(s.Path())
 	if err != nil {

@@ -48,6 +48,8 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageSearch
+	pageBook
 	pageReview
 	pageBrief
 	pageCards
@@ -85,6 +87,8 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	search searchScreen
+	book   bookScreen
 	review reviewScreen
 	brief  briefScreen
 	cards  cardsScreen
@@ -155,6 +159,8 @@ func (a App) capturing() bool {
 	switch a.top() {
 	case pageNote, pageContact:
 		return true
+	case pageSearch:
+		return a.search.capturing()
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
 	case pageDetail:
@@ -207,6 +213,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageSearch:
+		return a.updateSearch(msg)
+	case pageBook:
+		a.book, cmd = a.book.Update(msg, a.store)
 	case pageReview:
 		a.review, cmd = a.review.Update(msg)
 	case pageBrief:
@@ -237,6 +247,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageSearch) {
+		a.search.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageBook) {
+		a.book.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 	if a.onStack(pageReview) {
 		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
@@ -261,6 +277,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageSearch) {
+		a.search.setStyles(st)
 	}
 	if a.onStack(pageReview) {
 		a.review.setStyles(st)

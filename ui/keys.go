@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Search, Topics, Tags, Referrals      key.Binding
 	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 	Brief, Card, Cards                   key.Binding
@@ -50,13 +51,17 @@ func DefaultKeys() KeyMap {
 		FieldPgDown: b(k("pgdown"), "pgdn", "page down"),
 		Enter:       b(k("enter"), "enter", "confirm"),
 
-		Filter: b(k("/"), "/", "filter"),
-		Open:   b(k("enter"), "enter", "open"),
-		Back:   b(k("esc"), "esc", "back"),
-		Tab:    b(k("tab"), "tab", "switch pane"),
-		Today:  b(k("t"), "t", "today"),
-		Sort:   b(k("o"), "o", "sort name/last touch"),
-		Review: b(k("w"), "w", "weekly review"),
+		Filter:    b(k("/"), "/", "filter"),
+		Open:      b(k("enter"), "enter", "open"),
+		Back:      b(k("esc"), "esc", "back"),
+		Tab:       b(k("tab"), "tab", "switch pane"),
+		Today:     b(k("t"), "t", "today"),
+		Sort:      b(k("o"), "o", "sort name/last touch"),
+		Search:    b(k("S"), "S", "search notes"),
+		Topics:    b(k("P"), "P", "topics, book-wide"),
+		Tags:      b(k("L"), "L", "lists by tag"),
+		Referrals: b(k("R"), "R", "referrals"),
+		Review:    b(k("w"), "w", "weekly review"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -121,17 +126,19 @@ func (k KeyMap) helpFor(below page) []helpGroup {
 	case pageHome:
 		return []helpGroup{
 			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
-			{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit}},
-			{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit}},
+			{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit, k.Card, k.Brief}},
+			{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Brief, k.Cards}},
 			{"Changes", []key.Binding{k.Undo, k.Redo}},
 			general,
+			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
 		}
 	case pageDetail:
 		return []helpGroup{
 			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Tab, k.Back, k.Today, k.Review}},
-			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Done, k.Snooze, k.Add}},
+			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Done, k.Snooze, k.Brief, k.Add}},
 			{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 			general,
+			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
 		}
 	}
 	return []helpGroup{
@@ -140,6 +147,7 @@ func (k KeyMap) helpFor(below page) []helpGroup {
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		general,
+		{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
 	}
 }
 
