@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,7 +21,7 @@ var exportFormats = map[string]string{
 
 func newExportCmd(a *app) *cobra.Command {
 	var format, output, vdir string
-	var todo, excel bool
+	var todo, excel, force bool
 	cmd := &cobra.Command{
 		Use:   "export --format vcard|ics|csv|json [-o FILE]",
 		Short: "Export the book as vCard, iCalendar, Google CSV or a JSON backup",
@@ -65,7 +66,12 @@ Without --format, the extension of -o decides.`,
 			case excel && kind != "csv":
 				return usagef("--excel goes with --format csv")
 			}
-			s, now, err := a.open()
+			if output != "" && output != "-" && !force {
+				if _, err := os.Stat(output); err == nil {
+					return fmt.Errorf("%s already exists; add --force to overwrite it", output)
+				}
+			}
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
@@ -140,6 +146,7 @@ Without --format, the extension of -o decides.`,
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
 	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
+	f.BoolVar(&force, "force", false, "with -o: overwrite FILE if it exists")
 	f.BoolVar(&excel, "excel", false, "with csv: start with a UTF-8 byte order mark, for Excel")
 	return cmd
 }
