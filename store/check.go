@@ -68,6 +68,7 @@ func (s *Store) Check() ([]string, error) {
 		problems = append(problems, compareIndex(tx, want)...)
 		problems = append(problems, orphans(tx)...)
 		problems = append(problems, checkJournal(tx, time.Now())...)
+		problems = append(problems, checkSync(tx)...)
 		return nil
 	})
 	return problems, err

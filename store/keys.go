@@ -28,6 +28,9 @@ var (
 	bTouchDays    = []byte("idx_touch_days")
 	bJournal      = []byte("journal")
 	bTombstones   = []byte("tombstones")
+	bSyncAccounts = []byte("sync_accounts")
+	bSyncItems    = []byte("sync_items")
+	bSyncHrefs    = []byte("sync_hrefs")
 	// bPending exists only inside a write transaction (see journal.go).
 	bPending = []byte("journal_pending")
 
@@ -41,6 +44,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays, bJournal, bTombstones,
+	bSyncAccounts, bSyncItems, bSyncHrefs,
 }
 
 func u64(n uint64) []byte {

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 	{3, "add the change journal and tombstones", createBuckets},
+	{4, "add the sync state", createBuckets},
 }
 
 // SchemaVersion is the newest schema this binary knows.
