@@ -164,21 +164,28 @@ func (r *runner) plan(m mapper, coll string, items map[store.SyncKey]store.SyncI
 	}
 	sort.SliceStable(acts, func(i, j int) bool { return acts[i].href < acts[j].href })
 	noun := m.noun()
-	switch {
-	case len(remote) == 0 && synced > 0 && !r.opt.Force:
-		return nil, &ErrNeedsConfirm{fmt.Sprintf("the server's %s collection %s is empty, but %s were synced with it: if it was emptied on purpose, run again with --force to upload them (nothing is deleted here)", noun, coll, plural(synced, noun))}
-	case tooMany(delHere, len(locals)) && !r.opt.Yes:
-		return nil, &ErrNeedsConfirm{fmt.Sprintf("this run would delete %s of %d here (deleted on the server %s): run with --yes to go ahead, or --dry-run to see them", plural(delHere, noun), len(locals), r.acc.Name)}
-	case tooMany(delThere, len(remote)) && !r.opt.Yes:
-		return nil, &ErrNeedsConfirm{fmt.Sprintf("this run would delete %s of %d on the server %s: run with --yes to go ahead, or --dry-run to see them", plural(delThere, noun), len(remote), r.acc.Name)}
-	}
 	if len(remote) == 0 && synced > 0 {
-		// --force: the server lost everything; upload it all again.
-		for _, a := range acts {
+		if !r.opt.Force {
+			return nil, &ErrNeedsConfirm{fmt.Sprintf("the server's %s collection %s is empty, but %s were synced with it: if it was emptied on purpose, run again with --force to upload them (nothing is deleted here)", noun, coll, plural(synced, noun))}
+		}
+		for _, a := range acts { // the server lost everything: upload it again
 			if a.deleteHere {
 				a.deleteHere, a.item = false, nil
 			}
 		}
+		delHere = 0
+	}
+	if r.opt.DryRun {
+		if tooMany(delHere, len(locals)) || tooMany(delThere, len(remote)) {
+			r.notice("a real run would stop and ask for --yes: it deletes %d of %d here and %d of %d on the server", delHere, len(locals), delThere, len(remote))
+		}
+		return acts, nil
+	}
+	switch {
+	case tooMany(delHere, len(locals)) && !r.opt.Yes:
+		return nil, &ErrNeedsConfirm{fmt.Sprintf("this run would delete %s of %d here (deleted on the server %s): run with --yes to go ahead, or --dry-run to see them", plural(delHere, noun), len(locals), r.acc.Name)}
+	case tooMany(delThere, len(remote)) && !r.opt.Yes:
+		return nil, &ErrNeedsConfirm{fmt.Sprintf("this run would delete %s of %d on the server %s: run with --yes to go ahead, or --dry-run to see them", plural(delThere, noun), len(remote), r.acc.Name)}
 	}
 	return acts, nil
 }
@@ -259,6 +266,7 @@ func (r *runner) settle(ctx context.Context, m mapper, coll string, a *action) (
 			}
 		}
 		r.rep.DeletedThere++
+		r.would("delete %s %s on the server", m.noun(), a.local.nameOr(a.href))
 		return &store.SyncOp{Drop: a.item}, true, nil
 	case a.deleteHere:
 		return r.deleteHere(m, coll, a)
@@ -292,6 +300,7 @@ func (r *runner) deleteHere(m mapper, coll string, a *action) (*store.SyncOp, bo
 		}
 	}
 	r.rep.DeletedHere++
+	r.would("delete %s %s here", m.noun(), a.local.name)
 	return &store.SyncOp{Delete: &store.SyncKey{Kind: m.kind(), ID: a.local.id}, Drop: a.item}, true, nil
 }
 
@@ -349,6 +358,7 @@ func (r *runner) merge(ctx context.Context, m mapper, coll string, a *action, tr
 		op, after = &o, rc
 		if a.remote != nil {
 			r.rep.Pulled++
+			r.would("take %s %s from the server", m.noun(), rc.name)
 		}
 		if a.local != nil && a.remote != nil && !a.local.fields.Equal(base) {
 			r.rep.Merged++
@@ -376,12 +386,16 @@ func (r *runner) merge(ctx context.Context, m mapper, coll string, a *action, tr
 		}
 		item.Snapshot, item.Body = after.fields, body
 		r.rep.Pushed++
+		r.would("send %s %s to the server", m.noun(), after.name)
 	}
 	if len(conflicts) > 0 {
 		r.addConflicts(m.kind(), after.id, after.name, conflicts)
 	}
 	item.Hash = hashFields(item.Snapshot)
 	op.Item = &item
+	if a.item != nil && a.local == nil {
+		op.Drop = a.item // the record comes back under a new id
+	}
 	return op, true, nil
 }
 

@@ -178,6 +178,13 @@ func (r *runner) notice(format string, args ...any) {
 	r.rep.Notices = append(r.rep.Notices, fmt.Sprintf(format, args...))
 }
 
+// would notes, in a dry run, one thing a real run would do.
+func (r *runner) would(format string, args ...any) {
+	if r.opt.DryRun {
+		r.notice("would "+format, args...)
+	}
+}
+
 func (r *runner) progress(phase string, done, total int) {
 	if r.opt.Progress != nil {
 		r.opt.Progress(phase, done, total)
