@@ -48,6 +48,7 @@ var commands = []func(*app) *cobra.Command{
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
 	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
 	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
+	newSyncCmd,
 }
 
 // Main runs rapport with args and returns the exit code.

@@ -8,6 +8,7 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	rsync "rapport/sync"
 )
 
 // showJSON is the documented shape of `rapport show --json`.
@@ -19,6 +20,8 @@ type showJSON struct {
 	Notes      []model.Interaction `json:"notes"`
 	ReferredBy *refJSON            `json:"referred_by"`
 	Referrals  []refJSON           `json:"referrals"`
+	// SyncConflicts are open sync conflicts on this contact (omitted when none).
+	SyncConflicts []rsync.Conflict `json:"sync_conflicts,omitempty"`
 }
 
 type refJSON struct {
@@ -54,10 +57,17 @@ func newShowCmd(a *app) *cobra.Command {
 			if filter != "" {
 				d.Notes = onlyTopic(d.Notes, filter)
 			}
+			conflicts, err := contactConflicts(s, c.ID)
+			if err != nil {
+				return err
+			}
 			if asJSON {
-				return writeJSON(a.out, detailJSON(d, today))
+				out := detailJSON(d, today)
+				out.SyncConflicts = conflicts
+				return writeJSON(a.out, out)
 			}
 			printDetail(a.out, d, today)
+			printConflicts(a.out, conflicts)
 			return nil
 		},
 	}

@@ -236,7 +236,7 @@ func (r *runner) settleAll(ctx context.Context, m mapper, coll string, acts []*a
 			}
 		}
 		if len(ops) > 0 && !r.opt.DryRun {
-			if err := r.s.ApplySync(r.state, "sync "+r.acc.Name+": "+m.noun()+"s", ops); err != nil {
+			if err := r.s.ApplySync(r.state, fmt.Sprintf("sync %s: %s", r.acc.Name, plural(len(ops), m.noun())), ops); err != nil {
 				return false, err
 			}
 		}

@@ -215,3 +215,5 @@ func taskInScope(f model.FollowUp, today model.Date) bool {
 }
 
 var _ = store.SyncContact
+
+func taskOf(f model.FollowUp) exchange.Task { return exchange.Task{FollowUp: f} }
