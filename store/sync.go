@@ -52,7 +52,10 @@ type SyncRun struct {
 
 // SyncAccount is the state of one account between runs.
 type SyncAccount struct {
-	Name        string            `json:"name"`
+	Name string `json:"name"`
+	// Client is this book's random id for this account: new tasks' UIDs
+	// are derived from it, so two books never make the same UID.
+	Client      string            `json:"client,omitempty"`
 	Collections map[string]string `json:"collections,omitempty"` // "contacts", "tasks" -> href
 	Tokens      map[string]string `json:"tokens,omitempty"`      // collection href -> sync token
 	LastRun     SyncRun           `json:"last_run"`

@@ -120,12 +120,13 @@ func (c *Client) do(ctx context.Context, method, href string, body []byte, heade
 }
 
 func statusError(method, href string, resp *http.Response) error {
-	text, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
+	text, _ := io.ReadAll(io.LimitReader(resp.Body, 600))
 	return &StatusError{Method: method, Href: href, Code: resp.StatusCode, Text: firstLine(string(text))}
 }
 
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "<?xml version='1.0' encoding='utf-8'?>"))
+	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 120 {
 		s = s[:120] + "…"
 	}
@@ -150,6 +151,10 @@ func (c *Client) Put(ctx context.Context, href string, body []byte, contentType,
 	switch {
 	case resp.StatusCode == http.StatusPreconditionFailed:
 		return "", ErrPrecondition
+	case resp.StatusCode == http.StatusConflict && etag == "":
+		// Radicale checks the UID before If-None-Match: an object already
+		// at href with this UID gives 409 no-uid-conflict, not 412.
+		return "", fmt.Errorf("%w (%w)", ErrPrecondition, statusError("PUT", href, resp))
 	case resp.StatusCode/100 != 2:
 		return "", statusError("PUT", href, resp)
 	}

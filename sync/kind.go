@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 
+	"rapport/exchange"
 	"rapport/model"
 	"rapport/store"
 )
@@ -157,14 +158,31 @@ func (r *runner) plan(m mapper, coll string, items map[store.SyncKey]store.SyncI
 			acts = append(acts, &action{href: href, etag: etag})
 		}
 	}
+	taken := map[string]bool{}
+	for _, it := range items {
+		taken[uidKey(it.UID)] = true
+	}
 	for id, l := range locals {
 		if _, ok := items[store.SyncKey{Kind: m.kind(), ID: id}]; !ok && l.inScope {
+			if taken[uidKey(l.uid)] {
+				// Another record here already went up under this UID (a
+				// copy made outside rapport, say): this one gets its own.
+				l.uid = "urn:uuid:" + exchange.NewUID(l.uid, id)
+				l.dirty = true
+				if l.contact != nil {
+					l.contact.UID = l.uid
+					l.fields["uid"] = []string{l.uid}
+				}
+			}
+			taken[uidKey(l.uid)] = true
 			acts = append(acts, &action{local: l, href: childHref(coll, l.uid, m.ext())})
 		}
 	}
 	sort.SliceStable(acts, func(i, j int) bool { return acts[i].href < acts[j].href })
 	noun := m.noun()
-	if len(remote) == 0 && synced > 0 {
+	// An empty collection that held more than a few records was wiped
+	// (or is the wrong one); a small one may just have been emptied.
+	if len(remote) == 0 && synced > 3 {
 		if !r.opt.Force {
 			return nil, &ErrNeedsConfirm{fmt.Sprintf("the server's %s collection %s is empty, but %s were synced with it: if it was emptied on purpose, run again with --force to upload them (nothing is deleted here)", noun, coll, plural(synced, noun))}
 		}
@@ -214,7 +232,9 @@ func (r *runner) fetch(ctx context.Context, m mapper, coll string, acts []*actio
 		}
 	}
 	for _, a := range acts {
-		a.remote = byHref[a.href]
+		if a.etag != "" {
+			a.remote = byHref[a.href]
+		}
 	}
 	return nil
 }
@@ -329,7 +349,7 @@ func (r *runner) merge(ctx context.Context, m mapper, coll string, a *action, tr
 		}
 		_ = name
 	} else if a.item != nil && a.etag == "" {
-		etag, last = "", nil // gone from the server: sent again as new
+		etag, last, theirs = "", nil, nil // gone from the server: sent again as new
 	}
 	if uid == "" && a.local != nil {
 		uid = a.local.uid
@@ -351,7 +371,14 @@ func (r *runner) merge(ctx context.Context, m mapper, coll string, a *action, tr
 	after := a.local
 	if a.local == nil || !merged.Equal(a.local.fields) || a.local.dirty {
 		o, rc, err := m.apply(a.local, merged, uid)
-		if err != nil {
+		var nc *noContactError
+		switch {
+		case errors.As(err, &nc) && a.item != nil && a.local == nil:
+			return r.orphanTask(ctx, a, nc)
+		case errors.As(err, &nc):
+			r.notice("%s on the server names no contact in rapport: left there", a.href)
+			return nil, false, nil
+		case err != nil:
 			r.errorf("%s %s: %v (skipped)", m.noun(), a.href, err)
 			return nil, false, nil
 		}
@@ -404,7 +431,9 @@ func (r *runner) merge(ctx context.Context, m mapper, coll string, a *action, tr
 func (r *runner) reread(ctx context.Context, m mapper, coll string, a *action, try int) (*store.SyncOp, bool, error) {
 	objs, failed := r.c.Fetch(ctx, coll, m.coll(), []string{a.href})
 	if len(objs) == 0 {
-		return nil, false, fmt.Errorf("%s changed on the server and cannot be read again: %v", a.href, failed[a.href])
+		// 409: the UID lives at another href (a copy made elsewhere).
+		r.errorf("%s %s: the server holds its UID elsewhere and refuses a second copy (%v); kept here", m.noun(), a.local.nameOr(a.href), failed[a.href])
+		return nil, false, nil
 	}
 	a.remote, a.etag = &objs[0], objs[0].ETag
 	return r.merge(ctx, m, coll, a, try+1)
@@ -477,4 +506,23 @@ func firstValue(f model.Fields, k string) string {
 		return ""
 	}
 	return f[k][0]
+}
+
+// orphanTask removes from the server a task changed there whose follow-up
+// was deleted here together with its contact: the contact's deletion
+// takes its tasks along.
+func (r *runner) orphanTask(ctx context.Context, a *action, nc *noContactError) (*store.SyncOp, bool, error) {
+	if !r.opt.DryRun {
+		err := r.c.Delete(ctx, a.href, a.etag)
+		if errors.Is(err, ErrPrecondition) {
+			r.notice("the task %q changed on the server while being deleted; it stays there", nc.text)
+			return &store.SyncOp{Drop: a.item}, false, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	r.notice("deleted the task %q on the server: its contact was deleted here", nc.text)
+	r.rep.DeletedThere++
+	return &store.SyncOp{Drop: a.item}, true, nil
 }

@@ -87,10 +87,11 @@ func (m contacts) rec(c model.Contact, scope bool) *rec {
 
 // tasks maps follow-ups to VTODOs; contacts are found by UID.
 type tasks struct {
-	now   time.Time
-	today model.Date
-	byUID map[string]model.Contact // bare lower-case UID -> contact
-	byID  map[uint64]model.Contact
+	client string // the book's id for the account, in new tasks' UIDs
+	now    time.Time
+	today  model.Date
+	byUID  map[string]model.Contact // bare lower-case UID -> contact
+	byID   map[uint64]model.Contact
 }
 
 func (tasks) kind() byte          { return store.SyncTask }
@@ -124,7 +125,7 @@ func (m tasks) apply(r *rec, f model.Fields, uid string) (store.SyncOp, *rec, er
 	}
 	c, ok := m.byUID[link]
 	if !ok {
-		return store.SyncOp{}, nil, fmt.Errorf("the task %q names no contact in rapport", fu.Text)
+		return store.SyncOp{}, nil, &noContactError{fu.Text}
 	}
 	fu.ContactID = c.ID
 	if err := fu.Validate(); err != nil {
@@ -148,7 +149,7 @@ func (m tasks) body(r *rec, last []byte) ([]byte, error) {
 func (m tasks) rec(f model.FollowUp, uid string) *rec {
 	c := m.byID[f.ContactID]
 	if uid == "" {
-		uid = exchange.FollowUpUID(exchange.ContactUID(c), f.ID)
+		uid = exchange.FollowUpUID(m.client+"/"+exchange.ContactUID(c), f.ID)
 	}
 	r := &rec{id: f.ID, name: f.Text + " (" + c.Name + ")", uid: uid, inScope: taskInScope(f, m.today), fu: &f}
 	body, err := m.body(r, nil)
@@ -160,4 +161,12 @@ func (m tasks) rec(f model.FollowUp, uid string) *rec {
 	}
 	r.fields = taskFields(m.task(r))
 	return r
+}
+
+// noContactError is a task whose contact rapport does not have (deleted
+// here, or a task made on a phone without one).
+type noContactError struct{ text string }
+
+func (e *noContactError) Error() string {
+	return fmt.Sprintf("the task %q names no contact in rapport", e.text)
 }

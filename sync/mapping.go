@@ -133,6 +133,7 @@ func taskFields(t exchange.Task) model.Fields {
 			f[k] = []string{v}
 		}
 	}
+	set("uid", t.UID)
 	set("text", t.FollowUp.Text)
 	set("due", dateString(t.FollowUp.Due))
 	set("promised", dateString(t.FollowUp.Promised))

@@ -14,6 +14,8 @@ package sync
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -96,6 +98,19 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 	}
 	s.SetCommand("rapport sync " + acc.Name)
 	state.Errors = nil
+	if state.Client == "" {
+		b := make([]byte, 8)
+		if _, err := rand.Read(b); err != nil {
+			return rep, err
+		}
+		state.Client = hex.EncodeToString(b)
+		if !opt.DryRun {
+			// Stored before any PUT: a run cut short resumes with the same UIDs.
+			if err := s.PutSyncAccount(state); err != nil {
+				return rep, err
+			}
+		}
+	}
 	r := &runner{s: s, c: client, acc: acc, opt: opt, state: state, rep: &rep}
 	today := model.DateOf(opt.Now)
 	if err := r.kind(ctx, contacts{now: opt.Now}, cols.Contacts); err != nil {
@@ -162,7 +177,7 @@ func (r *runner) taskMapper(today model.Date) (tasks, error) {
 	if err != nil {
 		return tasks{}, err
 	}
-	m := tasks{now: r.opt.Now, today: today, byUID: map[string]model.Contact{}, byID: map[uint64]model.Contact{}}
+	m := tasks{client: r.state.Client, now: r.opt.Now, today: today, byUID: map[string]model.Contact{}, byID: map[uint64]model.Contact{}}
 	for _, c := range cs {
 		m.byID[c.ID] = c
 		m.byUID[uidKey(exchange.ContactUID(c))] = c
