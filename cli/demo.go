@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"rapport/model"
@@ -36,8 +36,11 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			s.Group() // one change, however many chunks: undo takes it whole
 			start := time.Now()
-			if err := fillDemo(s, n, seed, now, a.progress()); err != nil {
+			ctx, stop := a.interruptible()
+			defer stop()
+			if err := fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts")); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -51,7 +54,7 @@ func newDemoCmd(a *app) *cobra.Command {
 
 // fillDemo writes n sample contacts in chunks, re-linking "referred by" to
 // the ids the store gave earlier contacts.
-func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
 	empty, err := s.Empty()
 	if err != nil {
 		return err
@@ -62,6 +65,9 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
 	for len(ids) < n {
+		if ctx.Err() != nil {
+			return stopped(len(ids), n, "sample contacts", "the book holds those; for a whole demo book, run demo again with another --db")
+		}
 		chunk := make([]model.Bundle, 0, min(demoChunk, n-len(ids)))
 		for len(ids)+len(chunk) < n && len(chunk) < demoChunk {
 			b := sampler.Next()
@@ -78,23 +84,6 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 		progress(len(ids), n)
 	}
 	return nil
-}
-
-// progress reports long jobs on stderr, only when it is a terminal.
-func (a *app) progress() func(done, total int) {
-	f, ok := a.errOut.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return func(int, int) {}
-	}
-	return func(done, total int) {
-		if total < 5000 {
-			return
-		}
-		fmt.Fprintf(f, "\r%d of %d…", done, total)
-		if done == total {
-			fmt.Fprint(f, "\r\033[K")
-		}
-	}
 }
 
 // demoPath is a fresh database in a new temporary folder.

@@ -65,6 +65,10 @@ Without --format, the extension of -o decides.`,
 			if err != nil {
 				return err
 			}
+			// Stages, not contacts: reading, then writing in memory, then
+			// the file; each is one call into the store or a writer.
+			report := a.progress("Exporting")
+			report(0, 3)
 			var buf bytes.Buffer
 			n := 0
 			switch kind {
@@ -74,6 +78,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(contacts)
+				report(1, 3)
 				switch {
 				case vdir != "":
 					res, err := exchange.WriteVdir(vdir, contacts)
@@ -96,6 +101,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(book)
+				report(1, 3)
 				if kind == "ics" {
 					err = exchange.WriteICS(&buf, book, todo, now)
 				} else {
@@ -105,6 +111,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			}
+			report(2, 3)
 			// Built in memory first, so a failure writes nothing.
 			if output == "" || output == "-" {
 				_, err = a.out.Write(buf.Bytes())
@@ -113,6 +120,7 @@ Without --format, the extension of -o decides.`,
 			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
 				return err
 			}
+			report(3, 3)
 			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
 			return nil
 		},

@@ -32,6 +32,8 @@ type app struct {
 	out    io.Writer
 	errOut io.Writer
 	db     *store.Store
+	// clearLine removes a progress bar from stderr before a message.
+	clearLine func()
 	// command is the subcommand running ("rapport log"), for the journal.
 	command string
 }
@@ -46,6 +48,7 @@ var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
+	newReviewCmd,
 	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
 	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
 	newSyncCmd,
@@ -59,6 +62,9 @@ func Main(args []string, out, errOut io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(errOut)
 	err := root.Execute()
+	if a.clearLine != nil {
+		a.clearLine()
+	}
 	if err == nil {
 		return exitOK
 	}

@@ -9,12 +9,14 @@ import (
 	"rapport/model"
 	"rapport/store"
 	rsync "rapport/sync"
+	"rapport/ui/chart"
 )
 
 // showJSON is the documented shape of `rapport show --json`.
 type showJSON struct {
 	Contact    model.Contact       `json:"contact"`
 	Figures    model.Figures       `json:"figures"`
+	Trends     model.Trends        `json:"trends"`
 	FollowUps  []model.FollowUp    `json:"follow_ups"`
 	Questions  []model.Question    `json:"questions"`
 	Notes      []model.Interaction `json:"notes"`
@@ -54,6 +56,7 @@ func newShowCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			trends := d.Trends(today) // of every note, whatever --topic shows
 			if filter != "" {
 				d.Notes = onlyTopic(d.Notes, filter)
 			}
@@ -62,11 +65,11 @@ func newShowCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				out := detailJSON(d, today)
+				out := detailJSON(d, today, trends)
 				out.SyncConflicts = conflicts
 				return writeJSON(a.out, out)
 			}
-			printDetail(a.out, d, today)
+			printDetail(a.out, d, today, trends)
 			printConflicts(a.out, conflicts)
 			return nil
 		},
@@ -86,8 +89,8 @@ func onlyTopic(notes []model.Interaction, t model.Topic) []model.Interaction {
 	return out
 }
 
-func detailJSON(d store.Detail, today model.Date) showJSON {
-	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
+func detailJSON(d store.Detail, today model.Date, trends model.Trends) showJSON {
+	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), Trends: trends, FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
 	if d.ReferredBy != nil {
 		out.ReferredBy = &refJSON{d.ReferredBy.ID, d.ReferredBy.Name}
 	}
@@ -97,11 +100,12 @@ func detailJSON(d store.Detail, today model.Date) showJSON {
 	return out
 }
 
-func printDetail(w io.Writer, d store.Detail, today model.Date) {
+func printDetail(w io.Writer, d store.Detail, today model.Date, trends model.Trends) {
 	c := d.Contact
 	printf(w, "%s  (#%d)", c.Name, c.ID)
 	printProfile(w, d)
 	printFigures(w, d.Figures(today), today)
+	printTrends(w, trends)
 	printFollowUps(w, d.FollowUps, today)
 	printQuestions(w, d.Questions)
 	printf(w, "\nNotes (%d)", len(d.Notes))
@@ -221,4 +225,13 @@ func topicFlag(s string) (model.Topic, error) {
 		return "", usagef("--topic: %v", err)
 	}
 	return t, nil
+}
+
+// printTrends draws the last twelve months: touches (meetings apart), the
+// inbound share and promises kept (✓) and late (✗) by quarter.
+func printTrends(w io.Writer, t model.Trends) {
+	io.WriteString(w, "\nLast 12 months\n")
+	for _, l := range chart.Trends(t, reviewWidth, chart.Paint{}) {
+		io.WriteString(w, "  "+l+"\n")
+	}
 }

@@ -87,7 +87,7 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 		return err
 	}
 	in.ID = id
-	if err := putJSON(tx, bNotes, id, in); err != nil {
+	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
 	return putKeys(tx, noteIndexKeys(*in))

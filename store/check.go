@@ -47,12 +47,24 @@ func (s *Store) Backup(path string) error {
 
 // Check verifies bbolt's own consistency and that every index entry agrees
 // with its record, both ways. It returns the problems found.
-func (s *Store) Check() ([]string, error) {
+func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
+
+// checkSteps are the stages CheckProgress reports: bbolt's page walk,
+// deriving the indexes from the records, comparing them, and orphans.
+const checkSteps = 4
+
+// CheckProgress is Check, telling report (when not nil) each stage done.
+func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
+	if report == nil {
+		report = func(int, int) {}
+	}
 	var problems []string
 	err := s.view(func(tx *bolt.Tx) error {
+		report(0, checkSteps)
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
 		}
+		report(1, checkSteps)
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				problems = append(problems, fmt.Sprintf("%s: the bucket is missing", b))
@@ -65,10 +77,13 @@ func (s *Store) Check() ([]string, error) {
 		if err != nil {
 			return err
 		}
+		report(2, checkSteps)
 		problems = append(problems, compareIndex(tx, want)...)
+		report(3, checkSteps)
 		problems = append(problems, orphans(tx)...)
 		problems = append(problems, checkJournal(tx, time.Now())...)
 		problems = append(problems, checkSync(tx)...)
+		report(checkSteps, checkSteps)
 		return nil
 	})
 	return problems, err

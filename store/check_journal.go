@@ -10,14 +10,11 @@ import (
 
 // checkJournal verifies the change journal: every entry readable, ids
 // without gaps, kinds and statuses known, the bound kept, the redo stack
-// naming undone entries, and no write's pending images left behind.
+// naming undone entries.
 func checkJournal(tx *bolt.Tx, now time.Time) []string {
 	var problems []string
 	add := func(format string, args ...any) {
 		problems = append(problems, fmt.Sprintf("journal: "+format, args...))
-	}
-	if tx.Bucket(bPending) != nil {
-		add("a write's pending images were left behind")
 	}
 	var first, prev uint64
 	status := map[uint64]string{}

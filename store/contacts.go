@@ -75,7 +75,11 @@ func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
 			return err
 		}
 	}
-	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
+	put := putJSON
+	if old == nil {
+		put = putNewJSON // every caller passing no old one has a free id
+	}
+	if err := put(tx, bContacts, c.ID, c); err != nil {
 		return err
 	}
 	if old != nil && old.Name != c.Name {

@@ -42,12 +42,10 @@
 //	                  The sync buckets are not journaled: they say what the server
 //	                  holds, not what the rep changed. A pull writes them in the
 //	                  same transaction as the (journaled) records it changes.
-//	journal_pending   exists only inside a write transaction: the first image of
-//	                  each record written, folded into the journal before commit
 //
 // Every record write goes through putJSON, delJSON or setImage, which
-// capture the record's image first; store.update turns the captures into
-// one journal entry in the same transaction. Undo writes the before images
+// capture the record's first image in memory; store.update turns the
+// captures into one journal entry in the same transaction. Undo writes the before images
 // back through each bucket's reindex function (records.go), so indexes and
 // counters follow exactly as for any other write.
 //

@@ -197,7 +197,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		if err := claimID(tx, bNotes, in.ID); err != nil {
 			return err
 		}
-		if err := putJSON(tx, bNotes, in.ID, in); err != nil {
+		if err := putNewJSON(tx, bNotes, in.ID, in); err != nil {
 			return err
 		}
 		if err := putKeys(tx, noteIndexKeys(in)); err != nil {
@@ -219,7 +219,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		if err := claimID(tx, bQuestions, q.ID); err != nil {
 			return err
 		}
-		if err := putJSON(tx, bQuestions, q.ID, q); err != nil {
+		if err := putNewJSON(tx, bQuestions, q.ID, q); err != nil {
 			return err
 		}
 		if err := putKeys(tx, questionIndexKeys(q)); err != nil {

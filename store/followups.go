@@ -109,7 +109,11 @@ func putFollowUp(tx *bolt.Tx, old *model.FollowUp, f model.FollowUp) error {
 			return err
 		}
 	}
-	if err := putJSON(tx, bFollowUps, f.ID, f); err != nil {
+	put := putJSON
+	if old == nil {
+		put = putNewJSON // every caller passing no old one has a free id
+	}
+	if err := put(tx, bFollowUps, f.ID, f); err != nil {
 		return err
 	}
 	return indexFollowUp(tx, f)

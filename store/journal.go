@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	gosync "sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -34,13 +35,16 @@ const (
 
 // JournalEntry is one journaled write: what changed, with the images to revert it.
 type JournalEntry struct {
-	ID      uint64         `json:"id"`
-	At      time.Time      `json:"at"`
-	Command string         `json:"command,omitempty"`
-	Summary string         `json:"summary"`
-	Kind    string         `json:"kind"`
-	Status  string         `json:"status,omitempty"`
-	Target  uint64         `json:"target,omitempty"` // the entry an undo or redo acted on
+	ID      uint64    `json:"id"`
+	At      time.Time `json:"at"`
+	Command string    `json:"command,omitempty"`
+	Summary string    `json:"summary"`
+	Kind    string    `json:"kind"`
+	Status  string    `json:"status,omitempty"`
+	Target  uint64    `json:"target,omitempty"` // the entry an undo or redo acted on
+	// Group is the id of the first entry of a change made in several
+	// transactions (an import in chunks); undo and redo take the group whole.
+	Group   uint64         `json:"group,omitempty"`
 	Changes []RecordChange `json:"changes"`
 }
 
@@ -102,162 +106,190 @@ func (e JournalEntry) touches(bucket string, key []byte) bool {
 	return false
 }
 
-// Pending-bucket keys. The pending bucket lives only inside one write
-// transaction: it collects the first image of every record the transaction
-// writes, and is turned into a journal entry (and dropped) before commit.
-var (
-	kOrder   = []byte("order")
-	kSeen    = []byte("seen")
-	kSummary = []byte("summary")
-	kKind    = []byte("kind")
-	kTarget  = []byte("target")
-)
+// captures maps each open write transaction to the images it has
+// captured. A bbolt transaction carries no value of ours, and threading
+// one through every helper that writes a record would touch them all; an
+// entry lives only from the start of Store.write's transaction to its end.
+// Keeping the images in memory rather than in a scratch bucket makes a
+// bulk load of 20,000 records pay a map insert each, not a B+tree write.
+var captures gosync.Map // *bolt.Tx -> *txCapture
 
-func pending(tx *bolt.Tx) (*bolt.Bucket, error) {
-	p, err := tx.CreateBucketIfNotExists(bPending)
-	if err != nil {
-		return nil, err
+// txCapture is what one write transaction has captured so far.
+type txCapture struct {
+	seenID  map[string]map[uint64]bool // bucket -> ids, for 8-byte keys
+	seenKey map[string]bool            // bucket 0x00 key, for the others
+	order   []captured
+	summary string
+	kind    string
+	target  uint64
+}
+
+// captured is the first image of one record the transaction wrote.
+type captured struct {
+	bucket  string
+	key     []byte
+	before  []byte
+	existed bool
+}
+
+func newCapture() *txCapture {
+	return &txCapture{seenID: map[string]map[uint64]bool{}, seenKey: map[string]bool{}}
+}
+
+// firstTime reports whether bucket/key is captured for the first time,
+// and marks it captured.
+func (c *txCapture) firstTime(bucket, key []byte) bool {
+	if len(key) != 8 {
+		ref := string(bucket) + "\x00" + string(key)
+		if c.seenKey[ref] {
+			return false
+		}
+		c.seenKey[ref] = true
+		return true
 	}
-	if _, err := p.CreateBucketIfNotExists(kOrder); err != nil {
-		return nil, err
+	ids := c.seenID[string(bucket)]
+	if ids == nil {
+		ids = map[uint64]bool{}
+		c.seenID[string(bucket)] = ids
 	}
-	_, err = p.CreateBucketIfNotExists(kSeen)
-	return p, err
+	id := idAt(key, 0)
+	if ids[id] {
+		return false
+	}
+	ids[id] = true
+	return true
+}
+
+func captureOf(tx *bolt.Tx) *txCapture {
+	c, ok := captures.Load(tx)
+	if !ok {
+		return nil
+	}
+	return c.(*txCapture)
 }
 
 // capture remembers the record at bucket/key as it was before this
-// transaction first wrote it. Call it before every record write.
+// transaction first wrote it. Call it before every record write. Outside
+// Store.write (nothing registered) it records nothing.
 func capture(tx *bolt.Tx, bucket, key []byte) error {
-	p, err := pending(tx)
-	if err != nil {
-		return err
-	}
-	ref := join(bucket, []byte{0}, key)
-	seen := p.Bucket(kSeen)
-	if seen.Get(ref) != nil {
+	c := captureOf(tx)
+	if c == nil {
 		return nil
 	}
-	before := []byte{0}
-	if v := tx.Bucket(bucket).Get(key); v != nil {
-		before = join([]byte{1}, v)
+	if !c.firstTime(bucket, key) {
+		return nil
 	}
-	if err := seen.Put(ref, before); err != nil {
-		return err
+	v := tx.Bucket(bucket).Get(key)
+	c.order = append(c.order, captured{bucket: string(bucket), key: copyBytes(key), before: copyBytes(v), existed: v != nil})
+	return nil
+}
+
+// captureNew is capture for a record the caller knows does not exist yet.
+func captureNew(tx *bolt.Tx, bucket []byte, id uint64) {
+	c := captureOf(tx)
+	if c == nil {
+		return
 	}
-	order := p.Bucket(kOrder)
-	seq, err := order.NextSequence()
-	if err != nil {
-		return err
+	key := u64(id)
+	if c.firstTime(bucket, key) {
+		c.order = append(c.order, captured{bucket: string(bucket), key: key})
 	}
-	return order.Put(u64(seq), ref)
 }
 
 // describe gives the transaction's journal entry its one-line summary; the
 // first description wins, so an operation describes itself before calling
 // the helpers it is made of.
 func describe(tx *bolt.Tx, format string, args ...any) error {
-	p, err := pending(tx)
-	if err != nil {
-		return err
+	if c := captureOf(tx); c != nil && c.summary == "" {
+		c.summary = fmt.Sprintf(format, args...)
 	}
-	if p.Get(kSummary) != nil {
-		return nil
-	}
-	return p.Put(kSummary, []byte(fmt.Sprintf(format, args...)))
+	return nil
 }
 
 // markKind records that this transaction is an undo or redo of target.
 func markKind(tx *bolt.Tx, kind string, target uint64) error {
-	p, err := pending(tx)
-	if err != nil {
-		return err
+	if c := captureOf(tx); c != nil {
+		c.kind, c.target = kind, target
 	}
-	if err := p.Put(kKind, []byte(kind)); err != nil {
-		return err
-	}
-	return p.Put(kTarget, u64(target))
+	return nil
 }
 
-// finishJournal turns the pending bucket into a journal entry, bounded.
-// A transaction that changed no record leaves no entry.
-func finishJournal(tx *bolt.Tx, command string, now time.Time) error {
-	p := tx.Bucket(bPending)
-	if p == nil {
-		return nil
+// finishJournal turns what the transaction captured into a journal entry,
+// bounded, and returns its id (0 when the transaction changed no record
+// and so left no entry). group names the first entry of a grouped change;
+// startGroup makes this entry the first.
+func finishJournal(tx *bolt.Tx, command string, group uint64, startGroup bool, now time.Time) (uint64, error) {
+	c := captureOf(tx)
+	if c == nil {
+		return 0, nil
 	}
-	e, err := pendingJournalEntry(tx, p)
-	if err != nil {
-		return err
-	}
-	if err := tx.DeleteBucket(bPending); err != nil {
-		return err
-	}
+	e := pendingJournalEntry(tx, c)
+	*c = *newCapture()
 	if len(e.Changes) == 0 {
-		return nil
+		return 0, nil
 	}
 	e.At, e.Command = now, command
 	if e.Summary == "" {
 		e.Summary = fmt.Sprintf("changed %d records", e.Records())
 	}
 	if e.Kind == KindWrite {
+		e.Group = group
 		if err := dropRedo(tx); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if err := appendJournalEntry(tx, &e); err != nil {
-		return err
+		return 0, err
 	}
-	return pruneJournal(tx, now)
+	if startGroup && e.Kind == KindWrite {
+		e.Group = e.ID
+		if err := putJournalEntry(tx, e); err != nil {
+			return 0, err
+		}
+	}
+	return e.ID, pruneJournal(tx, now)
 }
 
 // dropPending discards what a transaction captured without journaling it:
 // for migrations, which are not the rep's changes and cannot be undone.
 func dropPending(tx *bolt.Tx) error {
-	if tx.Bucket(bPending) == nil {
-		return nil
+	if c := captureOf(tx); c != nil {
+		*c = *newCapture()
 	}
-	return tx.DeleteBucket(bPending)
+	return nil
 }
 
-func pendingJournalEntry(tx *bolt.Tx, p *bolt.Bucket) (JournalEntry, error) {
-	e := JournalEntry{Summary: string(p.Get(kSummary)), Kind: KindWrite}
-	if k := p.Get(kKind); k != nil {
-		e.Kind, e.Target = string(k), readU64(p.Get(kTarget))
+func pendingJournalEntry(tx *bolt.Tx, c *txCapture) JournalEntry {
+	e := JournalEntry{Summary: c.summary, Kind: KindWrite}
+	if c.kind != "" {
+		e.Kind, e.Target = c.kind, c.target
 	}
-	seen := p.Bucket(kSeen)
 	lastCreated := map[string]int{} // bucket -> index of its last created range
-	err := p.Bucket(kOrder).ForEach(func(_, ref []byte) error {
-		bucket, key, _ := bytes.Cut(ref, []byte{0})
-		before := seen.Get(ref)
-		after := tx.Bucket(bucket).Get(key)
-		existed := before[0] == 1
-		if existed && after != nil && bytes.Equal(before[1:], after) {
-			return nil // written back unchanged
+	for _, cp := range c.order {
+		after := tx.Bucket([]byte(cp.bucket)).Get(cp.key)
+		if cp.existed && after != nil && bytes.Equal(cp.before, after) {
+			continue // written back unchanged
 		}
-		if !existed && after == nil {
-			return nil // created and removed again
+		if !cp.existed && after == nil {
+			continue // created and removed again
 		}
-		c := RecordChange{Bucket: string(bucket), Deleted: after == nil}
-		if existed {
-			c.Before = copyBytes(before[1:])
+		ch := RecordChange{Bucket: cp.bucket, Deleted: after == nil, Before: cp.before}
+		if len(cp.key) != 8 {
+			ch.Key = cp.key
+			e.Changes = append(e.Changes, ch)
+			continue
 		}
-		if len(key) != 8 {
-			c.Key = copyBytes(key)
-			e.Changes = append(e.Changes, c)
-			return nil
-		}
-		c.ID = idAt(key, 0)
-		if !existed {
-			if i, ok := lastCreated[c.Bucket]; ok && e.Changes[i].lastID()+1 == c.ID {
-				e.Changes[i].To = c.ID
-				return nil
+		ch.ID = idAt(cp.key, 0)
+		if !cp.existed {
+			if i, ok := lastCreated[ch.Bucket]; ok && e.Changes[i].lastID()+1 == ch.ID {
+				e.Changes[i].To = ch.ID
+				continue
 			}
-			lastCreated[c.Bucket] = len(e.Changes)
+			lastCreated[ch.Bucket] = len(e.Changes)
 		}
-		e.Changes = append(e.Changes, c)
-		return nil
-	})
-	return e, err
+		e.Changes = append(e.Changes, ch)
+	}
+	return e
 }
 
 func (c RecordChange) lastID() uint64 { return max(c.ID, c.To) }

@@ -387,7 +387,7 @@ func TestJournalIsBounded(t *testing.T) {
 			return err
 		}
 		for i := range JournalKeep + 5 {
-			if err := finishJournal(tx, "test", old); err != nil {
+			if _, err := finishJournal(tx, "test", 0, false, old); err != nil {
 				return err
 			}
 			if err := rewrite(tx, bContacts, c.ID, func(c *model.Contact) { c.Title = fmt.Sprint(i) }); err != nil {
@@ -395,7 +395,7 @@ func TestJournalIsBounded(t *testing.T) {
 			}
 		}
 		return nil
-	}, func(tx *bolt.Tx) error { return finishJournal(tx, "test", time.Now()) })
+	}, func(tx *bolt.Tx) error { _, err := finishJournal(tx, "test", 0, false, time.Now()); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,4 +407,42 @@ func TestJournalIsBounded(t *testing.T) {
 		t.Fatalf("the oldest kept is change %d, want 7", hist[JournalKeep-1].ID)
 	}
 	mustCheck(t, s)
+}
+
+// An import in chunks is one change: one undo takes all of it, one redo
+// brings all of it back.
+func TestGroupedWritesUndoTogether(t *testing.T) {
+	s := newStore(t)
+	mustAdd(t, s, model.Contact{Name: "Before the import"})
+	before := snapshot(t, s)
+	imp := *s
+	imp.Group()
+	for chunk := range 3 {
+		var bs []model.Bundle
+		for i := range 4 {
+			c := model.Contact{Name: fmt.Sprintf("Imported %d-%d", chunk, i), Stage: model.Lead, Created: testNow}
+			bs = append(bs, model.Bundle{Contact: c, Notes: []model.Interaction{{Kind: model.Call, Text: "hello", At: testNow}}})
+		}
+		if _, err := imp.AddBundles(bs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := snapshot(t, s)
+	e, err := s.Undo(0)
+	if err != nil || !strings.Contains(e.Summary, "and 2 more parts") {
+		t.Fatalf("undo: %q %v", e.Summary, err)
+	}
+	if diff := snapshotDiff(before, snapshot(t, s)); diff != "" {
+		t.Fatalf("one undo did not take the whole import: %s", diff)
+	}
+	if _, err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := snapshotDiff(after, snapshot(t, s)); diff != "" {
+		t.Fatalf("one redo did not bring the whole import back: %s", diff)
+	}
+	mustCheck(t, s)
+	if e, _ := s.Undo(0); !strings.Contains(e.Summary, "and 2 more parts") {
+		t.Fatalf("the second undo is not the whole import: %q", e.Summary)
+	}
 }

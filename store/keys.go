@@ -31,8 +31,6 @@ var (
 	bSyncAccounts = []byte("sync_accounts")
 	bSyncItems    = []byte("sync_items")
 	bSyncHrefs    = []byte("sync_hrefs")
-	// bPending exists only inside a write transaction (see journal.go).
-	bPending = []byte("journal_pending")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")

@@ -31,7 +31,7 @@ func addQuestion(tx *bolt.Tx, q *model.Question) error {
 		return err
 	}
 	q.ID = id
-	if err := putJSON(tx, bQuestions, id, q); err != nil {
+	if err := putNewJSON(tx, bQuestions, id, q); err != nil {
 		return err
 	}
 	return putKeys(tx, questionIndexKeys(*q))

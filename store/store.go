@@ -18,6 +18,10 @@ type Store struct {
 	path    string
 	timeout time.Duration
 	command string // what the journal says made each change
+	// grouped makes every write of this handle one change for undo: an
+	// import or a restore commits in chunks, but the rep made one change.
+	grouped bool
+	group   uint64 // the journal id of the group's first entry
 }
 
 // DefaultTimeout is how long an operation waits for another process's lock.
@@ -42,6 +46,10 @@ func Open(path string) (*Store, error) {
 // SetCommand names what is writing ("rapport log", "tui"), for the
 // journal's history.
 func (s *Store) SetCommand(command string) { s.command = command }
+
+// Group makes the writes of this handle from now on one change in the
+// journal: undo and redo take them together.
+func (s *Store) Group() { s.grouped = true }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -72,7 +80,16 @@ func (s *Store) view(fn func(*bolt.Tx) error) error {
 // and bumps the generation, so every other process can tell that something
 // changed.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
-	return s.write(fn, func(tx *bolt.Tx) error { return finishJournal(tx, s.command, time.Now()) })
+	var group uint64
+	err := s.write(fn, func(tx *bolt.Tx) error {
+		var err error
+		group, err = finishJournal(tx, s.command, s.group, s.grouped && s.group == 0, time.Now())
+		return err
+	})
+	if err == nil && s.grouped && s.group == 0 {
+		s.group = group
+	}
+	return err
 }
 
 // write runs fn, then finish, in one write transaction.
@@ -83,6 +100,8 @@ func (s *Store) write(fn, finish func(*bolt.Tx) error) error {
 	}
 	defer db.Close()
 	return db.Update(func(tx *bolt.Tx) error {
+		captures.Store(tx, newCapture())
+		defer captures.Delete(tx)
 		if err := fn(tx); err != nil {
 			return err
 		}
@@ -130,6 +149,18 @@ func putJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	if err := capture(tx, b, u64(id)); err != nil {
 		return err
 	}
+	return tx.Bucket(b).Put(u64(id), data)
+}
+
+// putNewJSON writes a record whose id the caller knows is free (fresh from
+// nextID, or checked by claimID): the journal notes it as created without
+// looking it up first, which matters for bulk loads.
+func putNewJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	captureNew(tx, b, id)
 	return tx.Bucket(b).Put(u64(id), data)
 }
 

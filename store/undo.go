@@ -36,12 +36,44 @@ func (s *Store) Undo(id uint64) (JournalEntry, error) {
 		if e.Status != StatusApplied {
 			return fmt.Errorf("change %d (%s) is already undone", e.ID, e.Summary)
 		}
-		if err := undoConflict(tx, e); err != nil {
+		group, err := groupOf(tx, e)
+		if err != nil {
 			return err
 		}
-		return undoEntry(tx, &e)
+		if len(group) > 1 {
+			e.Summary += fmt.Sprintf(" (and %d more parts of that change)", len(group)-1)
+		}
+		for i := range group {
+			if err := undoConflict(tx, group[i]); err != nil {
+				return err
+			}
+			if err := undoEntry(tx, &group[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return e, err
+}
+
+// groupOf lists the applied writes of e's group, newest first: e alone
+// when it is in none.
+func groupOf(tx *bolt.Tx, e JournalEntry) ([]JournalEntry, error) {
+	if e.Group == 0 {
+		return []JournalEntry{e}, nil
+	}
+	var out []JournalEntry
+	c := tx.Bucket(bJournal).Cursor()
+	for k, v := c.Seek(u64(e.ID)); k != nil && idAt(k, 0) >= e.Group; k, v = c.Prev() {
+		m, err := decodeJournalEntry(v)
+		if err != nil {
+			return nil, fmt.Errorf("change %d cannot be read: %w", idAt(k, 0), err)
+		}
+		if m.Kind == KindWrite && m.Group == e.Group && m.Status == StatusApplied {
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 // Redo re-applies the change undone most recently.
@@ -56,13 +88,24 @@ func (s *Store) Redo() (JournalEntry, error) {
 		if e, err = getJournalEntry(tx, stack[len(stack)-1]); err != nil {
 			return err
 		}
-		if err := redoConflict(tx, e); err != nil {
-			return err
+		group := e.Group
+		for len(stack) > 0 {
+			next, err := getJournalEntry(tx, stack[len(stack)-1])
+			if err != nil {
+				return err
+			}
+			if next.ID != e.ID && (group == 0 || next.Group != group) {
+				break
+			}
+			if err := redoConflict(tx, next); err != nil {
+				return err
+			}
+			if err := redoEntry(tx, &next); err != nil {
+				return err
+			}
+			stack = stack[:len(stack)-1]
 		}
-		if err := redoEntry(tx, &e); err != nil {
-			return err
-		}
-		return setRedoStack(tx, stack[:len(stack)-1])
+		return setRedoStack(tx, stack)
 	})
 	return e, err
 }

@@ -264,3 +264,11 @@ func merge(s *store.Store, keep, other uint64) tea.Cmd {
 		return changedMsg{text: "Merged " + r.Other.Name + " into " + r.Keep.Name + " · u splits them again", gone: other, err: err}
 	}
 }
+
+// loadReview reads the weekly review of the week from start, on today.
+func loadReview(s *store.Store, start, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Review(start, today)
+		return reviewMsg{start: start, review: r, err: err}
+	}
+}

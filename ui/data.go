@@ -28,6 +28,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			a.detail.setDetail(msg.detail)
 		}
 		return a, nil, true
+	case reviewMsg:
+		if a.onStack(pageReview) {
+			a.review.setReview(msg)
+		}
+		return a, nil, true
 	case noteContextMsg:
 		if a.onStack(pageNote) && a.note.id == msg.id && msg.err == nil {
 			a.note.setQuestions(msg.questions)
@@ -161,6 +166,9 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	if a.onStack(pageDetail) {
 		cmds = append(cmds, loadDetail(a.store, a.detail.id))
 	}
+	if a.onStack(pageReview) {
+		cmds = append(cmds, loadReview(a.store, a.review.start, a.today))
+	}
 	return a, tea.Batch(cmds...), true
 }
 
@@ -188,6 +196,9 @@ func (a *App) setToday(day model.Date) {
 	}
 	if a.onStack(pageNote) {
 		a.note.today = day
+	}
+	if a.onStack(pageReview) {
+		a.review.today = day
 	}
 }
 

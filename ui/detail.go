@@ -12,6 +12,7 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	"rapport/ui/chart"
 )
 
 // detailScreen shows one contact: profile, moments, figures, open
@@ -300,6 +301,11 @@ func (d *detailScreen) profile(w int) []string {
 		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
 	}
 	figure("follow-through", through)
+
+	section("Last 12 months", -1)
+	for _, l := range chart.Trends(d.d.Trends(today), w-2, d.st.chartPaint()) {
+		out = append(out, "  "+l)
+	}
 
 	if ms := c.AllMoments(); len(ms) > 0 {
 		section("Moments", -1)

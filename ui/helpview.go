@@ -47,6 +47,8 @@ func (a App) contextKeys() bindings {
 		return a.detailKeys()
 	case pageNote:
 		return a.noteKeys()
+	case pageReview:
+		return bindings{relabel(k.Left, "week before"), relabel(k.Right, "week after"), relabel(k.Down, "scroll"), k.Back, k.Today, k.Help, k.Quit}
 	case pageContact:
 		if a.form.confirm != confirmNone {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}

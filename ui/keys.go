@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
 	Save, Editor, NextField, PrevField  key.Binding
@@ -54,6 +55,7 @@ func DefaultKeys() KeyMap {
 		Tab:    b(k("tab"), "tab", "switch pane"),
 		Today:  b(k("t"), "t", "today"),
 		Sort:   b(k("o"), "o", "sort name/last touch"),
+		Review: b(k("w"), "w", "weekly review"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -109,7 +111,7 @@ type helpGroup struct {
 // fullHelp lists every binding, grouped by where it works.
 func (k KeyMap) fullHelp() []helpGroup {
 	return []helpGroup{
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
 		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},

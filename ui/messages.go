@@ -171,3 +171,13 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // statusTTL is how long a status message stays.
 const statusTTL = 4 * time.Second
+
+// loadReviewMsg asks the root to load the review of the week from start.
+type loadReviewMsg struct{ start model.Date }
+
+// reviewMsg carries a loaded weekly review.
+type reviewMsg struct {
+	start  model.Date
+	review model.Review
+	err    error
+}

@@ -33,6 +33,8 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a, nil, false
 	case key.Matches(msg, k.Add):
 		return a.openContactForm()
+	case key.Matches(msg, k.Review) && top != pageReview:
+		return a.openReview()
 	case key.Matches(msg, k.Undo):
 		return a, undo(a.store, false), true
 	case key.Matches(msg, k.Redo):
@@ -60,6 +62,14 @@ func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
 	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
 	a.push(pageContact)
 	return a, nil, true
+}
+
+// openReview opens the weekly review of this week over home.
+func (a App) openReview() (tea.Model, tea.Cmd, bool) {
+	a.stack = a.stack[:0]
+	a.review = newReviewScreen(a.st, a.keys, a.today)
+	a.push(pageReview)
+	return a, loadReview(a.store, a.review.start, a.today), true
 }
 
 // push puts a page on top and gives it its size.
@@ -93,6 +103,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a.openContactForm()
 	case editIntentMsg:
 		return a, loadContact(a.store, msg.id), true
+	case loadReviewMsg:
+		return a, loadReview(a.store, msg.start, a.today), true
 	case closePageMsg:
 		a.pop()
 		return a, nil, true
