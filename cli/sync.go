@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"rapport/model"
@@ -60,8 +59,8 @@ func newSyncCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				rep, err := rsync.Run(ctx, s, acc, rsync.Options{DryRun: f.dry, Yes: f.yes, Force: f.force, Now: now, Progress: progressLine()})
-				clearProgress()
+				rep, err := rsync.Run(ctx, s, acc, rsync.Options{DryRun: f.dry, Yes: f.yes, Force: f.force, Now: now, Progress: a.syncProgress()})
+				a.clearProgress()
 				if err != nil {
 					failed = fmt.Errorf("%s: %w", name, err)
 					var nc *rsync.ErrNeedsConfirm
@@ -109,22 +108,24 @@ func printReport(a *app, rep rsync.Report) {
 	}
 }
 
-// progressLine draws "syncing contacts 120/2000" on a terminal's stderr,
-// and nothing otherwise.
-func progressLine() func(string, int, int) {
-	if !term.IsTerminal(os.Stderr.Fd()) {
-		return nil
-	}
+// syncProgress draws the shared progress bar on a terminal's stderr, one
+// per phase of a run ("Syncing contacts"), and nothing otherwise.
+func (a *app) syncProgress() func(string, int, int) {
+	meters := map[string]func(int, int){}
 	return func(phase string, done, total int) {
-		if total >= 50 {
-			fmt.Fprintf(os.Stderr, "\r\x1b[K%s %d/%d", phase, done, total)
+		m, ok := meters[phase]
+		if !ok {
+			a.clearProgress()
+			m = a.progress(strings.ToUpper(phase[:1]) + phase[1:])
+			meters[phase] = m
 		}
+		m(done, total)
 	}
 }
 
-func clearProgress() {
-	if term.IsTerminal(os.Stderr.Fd()) {
-		fmt.Fprint(os.Stderr, "\r\x1b[K")
+func (a *app) clearProgress() {
+	if a.clearLine != nil {
+		a.clearLine()
 	}
 }
 
