@@ -312,3 +312,18 @@ func (s *Store) SyncLocal() ([]model.Contact, []model.FollowUp, error) {
 	})
 	return cs, fs, err
 }
+
+// ContactConflicts are the open sync conflicts on one contact, from every
+// account: for the TUI's detail view.
+func (s *Store) ContactConflicts(id uint64) ([]SyncConflict, error) {
+	accs, err := s.SyncAccounts()
+	var out []SyncConflict
+	for _, acc := range accs {
+		for _, c := range acc.Conflicts {
+			if c.Kind == SyncContact && c.LocalID == id {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, err
+}

@@ -25,6 +25,7 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				}
 				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
 			}
+			a.detail.conflicts = msg.conflicts
 			a.detail.setDetail(msg.detail)
 		}
 		return a, nil, true
