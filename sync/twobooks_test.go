@@ -57,6 +57,25 @@ func TestTwoBooksConverge(t *testing.T) {
 		t.Errorf("b's conflicts %+v, Bob's title %q", st.Conflicts, contact(t, b, "Bob Byte").Title)
 	}
 
+	// Taking the rep's value back: it goes to the server and the other book.
+	if _, err := Resolve(b, 1, true, testNow); err != nil {
+		t.Fatal(err)
+	}
+	if contact(t, b, "Bob Byte").Title != "Buyer" {
+		t.Error("resolve --mine did not put Buyer back")
+	}
+	run(t, b, acc, Options{})
+	run(t, a, acc, Options{})
+	if contact(t, a, "Bob Byte").Title != "Buyer" {
+		t.Error("the resolved title did not reach book a")
+	}
+	if cs, _ := Conflicts(b); len(cs) != 0 {
+		t.Errorf("conflicts left after resolving: %+v", cs)
+	}
+	if _, err := Resolve(b, 1, true, testNow); err == nil {
+		t.Error("resolving a conflict that is gone succeeded")
+	}
+
 	// A delete on one side against an edit on the other: the edit wins.
 	if _, err := a.DeleteContact(bob.ID); err != nil {
 		t.Fatal(err)
