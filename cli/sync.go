@@ -98,7 +98,7 @@ func printReport(a *app, rep rsync.Report) {
 	printf(a.out, "%s %s: %d from the server, %d to it, %d deleted here, %d deleted there, %d merged, %s.", rep.Account, verb,
 		rep.Pulled, rep.Pushed, rep.DeletedHere, rep.DeletedThere, rep.Merged, plural(rep.Conflicts, "new conflict", "new conflicts"))
 	for _, n := range rep.Notices {
-		printf(a.out, "  %s", n)
+		printf(a.out, "  %s", model.CleanLine(n)) // may quote a server's href or card
 	}
 	for _, e := range rep.Errors {
 		fmt.Fprintln(a.errOut, "rapport: "+rep.Account+": "+sentence(e))
@@ -234,7 +234,7 @@ func newSyncStatusCmd(a *app) *cobra.Command {
 			if len(conflicts) > 0 {
 				printf(a.out, "\nConflicts (the server's value is in rapport; yours is kept here):")
 				for _, c := range conflicts {
-					printf(a.out, "  %d. %s, %s: yours %s, the server's %s", c.N, c.Name, c.Field, quoteValues(c.Mine), quoteValues(c.Theirs))
+					printf(a.out, "  %d. %s, %s: yours %s, the server's %s", c.N, model.CleanLine(c.Name), c.Field, quoteValues(c.Mine), quoteValues(c.Theirs))
 				}
 				printf(a.out, "rapport sync resolve N --mine puts yours back (sent at the next sync); --theirs keeps the server's.")
 			}
