@@ -33,7 +33,8 @@
 //	                  and follow-ups (UID, time), for sync; written through the
 //	                  journal, so undoing a delete removes its tombstone
 //	sync_accounts   account name -> JSON SyncAccount   collections, sync tokens,
-//	                  the last run, open conflicts and errors of one CardDAV/CalDAV account
+//	                  the last run, open conflicts and errors of one CardDAV/CalDAV account,
+//	                  and its change marker (the journal head when its last run began)
 //	sync_items      account | 0x00 | kind byte | record id -> JSON SyncItem
 //	                  per synced record: href, UID, ETag, the mapped fields at the
 //	                  last sync (the base of three-way merges) and their hash, and

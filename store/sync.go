@@ -61,6 +61,11 @@ type SyncAccount struct {
 	LastRun     SyncRun           `json:"last_run"`
 	Conflicts   []SyncConflict    `json:"conflicts,omitempty"`
 	Errors      []string          `json:"errors,omitempty"`
+	// Marker is the journal head when the last finished run began, and
+	// Schema the file's schema then: records no entry touched since (and
+	// no migration rewrote) are as the last run left them.
+	Marker uint64 `json:"marker,omitempty"`
+	Schema uint32 `json:"schema,omitempty"`
 }
 
 // SyncKey names a synced record within an account.
@@ -326,4 +331,57 @@ func (s *Store) ContactConflicts(id uint64) ([]SyncConflict, error) {
 		}
 	}
 	return out, err
+}
+
+// JournalHead is the id of the newest journal entry: the change marker a
+// sync run keeps, so the next one reads only what changed since.
+func (s *Store) JournalHead() (uint64, error) {
+	var head uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		head = tx.Bucket(bJournal).Sequence()
+		return nil
+	})
+	return head, err
+}
+
+// ChangedSince lists the contacts and follow-ups written by journal
+// entries after marker. ok is false when the journal no longer reaches
+// back that far (pruned), or marker is 0: then everything must be compared.
+func (s *Store) ChangedSince(marker uint64) (map[SyncKey]bool, bool, error) {
+	changed := map[SyncKey]bool{}
+	if marker == 0 {
+		return changed, false, nil
+	}
+	ok := true
+	err := s.view(func(tx *bolt.Tx) error {
+		j := tx.Bucket(bJournal)
+		if marker > j.Sequence() {
+			ok = false // a file restored from an older backup
+			return nil
+		}
+		c := j.Cursor()
+		if k, _ := c.First(); k != nil && idAt(k, 0) > marker+1 {
+			ok = false
+			return nil
+		}
+		for k, v := c.Seek(u64(marker + 1)); k != nil; k, v = c.Next() {
+			e, err := decodeJournalEntry(v)
+			if err != nil {
+				return err
+			}
+			for _, ch := range e.Changes {
+				kind := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}[ch.Bucket]
+				if kind == 0 {
+					continue
+				}
+				for _, key := range ch.keys() {
+					if len(key) == 8 {
+						changed[SyncKey{kind, idAt(key, 0)}] = true
+					}
+				}
+			}
+		}
+		return nil
+	})
+	return changed, ok, err
 }

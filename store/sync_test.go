@@ -56,3 +56,57 @@ func TestApplySyncAndCheck(t *testing.T) {
 		t.Errorf("check after losing an href: %v %v", problems, err)
 	}
 }
+
+func TestChangedSince(t *testing.T) {
+	s := newStore(t)
+	if _, ok, _ := s.ChangedSince(0); ok {
+		t.Error("marker 0 should ask for a full comparison")
+	}
+	a := model.Contact{Name: "Ada Lovelace", Stage: model.Customer}
+	b := model.Contact{Name: "Bob Byte", Stage: model.Customer}
+	for _, c := range []*model.Contact{&a, &b} {
+		if err := s.AddContact(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	head, _ := s.JournalHead()
+	f := model.FollowUp{ContactID: b.ID, Text: "call", Due: testToday}
+	if err := s.AddFollowUp(&f); err != nil {
+		t.Fatal(err)
+	}
+	a.Title = "CTO"
+	if err := s.UpdateContact(a); err != nil {
+		t.Fatal(err)
+	}
+	changed, ok, err := s.ChangedSince(head)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	want := map[SyncKey]bool{{SyncContact, a.ID}: true, {SyncTask, f.ID}: true}
+	if len(changed) != len(want) || !changed[SyncKey{SyncContact, a.ID}] || !changed[SyncKey{SyncTask, f.ID}] {
+		t.Errorf("changed %v, want %v", changed, want)
+	}
+	if _, ok, _ := s.ChangedSince(head + 100); ok {
+		t.Error("a marker beyond the journal (an older backup restored) should ask for a full comparison")
+	}
+	// Entries pruned past the marker: the journal cannot say.
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for id := uint64(1); id <= head+1; id++ {
+			if err := tx.Bucket(bJournal).Delete(u64(id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.ChangedSince(head); ok {
+		t.Error("a journal pruned past the marker should ask for a full comparison")
+	}
+}

@@ -111,6 +111,10 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 			}
 		}
 	}
+	head, err := s.JournalHead()
+	if err != nil {
+		return rep, err
+	}
 	r := &runner{s: s, c: client, acc: acc, opt: opt, state: state, rep: &rep}
 	today := model.DateOf(opt.Now)
 	if err := r.kind(ctx, contacts{now: opt.Now}, cols.Contacts); err != nil {
@@ -130,6 +134,9 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 		return rep, nil
 	}
 	r.state.LastRun = store.SyncRun{At: opt.Now, Pulled: rep.Pulled, Pushed: rep.Pushed, Deleted: rep.DeletedHere + rep.DeletedThere, Merged: rep.Merged, Finished: true}
+	// The head as the run began: the run's own writes, and any made
+	// meanwhile from another shell, are looked at again next time.
+	r.state.Marker, r.state.Schema = head, store.SchemaVersion()
 	return rep, s.PutSyncAccount(r.state)
 }
 
