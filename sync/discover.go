@@ -2,7 +2,9 @@ package sync
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -26,10 +28,16 @@ func (c *Client) discover(ctx context.Context, tasks string) (Collections, error
 		return Collections{}, err
 	}
 	principal, err := cd.FindCurrentUserPrincipal(ctx)
+	var netErr *url.Error
+	if errors.As(err, &netErr) {
+		return Collections{}, fmt.Errorf("cannot reach %s: %v", c.base.Host, netErr.Err)
+	}
 	if err != nil || principal == "" {
 		wk := c.resolve("/.well-known/carddav")
 		if cd2, err2 := carddav.NewClient(c.http, wk); err2 == nil {
-			principal, err = cd2.FindCurrentUserPrincipal(ctx)
+			if p, err2 := cd2.FindCurrentUserPrincipal(ctx); err2 == nil && p != "" {
+				principal, err = p, nil
+			}
 		}
 	}
 	if err != nil || principal == "" {
