@@ -70,10 +70,19 @@ func KeepUnknown(card, last []byte) []byte {
 			keepGroup[group] = true
 		}
 	}
+	// Lines the card already has (a writer that keeps unknown properties
+	// itself) are not added twice; groups are compared without their name.
+	have := map[string]bool{}
+	for _, l := range unfold(card) {
+		have[ungrouped(l.text)] = true
+	}
 	var kept []string
 	groups := map[string]string{}
 	for _, l := range lines {
 		group, name := propName(l.text)
+		if have[ungrouped(l.text)] {
+			continue
+		}
 		if group == "" {
 			if unknown(name) {
 				kept = append(kept, l.text)
@@ -122,4 +131,12 @@ func propName(line string) (group, name string) {
 // whose UID another record already uses.
 func NewUID(old string, id uint64) string {
 	return hashUUID("rapport-uid", old, strconv.FormatUint(id, 10))
+}
+
+// ungrouped is a content line without its group prefix.
+func ungrouped(line string) string {
+	if g, _ := propName(line); g != "" {
+		return line[len(g)+1:]
+	}
+	return line
 }

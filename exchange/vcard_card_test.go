@@ -37,6 +37,9 @@ func TestKeepUnknown(t *testing.T) {
 	if back.Contact.Title != "Countess" || back.Contact.UID != "apple-1" || len(back.Contact.Moments) != 1 || back.Contact.Moments[0].Label != model.LabelAnniversary {
 		t.Errorf("read back %+v", back.Contact)
 	}
+	if again := string(KeepUnknown([]byte(out), []byte(apple))); strings.Count(again, "IMPP") != 1 || strings.Count(again, "URL") != 1 {
+		t.Errorf("a card that already keeps them got them twice:\n%s", again)
+	}
 	twice := string(KeepUnknown(EncodeCard(back.Contact), []byte(out)))
 	if strings.Count(twice, "IMPP") != 1 || strings.Count(twice, "URL") != 1 {
 		t.Errorf("a second round trip doubled kept lines:\n%s", twice)
