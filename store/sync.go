@@ -345,9 +345,11 @@ func (s *Store) JournalHead() (uint64, error) {
 }
 
 // ChangedSince lists the contacts and follow-ups written by journal
-// entries after marker. ok is false when the journal no longer reaches
-// back that far (pruned), or marker is 0: then everything must be compared.
-func (s *Store) ChangedSince(marker uint64) (map[SyncKey]bool, bool, error) {
+// entries after marker, except those of the command own (a sync run's own
+// writes leave records exactly as its state says). ok is false when the
+// journal no longer reaches back that far (pruned), or marker is 0: then
+// everything must be compared.
+func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool, error) {
 	changed := map[SyncKey]bool{}
 	if marker == 0 {
 		return changed, false, nil
@@ -369,6 +371,9 @@ func (s *Store) ChangedSince(marker uint64) (map[SyncKey]bool, bool, error) {
 			if err != nil {
 				return err
 			}
+			if own != "" && e.Command == own && e.Kind == KindWrite {
+				continue
+			}
 			for _, ch := range e.Changes {
 				kind := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}[ch.Bucket]
 				if kind == 0 {
@@ -385,3 +390,6 @@ func (s *Store) ChangedSince(marker uint64) (map[SyncKey]bool, bool, error) {
 	})
 	return changed, ok, err
 }
+
+// Command is what the journal currently says makes each change.
+func (s *Store) Command() string { return s.command }

@@ -59,7 +59,7 @@ func TestApplySyncAndCheck(t *testing.T) {
 
 func TestChangedSince(t *testing.T) {
 	s := newStore(t)
-	if _, ok, _ := s.ChangedSince(0); ok {
+	if _, ok, _ := s.ChangedSince(0, ""); ok {
 		t.Error("marker 0 should ask for a full comparison")
 	}
 	a := model.Contact{Name: "Ada Lovelace", Stage: model.Customer}
@@ -78,7 +78,7 @@ func TestChangedSince(t *testing.T) {
 	if err := s.UpdateContact(a); err != nil {
 		t.Fatal(err)
 	}
-	changed, ok, err := s.ChangedSince(head)
+	changed, ok, err := s.ChangedSince(head, "")
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
@@ -86,7 +86,7 @@ func TestChangedSince(t *testing.T) {
 	if len(changed) != len(want) || !changed[SyncKey{SyncContact, a.ID}] || !changed[SyncKey{SyncTask, f.ID}] {
 		t.Errorf("changed %v, want %v", changed, want)
 	}
-	if _, ok, _ := s.ChangedSince(head + 100); ok {
+	if _, ok, _ := s.ChangedSince(head + 100, ""); ok {
 		t.Error("a marker beyond the journal (an older backup restored) should ask for a full comparison")
 	}
 	// Entries pruned past the marker: the journal cannot say.
@@ -106,7 +106,7 @@ func TestChangedSince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := s.ChangedSince(head); ok {
+	if _, ok, _ := s.ChangedSince(head, ""); ok {
 		t.Error("a journal pruned past the marker should ask for a full comparison")
 	}
 }

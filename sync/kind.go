@@ -104,7 +104,7 @@ func (r *runner) locals(m mapper, items map[store.SyncKey]store.SyncItem) (map[u
 	if err != nil {
 		return nil, err
 	}
-	changed, ok, err := r.s.ChangedSince(r.state.Marker)
+	changed, ok, err := r.s.ChangedSince(r.state.Marker, syncCommand(r.acc.Name))
 	if err != nil {
 		return nil, err
 	}

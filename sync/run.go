@@ -96,7 +96,10 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 	if err != nil {
 		return rep, err
 	}
-	s.SetCommand("rapport sync " + acc.Name)
+	// The run's writes carry its own command, so the next run can tell
+	// them from the rep's; the handle's own is given back after.
+	defer s.SetCommand(s.Command())
+	s.SetCommand(syncCommand(acc.Name))
 	state.Errors = nil
 	if state.Client == "" {
 		b := make([]byte, 8)
@@ -134,8 +137,8 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 		return rep, nil
 	}
 	r.state.LastRun = store.SyncRun{At: opt.Now, Pulled: rep.Pulled, Pushed: rep.Pushed, Deleted: rep.DeletedHere + rep.DeletedThere, Merged: rep.Merged, Finished: true}
-	// The head as the run began: the run's own writes, and any made
-	// meanwhile from another shell, are looked at again next time.
+	// The head as the run began: writes made meanwhile from another shell
+	// are looked at again next time (the run's own are skipped by command).
 	r.state.Marker, r.state.Schema = head, store.SchemaVersion()
 	return rep, s.PutSyncAccount(r.state)
 }
@@ -241,3 +244,6 @@ func joinValues(v []string) string {
 	}
 	return strings.Join(v, ", ")
 }
+
+// syncCommand names a run's writes in the journal.
+func syncCommand(account string) string { return "rapport sync " + account }
