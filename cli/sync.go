@@ -39,12 +39,12 @@ func newSyncCmd(a *app) *cobra.Command {
 			names := sortedNames(accounts)
 			if len(args) == 1 {
 				if _, ok := accounts[args[0]]; !ok {
-					return usagef("no account %q in %s (rapport sync add %s URL --user U adds it)", args[0], syncConfigPath(), args[0])
+					return usagef("no account %q in %s (rapport sync add %s URL --user U adds it)", args[0], configPath(), args[0])
 				}
 				names = args
 			}
 			if len(names) == 0 {
-				return usagef("no sync accounts in %s: add one with rapport sync add NAME URL --user U", syncConfigPath())
+				return usagef("no sync accounts in %s: add one with rapport sync add NAME URL --user U", configPath())
 			}
 			s, now, err := a.open()
 			if err != nil {
@@ -158,7 +158,7 @@ func newSyncAddCmd(a *app) *cobra.Command {
 				return err
 			}
 			if _, ok := accounts[name]; ok {
-				return fmt.Errorf("%s already has an account %q; edit it there", syncConfigPath(), name)
+				return fmt.Errorf("%s already has an account %q; edit it there", configPath(), name)
 			}
 			for _, st := range f.stages {
 				if _, err := model.ParseStage(st); err != nil {

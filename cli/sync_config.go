@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 
 	rsync "rapport/sync"
@@ -34,36 +33,16 @@ type syncAccountConfig struct {
 // names none.
 const defaultTaskList = "rapport"
 
-// syncConfigPath is $RAPPORT_CONFIG, else $XDG_CONFIG_HOME/rapport/config.toml.
-func syncConfigPath() string {
-	if p := os.Getenv("RAPPORT_CONFIG"); p != "" {
-		return p
-	}
-	return filepath.Join(xdg.ConfigHome, "rapport", "config.toml")
-}
-
-// readSyncAccounts reads the [sync.NAME] tables; other tables belong to
-// other commands. A missing file has no accounts.
+// readSyncAccounts reads the [sync.NAME] tables of the config file
+// (readConfig, shared with [mail]); a missing file has no accounts.
 func readSyncAccounts() (map[string]syncAccountConfig, error) {
-	var cfg struct {
-		Sync map[string]syncAccountConfig `toml:"sync"`
-	}
-	path := syncConfigPath()
-	meta, err := toml.DecodeFile(path, &cfg)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	cfg, err := readConfig()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
-	}
-	for _, k := range meta.Undecoded() {
-		if len(k) > 0 && k[0] == "sync" {
-			return nil, fmt.Errorf("%s: unknown key %q (known in [sync.NAME]: url, user, password_command, tasks, scope_tags, scope_stages)", path, k.String())
-		}
+		return nil, err
 	}
 	for name, acc := range cfg.Sync {
 		if acc.URL == "" || acc.User == "" {
-			return nil, fmt.Errorf("%s: [sync.%s] needs url and user", path, name)
+			return nil, fmt.Errorf("%s: [sync.%s] needs url and user", configPath(), name)
 		}
 	}
 	return cfg.Sync, nil
@@ -75,7 +54,7 @@ var accountName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
 // file, creating it (0600 in a 0700 folder) when needed. The rest of the
 // file is left exactly as the user wrote it.
 func appendSyncAccount(name string, acc syncAccountConfig) (string, error) {
-	path := syncConfigPath()
+	path := configPath()
 	var b bytes.Buffer
 	enc := toml.NewEncoder(&b)
 	enc.Indent = ""
@@ -133,7 +112,7 @@ func (a *app) account(name string, c syncAccountConfig) (rsync.Account, error) {
 		}
 		acc.Password = string(pw)
 	default:
-		return acc, fmt.Errorf("no password for [sync.%s]: set RAPPORT_PASSWORD or password_command in %s", name, syncConfigPath())
+		return acc, fmt.Errorf("no password for [sync.%s]: set RAPPORT_PASSWORD or password_command in %s", name, configPath())
 	}
 	return acc, nil
 }

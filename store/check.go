@@ -95,7 +95,7 @@ func orphans(tx *bolt.Tx) []string {
 	var problems []string
 	contacts := tx.Bucket(bContacts)
 	exists := func(id uint64) bool { return contacts.Get(u64(id)) != nil }
-	for _, b := range [][]byte{bNotes, bFollowUps, bQuestions} {
+	for _, b := range [][]byte{bNotes, bFollowUps, bQuestions, bShares} {
 		tx.Bucket(b).ForEach(func(k, v []byte) error {
 			var rec struct {
 				ContactID uint64 `json:"contact_id"`
@@ -131,14 +131,17 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 		}
 	}
 	names := map[uint64]string{}
-	touch, promises := tally{}, tally{}
+	touch, promises, value := tally{}, tally{}, tally{}
 	err := eachRecord(tx, bContacts, func(c model.Contact) {
 		add(contactIndexKeys(c))
 		names[c.ID] = c.Name
 		touch.add(dateBytes(c.NextTouch()), touchSlots, 0)
 	})
 	if err == nil {
-		err = eachRecord(tx, bNotes, func(in model.Interaction) { add(noteIndexKeys(in)) })
+		err = eachRecord(tx, bNotes, func(in model.Interaction) {
+			add(noteIndexKeys(in))
+			value.addNote(in)
+		})
 	}
 	if err == nil {
 		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) {
@@ -151,7 +154,10 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 	if err == nil {
 		err = eachRecord(tx, bQuestions, func(q model.Question) { add(questionIndexKeys(q)) })
 	}
-	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises} {
+	if err == nil {
+		err = eachRecord(tx, bShares, func(sh model.Share) { add(shareIndexKeys(sh)) })
+	}
+	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises, string(bValueDays): value} {
 		for k, counts := range t {
 			want[bucket][k] = encodeCounts(counts)
 		}

@@ -32,6 +32,10 @@ var (
 	bSyncItems    = []byte("sync_items")
 	bSyncHrefs    = []byte("sync_hrefs")
 
+	bShares    = []byte("shares")
+	bContactS  = []byte("idx_contact_shares")
+	bValueDays = []byte("idx_value_days")
+
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
 	kRedo       = []byte("redo")
@@ -41,7 +45,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bJournal, bTombstones,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 	bSyncAccounts, bSyncItems, bSyncHrefs,
 }
 

@@ -86,7 +86,7 @@ func TestChangedSince(t *testing.T) {
 	if len(changed) != len(want) || !changed[SyncKey{SyncContact, a.ID}] || !changed[SyncKey{SyncTask, f.ID}] {
 		t.Errorf("changed %v, want %v", changed, want)
 	}
-	if _, ok, _ := s.ChangedSince(head + 100, ""); ok {
+	if _, ok, _ := s.ChangedSince(head+100, ""); ok {
 		t.Error("a marker beyond the journal (an older backup restored) should ask for a full comparison")
 	}
 	// Entries pruned past the marker: the journal cannot say.
