@@ -13,6 +13,7 @@ import (
 type Conflict struct {
 	N       int    `json:"n"`
 	Account string `json:"account"`
+	What    string `json:"what"` // "contact" or "follow-up"
 	store.SyncConflict
 }
 
@@ -25,7 +26,11 @@ func Conflicts(s *store.Store) ([]Conflict, error) {
 	var out []Conflict
 	for _, acc := range accs {
 		for _, c := range acc.Conflicts {
-			out = append(out, Conflict{N: len(out) + 1, Account: acc.Name, SyncConflict: c})
+			what := "contact"
+			if c.Kind == store.SyncTask {
+				what = "follow-up"
+			}
+			out = append(out, Conflict{N: len(out) + 1, Account: acc.Name, What: what, SyncConflict: c})
 		}
 	}
 	return out, nil
