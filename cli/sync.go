@@ -61,6 +61,10 @@ func newSyncCmd(a *app) *cobra.Command {
 				}
 				rep, err := rsync.Run(ctx, s, acc, rsync.Options{DryRun: f.dry, Yes: f.yes, Force: f.force, Now: now, Progress: a.syncProgress()})
 				a.clearProgress()
+				if errors.Is(err, context.Canceled) {
+					failed = fmt.Errorf("%s: stopped by Ctrl+C after %d from the server and %d to it; rapport sync %s goes on from there", name, rep.Pulled, rep.Pushed, name)
+					break
+				}
 				if err != nil {
 					failed = fmt.Errorf("%s: %w", name, err)
 					var nc *rsync.ErrNeedsConfirm
