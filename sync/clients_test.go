@@ -68,8 +68,8 @@ func TestOtherClientsCards(t *testing.T) {
 		"TEL;type=CELL;type=VOICE;type=pref:+44 20 7946 0000\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-12-10\r\nUID:9A1B-APPLE\r\nEND:VCARD\r\n"
 	android := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bob Byte\r\nN:Byte;Bob;;;\r\nEMAIL;TYPE=WORK:bob@example.com\r\n" +
 		"X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Bobby;1;;;;;;;;;;;;;\r\nNOTE:Met at the fair\\, 2019\r\nUID:android-77\r\nEND:VCARD\r\n"
-	rawPut(t, acc, "/"+acc.User+"/contacts/apple.vcf", "text/vcard", apple)
-	rawPut(t, acc, "/"+acc.User+"/contacts/android.vcf", "text/vcard", android)
+	rawPut(t, acc, contactsColl(acc)+"apple.vcf", "text/vcard", apple)
+	rawPut(t, acc, contactsColl(acc)+"android.vcf", "text/vcard", android)
 	if rep := run(t, a, acc, Options{}); rep.Pulled != 2 {
 		t.Errorf("pulled %d, want 2", rep.Pulled)
 	}
@@ -80,13 +80,13 @@ func TestOtherClientsCards(t *testing.T) {
 	edit(t, a, "Ada Lovelace", func(c *model.Contact) { c.Title = "Countess" })
 	edit(t, a, "Bob Byte", func(c *model.Contact) { c.Title = "Buyer" })
 	run(t, a, acc, Options{})
-	card := rawGet(t, acc, "/"+acc.User+"/contacts/apple.vcf")
+	card := rawGet(t, acc, contactsColl(acc)+"apple.vcf")
 	for _, want := range []string{"TITLE:Countess", "skype:ada.l", "linkedin.com/in/ada", "URL", "https://ada.example", "9A1B-APPLE"} {
 		if !strings.Contains(card, want) {
 			t.Errorf("Ada's card lost %q:\n%s", want, card)
 		}
 	}
-	card = rawGet(t, acc, "/"+acc.User+"/contacts/android.vcf")
+	card = rawGet(t, acc, contactsColl(acc)+"android.vcf")
 	for _, want := range []string{"TITLE:Buyer", "X-ANDROID-CUSTOM", "Bobby", "Met at the fair"} {
 		if !strings.Contains(card, want) {
 			t.Errorf("Bob's card lost %q:\n%s", want, card)
@@ -128,7 +128,7 @@ func TestSafetyStops(t *testing.T) {
 	}
 	// The collection emptied behind rapport's back: stop, then --force uploads again.
 	c, _ := NewClient(acc.URL, acc.User, acc.Password, nil)
-	list, _ := c.List(context.Background(), "/"+acc.User+"/contacts/")
+	list, _ := c.List(context.Background(), contactsColl(acc))
 	for h := range list {
 		if err := c.Delete(context.Background(), h, ""); err != nil {
 			t.Fatal(err)

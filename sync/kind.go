@@ -58,7 +58,7 @@ func (r *runner) kind(ctx context.Context, m mapper, coll string) error {
 	if clean && token != "" {
 		r.state.Tokens[coll] = token
 	} else {
-		delete(r.state.Tokens, coll) // something was skipped: list it all next time
+		delete(r.state.Tokens, coll) // something skipped or deleted: list it all next time
 	}
 	return nil
 }
@@ -74,11 +74,13 @@ func (r *runner) listRemote(ctx context.Context, coll string, known map[string]s
 			for h, it := range known {
 				out[h] = it.ETag
 			}
-			for h, e := range changed {
-				out[h] = e
-			}
 			for _, h := range deleted {
 				delete(out, h)
+			}
+			// A server that logs history (Xandikos) may report an href
+			// both deleted and written again: it exists now.
+			for h, e := range changed {
+				out[h] = e
 			}
 			return out, next, nil
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,9 +73,17 @@ func startRadicale() func() {
 	return stop
 }
 
-// server gives a test its own Radicale account, or skips (fails in CI).
+// davServer is the server the suite runs against: Radicale, or with
+// RAPPORT_DAV_SERVER=xandikos (as .ci/run sets for a second pass) one
+// Xandikos per test.
+var davServer = os.Getenv("RAPPORT_DAV_SERVER")
+
+// server gives a test its own account on the server, or skips (fails in CI).
 func server(t *testing.T) Account {
 	t.Helper()
+	if davServer == "xandikos" {
+		return xandikos(t)
+	}
 	if radicale.url == "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("CI needs radicale: %s", radicale.why)
@@ -168,7 +177,7 @@ func serverContacts(t *testing.T, acc Account) map[string]model.Fields {
 	if err != nil {
 		t.Fatal(err)
 	}
-	coll := "/" + acc.User + "/contacts/"
+	coll := contactsColl(acc)
 	list, err := c.List(context.Background(), coll)
 	if err != nil {
 		t.Fatal(err)
@@ -209,7 +218,7 @@ func sameBooks(t *testing.T, a, b map[string]model.Fields, what string) {
 // rawPut writes an object as another client would.
 func rawPut(t *testing.T, acc Account, href, contentType, body string) {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPut, radicale.url+href, strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPut, serverBase(acc)+href, strings.NewReader(body))
 	req.SetBasicAuth(acc.User, "x")
 	req.Header.Set("Content-Type", contentType)
 	resp, err := http.DefaultClient.Do(req)
@@ -224,7 +233,7 @@ func rawPut(t *testing.T, acc Account, href, contentType, body string) {
 
 func rawGet(t *testing.T, acc Account, href string) string {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, radicale.url+href, nil)
+	req, _ := http.NewRequest(http.MethodGet, serverBase(acc)+href, nil)
 	req.SetBasicAuth(acc.User, "x")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -242,4 +251,53 @@ func rawGet(t *testing.T, acc Account, href string) string {
 		}
 	}
 	return b.String()
+}
+
+// xandikos starts a Xandikos for one test, its principal the test's user,
+// stopped by PID at cleanup.
+func xandikos(t *testing.T) Account {
+	t.Helper()
+	bin, err := exec.LookPath("xandikos")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI needs xandikos (apt-get install xandikos)")
+		}
+		t.Skip("skipped: xandikos is not installed (apt-get install xandikos)")
+	}
+	user := strings.ToLower(regexp.MustCompile(`[^A-Za-z0-9]+`).ReplaceAllString(t.Name(), "-"))
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(l.Addr().String())
+	l.Close()
+	cmd := exec.Command(bin, "-d", t.TempDir(), "--current-user-principal", "/"+user+"/", "--autocreate", "-l", "127.0.0.1", "-p", port)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	base := "http://127.0.0.1:" + port
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if resp, err := http.Get(base + "/"); err == nil {
+			resp.Body.Close()
+			return Account{Name: "x", URL: base + "/" + user + "/", User: user, Password: "x", Tasks: "rapport"}
+		}
+	}
+	t.Fatal("xandikos did not answer within 20 s")
+	return Account{}
+}
+
+// contactsColl is where discovery puts the address book: Radicale's home
+// set is the principal, Xandikos's is the principal's contacts/.
+func contactsColl(acc Account) string {
+	if davServer == "xandikos" {
+		return "/" + acc.User + "/contacts/contacts/"
+	}
+	return "/" + acc.User + "/contacts/"
+}
+
+// serverBase is scheme://host of the account.
+func serverBase(acc Account) string {
+	u, _ := url.Parse(acc.URL)
+	return u.Scheme + "://" + u.Host
 }

@@ -88,7 +88,9 @@ func (r *runner) settle(ctx context.Context, m mapper, coll string, a *action) (
 		}
 		r.rep.DeletedThere++
 		r.would("delete %s %s on the server", m.noun(), a.local.nameOr(a.href))
-		return &store.SyncOp{Drop: a.item}, true, nil
+		// Not clean: a server that diffs states for its sync token
+		// (Xandikos) would hide the object coming back unchanged.
+		return &store.SyncOp{Drop: a.item}, false, nil
 	case a.deleteHere:
 		return r.deleteHere(m, coll, a)
 	}
@@ -277,5 +279,5 @@ func (r *runner) orphanTask(ctx context.Context, a *action, nc *noContactError) 
 	}
 	r.notice("deleted the task %q on the server: its contact was deleted here", nc.text)
 	r.rep.DeletedThere++
-	return &store.SyncOp{Drop: a.item}, true, nil
+	return &store.SyncOp{Drop: a.item}, false, nil
 }
