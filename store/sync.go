@@ -393,3 +393,28 @@ func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool,
 
 // Command is what the journal currently says makes each change.
 func (s *Store) Command() string { return s.command }
+
+// ForgetSyncItems drops what an account knows of its records, kind by
+// kind: after its collections moved (another server, another task list)
+// the next run starts afresh and pairs records by UID.
+func (s *Store) ForgetSyncItems(account string, kind byte) error {
+	return s.update(func(tx *bolt.Tx) error {
+		items := tx.Bucket(bSyncItems)
+		prefix := append(syncPrefix(account), kind)
+		var drop []SyncItem
+		c := items.Cursor()
+		for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
+			var it SyncItem
+			if err := json.Unmarshal(v, &it); err != nil {
+				return err
+			}
+			drop = append(drop, it)
+		}
+		for _, it := range drop {
+			if err := dropSyncItem(tx, account, it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"rapport/model"
@@ -83,5 +84,32 @@ func TestScopeAndDryRun(t *testing.T) {
 	}
 	if len(serverContacts(t, acc)) != 0 || len(contactsByUID(t, a)) != 2 {
 		t.Error("leaving the scope should empty the server and keep the book")
+	}
+}
+
+// The account's URL now names another (empty) server: a first sync there,
+// nothing deleted here.
+func TestAccountMovesToAnotherServer(t *testing.T) {
+	acc := server(t)
+	a := book(t)
+	for i := range 5 {
+		addContact(t, a, model.Contact{Name: fmt.Sprintf("Person %d Moves", i)})
+	}
+	run(t, a, acc, Options{})
+	moved := server(t)
+	if davServer != "xandikos" {
+		moved.URL += "moved/" // Radicale: another user's principal
+		moved.URL = strings.Replace(moved.URL, "/"+moved.User+"/moved/", "/"+moved.User+"-moved/", 1)
+		moved.User += "-moved"
+	}
+	rep := run(t, a, moved, Options{})
+	if rep.DeletedHere != 0 || rep.Pushed != 5 {
+		t.Errorf("the move: %+v", rep)
+	}
+	if n := len(contactsByUID(t, a)); n != 5 {
+		t.Errorf("the book holds %d, want 5", n)
+	}
+	if n := len(serverContacts(t, moved)); n != 5 {
+		t.Errorf("the new server holds %d, want 5", n)
 	}
 }

@@ -92,7 +92,7 @@ func Run(ctx context.Context, s *store.Store, acc Account, opt Options) (Report,
 	if err != nil {
 		return rep, err
 	}
-	cols, err := collections(ctx, client, &state, acc, opt.DryRun)
+	cols, err := collections(ctx, s, client, &state, acc, opt.DryRun)
 	if err != nil {
 		return rep, err
 	}
@@ -159,7 +159,7 @@ func (r *runner) fail(err error) error {
 
 // collections finds (once, then from the state) the account's address
 // book and task list.
-func collections(ctx context.Context, c *Client, state *store.SyncAccount, acc Account, dry bool) (Collections, error) {
+func collections(ctx context.Context, s *store.Store, c *Client, state *store.SyncAccount, acc Account, dry bool) (Collections, error) {
 	have := state.Collections
 	if have != nil && have["url"] == acc.URL && have["tasks_name"] == acc.Tasks && have["contacts"] != "" {
 		return Collections{Contacts: have["contacts"], Tasks: have["tasks"]}, nil
@@ -167,6 +167,17 @@ func collections(ctx context.Context, c *Client, state *store.SyncAccount, acc A
 	cols, err := c.discover(ctx, acc.Tasks)
 	if err != nil {
 		return cols, err
+	}
+	if !dry && have != nil {
+		// Another server, or a collection that moved, is a first sync
+		// again: records pair by UID, and nothing is taken for deleted.
+		for kind, name := range map[byte]string{store.SyncContact: "contacts", store.SyncTask: "tasks"} {
+			if have[name] != "" && (have["url"] != acc.URL || have[name] != map[string]string{"contacts": cols.Contacts, "tasks": cols.Tasks}[name]) {
+				if err := s.ForgetSyncItems(acc.Name, kind); err != nil {
+					return cols, err
+				}
+			}
+		}
 	}
 	state.Collections = map[string]string{"url": acc.URL, "tasks_name": acc.Tasks, "contacts": cols.Contacts, "tasks": cols.Tasks}
 	state.Tokens = nil
