@@ -181,3 +181,41 @@ func TestSyncWithRadicale(t *testing.T) {
 		t.Errorf("check after sync: %s%s", problems.out, problems.err)
 	}
 }
+
+// Two books edit one field: the second to sync sees the conflict in
+// sync status and show, and resolve --mine sends its value back.
+func TestSyncConflictFromTheCommandLine(t *testing.T) {
+	url, _ := startRadicale(t)
+	t.Setenv("RAPPORT_CONFIG", filepath.Join(t.TempDir(), "config.toml"))
+	t.Setenv("RAPPORT_PASSWORD", "x")
+	a, b := newBook(t), newBook(t)
+	a.ok("sync", "add", "work", url, "--user", "rep", "--no-tasks")
+	a.ok("add", "Ada Lovelace", "--title", "CTO")
+	a.ok("sync")
+	b.ok("sync")
+	a.ok("edit", "ada", "--title", "CEO")
+	b.ok("edit", "ada", "--title", "Countess")
+	a.ok("sync")
+	mustContain(t, b.ok("sync"), "1 new conflict")
+	mustContain(t, b.ok("sync", "status"), `1. Ada Lovelace, title: yours "Countess", the server's "CEO"`)
+	mustContain(t, b.ok("show", "ada"), "CEO", "Sync conflicts", `title: yours "Countess"`, "rapport sync resolve 1 --mine|--theirs")
+	if r := b.run("sync", "resolve", "1"); r.code != 2 {
+		t.Errorf("resolve without --mine or --theirs: exit %d", r.code)
+	}
+	mustContain(t, b.ok("sync", "resolve", "1", "--mine"), "the next sync sends it")
+	b.ok("sync")
+	a.ok("sync")
+	var show struct {
+		Contact struct {
+			Title string `json:"title"`
+		} `json:"contact"`
+		SyncConflicts []any `json:"sync_conflicts"`
+	}
+	a.json(&show, "show", "ada")
+	if show.Contact.Title != "Countess" || show.SyncConflicts != nil {
+		t.Errorf("book a after the resolve: %+v", show)
+	}
+	if out := b.ok("sync", "status"); strings.Contains(out, "Conflicts") {
+		t.Errorf("a resolved conflict is still listed:\n%s", out)
+	}
+}
