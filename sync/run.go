@@ -168,19 +168,23 @@ func collections(ctx context.Context, s *store.Store, c *Client, state *store.Sy
 	if err != nil {
 		return cols, err
 	}
+	now := map[string]string{"url": acc.URL, "tasks_name": acc.Tasks, "contacts": cols.Contacts, "tasks": cols.Tasks}
 	if !dry && have != nil {
 		// Another server, or a collection that moved, is a first sync
 		// again: records pair by UID, and nothing is taken for deleted.
-		for kind, name := range map[byte]string{store.SyncContact: "contacts", store.SyncTask: "tasks"} {
-			if have[name] != "" && (have["url"] != acc.URL || have[name] != map[string]string{"contacts": cols.Contacts, "tasks": cols.Tasks}[name]) {
-				if err := s.ForgetSyncItems(acc.Name, kind); err != nil {
+		for _, k := range []struct {
+			kind byte
+			name string
+		}{{store.SyncContact, "contacts"}, {store.SyncTask, "tasks"}} {
+			moved := have["url"] != acc.URL || have[k.name] != now[k.name]
+			if have[k.name] != "" && moved {
+				if err := s.ForgetSyncItems(acc.Name, k.kind); err != nil {
 					return cols, err
 				}
 			}
 		}
 	}
-	state.Collections = map[string]string{"url": acc.URL, "tasks_name": acc.Tasks, "contacts": cols.Contacts, "tasks": cols.Tasks}
-	state.Tokens = nil
+	state.Collections, state.Tokens = now, nil
 	return cols, nil
 }
 
