@@ -24,7 +24,8 @@ var migrations = []migration{
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 	{3, "add the change journal and tombstones", createBuckets},
 	{4, "add the shares and the value counters", rebuildIndexes},
-	{5, "add the sync state", createBuckets},
+	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
+	{6, "add the sync state", createBuckets},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -3,6 +3,7 @@ package sync
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ import (
 // carries differently) never looks like a change.
 
 // contactLists are the contact fields merged as sets.
-var contactLists = []string{"emails", "phones", "tags", "moments"}
+var contactLists = []string{"emails", "phones", "tags", "moments", "nicknames", "urls", "addresses", "kept"}
 
 // contactFields flattens the contact fields a vCard carries.
 func contactFields(c model.Contact) model.Fields {
@@ -51,7 +52,26 @@ func contactFields(c model.Contact) model.Fields {
 	}
 	set("how_we_met", c.HowWeMet)
 	set("matters", c.Matters)
+	set("nicknames", c.Nicknames...)
+	set("urls", c.URLs...)
+	for _, a := range c.Addresses {
+		set("addresses", jsonValue(a))
+	}
+	set("background", c.Background)
+	if c.NameParts != nil && !c.NameParts.IsZero() {
+		set("name_parts", jsonValue(*c.NameParts))
+	}
+	// Properties rapport has no field for (a phone's IMPP, PHOTO ...):
+	// merged as a set, written back as they came.
+	set("kept", c.Kept...)
 	return f
+}
+
+// jsonValue is a structured value (an address, a name's parts) as one
+// comparable string.
+func jsonValue(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // setContactFields writes fields onto a contact. Stage and cadence are
@@ -91,6 +111,24 @@ func setContactFields(c *model.Contact, f model.Fields) {
 	}
 	c.HowWeMet = one("how_we_met")
 	c.Matters = one("matters")
+	c.Nicknames = slices.Clone(f["nicknames"])
+	c.URLs = slices.Clone(f["urls"])
+	c.Addresses = nil
+	for _, v := range f["addresses"] {
+		var a model.Address
+		if json.Unmarshal([]byte(v), &a) == nil {
+			c.Addresses = append(c.Addresses, a)
+		}
+	}
+	c.Background = one("background")
+	c.NameParts = nil
+	if v := one("name_parts"); v != "" {
+		var n model.NameParts
+		if json.Unmarshal([]byte(v), &n) == nil {
+			c.NameParts = &n
+		}
+	}
+	c.Kept = slices.Clone(f["kept"])
 }
 
 // cardFields reads a vCard body as fields; the contact comes with them
@@ -103,17 +141,14 @@ func cardFields(body []byte, now time.Time) (model.Fields, model.Contact, error)
 	return contactFields(rec.Contact), rec.Contact, nil
 }
 
-// contactBody is the vCard rapport sends for a contact: its own fields,
-// and every property of the server's last copy it has no field for.
-func contactBody(c model.Contact, last []byte) []byte {
+// contactBody is the vCard rapport sends for a contact. Properties rapport
+// has no field for travel in the contact's Kept lines (read from the
+// server's copy like any other field), so last is not needed.
+func contactBody(c model.Contact, _ []byte) []byte {
 	if c.UID == "" {
 		c.UID = exchange.ContactUID(c)
 	}
-	card := exchange.EncodeCard(c)
-	if len(last) > 0 {
-		card = exchange.KeepUnknown(card, last)
-	}
-	return card
+	return exchange.EncodeCard(c)
 }
 
 // normContact is a contact's fields as they read back from its card.
