@@ -43,6 +43,10 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err := fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts")); err != nil {
 				return err
 			}
+			// The notes went in without the search index: one build now.
+			if err := s.RebuildTextIndex(a.stepProgress()); err != nil {
+				return err
+			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
 			return nil
 		},
@@ -108,6 +112,19 @@ func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
 		changes = changes[n:]
 	}
 	return nil
+}
+
+// stepProgress reports a long step of the store, such as building the
+// search index, with the progress bar of long commands.
+func (a *app) stepProgress() store.Progress {
+	var label string
+	var report func(done, total int)
+	return func(what string, done, total int) {
+		if report == nil || what != label {
+			label, report = what, a.progress(capitalise(what))
+		}
+		report(done, total)
+	}
 }
 
 // demoPath is a fresh database in a new temporary folder.

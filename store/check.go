@@ -81,6 +81,7 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		problems = append(problems, compareIndex(tx, want)...)
 		report(3, checkSteps)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkText(tx)...)
 		problems = append(problems, checkJournal(tx, time.Now())...)
 		problems = append(problems, checkSync(tx)...)
 		report(checkSteps, checkSteps)

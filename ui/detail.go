@@ -27,6 +27,7 @@ type detailScreen struct {
 	d      store.Detail
 	loaded bool
 	topic  model.Topic // "" shows every note
+	focus  uint64      // a note to scroll to once loaded (see applyFocus)
 	// conflicts are open sync conflicts: the server's value is shown, the
 	// rep's kept until `rapport sync resolve`.
 	conflicts []store.SyncConflict
