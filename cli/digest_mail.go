@@ -32,7 +32,8 @@ type mailConfig struct {
 }
 
 type config struct {
-	Mail mailConfig `toml:"mail"`
+	Mail mailConfig                   `toml:"mail"`
+	Sync map[string]syncAccountConfig `toml:"sync"` // sync_config.go
 }
 
 // configPath is $RAPPORT_CONFIG, else $XDG_CONFIG_HOME/rapport/config.toml.
@@ -55,7 +56,7 @@ func readConfig() (config, error) {
 		return c, fmt.Errorf("cannot read %s: %v", path, err)
 	}
 	if undecoded := meta.Undecoded(); len(undecoded) > 0 {
-		return c, fmt.Errorf("%s: unknown key %q (known: mail.from, mail.smtp, mail.user, mail.password, mail.sendmail)", path, undecoded[0].String())
+		return c, fmt.Errorf("%s: unknown key %q (known: mail.from, mail.smtp, mail.user, mail.password, mail.sendmail; in sync.NAME: url, user, password_command, tasks, scope_tags, scope_stages)", path, undecoded[0].String())
 	}
 	if info, err := os.Stat(path); err == nil && c.Mail.Password != "" && info.Mode().Perm()&0o077 != 0 {
 		return c, fmt.Errorf("%s holds a password but others can read it: chmod 600 %s", path, path)

@@ -54,6 +54,7 @@ var commands = []func(*app) *cobra.Command{
 	newShareCmd, newCardsCmd, newBriefCmd, newReferralsCmd, newDigestCmd,
 	newTopicsCmd,
 	newLaterCmd,
+	newSyncCmd,
 }
 
 // Main runs rapport with args and returns the exit code.

@@ -8,6 +8,7 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	rsync "rapport/sync"
 	"rapport/ui/chart"
 )
 
@@ -22,6 +23,8 @@ type showJSON struct {
 	Notes      []model.Interaction `json:"notes"`
 	ReferredBy *refJSON            `json:"referred_by"`
 	Referrals  []refJSON           `json:"referrals"`
+	// SyncConflicts are open sync conflicts on this contact (omitted when none).
+	SyncConflicts []rsync.Conflict `json:"sync_conflicts,omitempty"`
 }
 
 type refJSON struct {
@@ -58,10 +61,17 @@ func newShowCmd(a *app) *cobra.Command {
 			if filter != "" {
 				d.Notes = onlyTopic(d.Notes, filter)
 			}
+			conflicts, err := contactConflicts(s, c.ID)
+			if err != nil {
+				return err
+			}
 			if asJSON {
-				return writeJSON(a.out, detailJSON(d, today, trends))
+				out := detailJSON(d, today, trends)
+				out.SyncConflicts = conflicts
+				return writeJSON(a.out, out)
 			}
 			printDetail(a.out, d, today, trends)
+			printConflicts(a.out, conflicts)
 			return nil
 		},
 	}

@@ -83,6 +83,7 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		problems = append(problems, orphans(tx)...)
 		problems = append(problems, checkText(tx)...)
 		problems = append(problems, checkJournal(tx, time.Now())...)
+		problems = append(problems, checkSync(tx)...)
 		report(checkSteps, checkSteps)
 		return nil
 	})

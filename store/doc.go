@@ -45,6 +45,17 @@
 //	tombstones      bucket | 0x00 | id -> JSON Tombstone   deleted contacts, notes
 //	                  and follow-ups (UID, time), for sync; written through the
 //	                  journal, so undoing a delete removes its tombstone
+//	sync_accounts   account name -> JSON SyncAccount   collections, sync tokens,
+//	                  the last run, open conflicts and errors of one CardDAV/CalDAV account,
+//	                  and its change marker (the journal head when its last run began)
+//	sync_items      account | 0x00 | kind byte | record id -> JSON SyncItem
+//	                  per synced record: href, UID, ETag, the mapped fields at the
+//	                  last sync (the base of three-way merges) and their hash, and
+//	                  the last server body (properties rapport does not model)
+//	sync_hrefs      account | 0x00 | href -> kind byte | record id   the item an href holds
+//	                  The sync buckets are not journaled: they say what the server
+//	                  holds, not what the rep changed. A pull writes them in the
+//	                  same transaction as the (journaled) records it changes.
 //
 // Every record write goes through putJSON, delJSON or setImage, which
 // capture the record's first image in memory; store.update turns the

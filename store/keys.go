@@ -34,6 +34,9 @@ var (
 	bTags         = []byte("idx_tags")
 	bTextTimes    = []byte("ftx_times")
 	bCold         = []byte("idx_cold")
+	bSyncAccounts = []byte("sync_accounts")
+	bSyncItems    = []byte("sync_items")
+	bSyncHrefs    = []byte("sync_hrefs")
 
 	bShares    = []byte("shares")
 	bContactS  = []byte("idx_contact_shares")
@@ -50,6 +53,7 @@ var allBuckets = [][]byte{
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 	bContactText, bTextDays, bTextNotes, bTags, bTextTimes, bCold,
+	bSyncAccounts, bSyncItems, bSyncHrefs,
 }
 
 func u64(n uint64) []byte {

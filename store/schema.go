@@ -27,6 +27,7 @@ var migrations = []migration{
 	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
 	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 	{7, "count only real contact as a touch; add the going-cold index", recountTouches},
+	{8, "add the sync state", createBuckets},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -55,7 +55,11 @@ func readBook(s *store.Store, day model.Date, limit, coldLimit int) bookMsg {
 func loadDetail(s *store.Store, id uint64) tea.Cmd {
 	return func() tea.Msg {
 		d, err := s.Detail(id)
-		return detailMsg{id: id, detail: d, err: err}
+		var conflicts []store.SyncConflict
+		if err == nil {
+			conflicts, err = s.ContactConflicts(id)
+		}
+		return detailMsg{id: id, detail: d, conflicts: conflicts, err: err}
 	}
 }
 

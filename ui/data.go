@@ -38,6 +38,7 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				}
 				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
 			}
+			a.detail.conflicts = msg.conflicts
 			a.detail.setDetail(msg.detail)
 			a.detail.applyFocus()
 		}

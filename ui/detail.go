@@ -28,6 +28,9 @@ type detailScreen struct {
 	loaded bool
 	topic  model.Topic // "" shows every note
 	focus  uint64      // a note to scroll to once loaded (see applyFocus)
+	// conflicts are open sync conflicts: the server's value is shown, the
+	// rep's kept until `rapport sync resolve`.
+	conflicts []store.SyncConflict
 
 	lines   []string // the rendered document, rebuilt when anything changes
 	notesAt int      // the line the timeline starts on
@@ -254,6 +257,9 @@ func (d *detailScreen) profile(w int) []string {
 	add(st.Muted.Render(string(c.Stage) + " · every " + strconv.Itoa(c.CadenceDays()) + " days"))
 	for _, l := range flow(append(slices.Clone(c.Emails), c.Phones...), " · ", w) {
 		out = append(out, st.Accent.Render(l))
+	}
+	for _, sc := range d.conflicts {
+		add(st.Warn.Render("! sync conflict, " + sc.Field + ": yours was " + line(strings.Join(sc.Mine, ", "))))
 	}
 
 	open := d.openFollowUps()

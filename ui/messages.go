@@ -26,9 +26,10 @@ type (
 	}
 
 	detailMsg struct {
-		id     uint64
-		detail store.Detail
-		err    error
+		id        uint64
+		detail    store.Detail
+		conflicts []store.SyncConflict // open sync conflicts on the contact
+		err       error
 	}
 
 	// noteContextMsg brings the open questions of the contact a note is
