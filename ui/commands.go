@@ -284,7 +284,7 @@ func deleteRecord(s *store.Store, msg deleteIntentMsg) tea.Cmd {
 			return changedMsg{text: "Deleted the " + string(in.Kind) + " note, " + name + " · u undoes", err: err}
 		case "follow-up":
 			f, name, err := s.DeleteFollowUp(msg.id)
-			return changedMsg{text: "Deleted: " + f.Text + ", " + name + " · u undoes", err: err}
+			return changedMsg{text: "Deleted: " + f.Text + ", " + name + " · u undoes", followUp: msg.id, err: err}
 		}
 		q, name, err := s.DeleteQuestion(msg.id)
 		return changedMsg{text: "Deleted the question: " + q.Text + ", " + name + " · u undoes", err: err}

@@ -277,6 +277,9 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 // book again; a detail whose contact is gone closes.
 func (a App) applyChanged(msg changedMsg) (tea.Model, tea.Cmd, bool) {
 	if msg.err != nil {
+		if msg.followUp != 0 {
+			a.agenda.unhide(msg.followUp)
+		}
 		return a, a.setStatus(msg.err.Error(), true), true
 	}
 	if msg.gone != 0 && a.onStack(pageDetail) && a.detail.id == msg.gone {

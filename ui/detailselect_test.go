@@ -112,3 +112,31 @@ func TestDetailDeleteContactAndMerge(t *testing.T) {
 		t.Fatalf("status %q", a.status)
 	}
 }
+
+// x on a follow-up in Today asks, y deletes it (the selection staying in
+// place), and u brings it back.
+func TestTodayDeleteFollowUpAndUndo(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 120, 35)
+	a = keys(t, a, "t")
+	r, ok := a.agenda.selected()
+	if !ok || r.followUp == 0 {
+		t.Fatalf("Today opens without a follow-up selected:\n%s", screen(a))
+	}
+	a = keys(t, a, "x")
+	if !strings.Contains(screen(a), "Delete “"+r.rawText+"” for "+r.raw+"?") {
+		t.Fatalf("x does not ask:\n%s", screen(a))
+	}
+	a = keys(t, a, "n")
+	if _, err := s.FollowUp(r.followUp); err != nil || a.agenda.deleting != nil {
+		t.Fatalf("n deleted or kept asking: %v", err)
+	}
+	a = keys(t, a, "x", "y")
+	if _, err := s.FollowUp(r.followUp); err == nil || !strings.Contains(a.status, "Deleted: "+r.rawText) {
+		t.Fatalf("y: follow-up still there (%v), status %q", err, a.status)
+	}
+	a = keys(t, a, "u")
+	if _, err := s.FollowUp(r.followUp); err != nil || !strings.Contains(screen(a), r.rawText) {
+		t.Fatalf("u: %v\n%s", err, screen(a))
+	}
+}

@@ -64,6 +64,9 @@ func (a App) contextKeys() bindings {
 		return a.book.helpKeys()
 	}
 	if a.focus == paneToday {
+		if a.agenda.deleting != nil {
+			return bindings{k.Yes, relabel(k.No, "no")}
+		}
 		if a.agenda.snoozing {
 			verb := "snooze"
 			if a.agenda.coldID != 0 {
@@ -71,7 +74,7 @@ func (a App) contextKeys() bindings {
 			}
 			return bindings{relabel(k.Open, verb), relabel(k.Back, "cancel")}
 		}
-		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Card, k.Brief, k.Help, k.Quit}
+		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Card, k.Brief, k.Delete, k.Undo, k.Help, k.Quit}
 	}
 	if a.list.editing {
 		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.FieldDown, "move")}

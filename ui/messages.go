@@ -115,9 +115,10 @@ type (
 	// one line for the status bar. gone names a contact that no longer
 	// exists, whose detail must close.
 	changedMsg struct {
-		text string
-		gone uint64
-		err  error
+		text     string
+		gone     uint64
+		followUp uint64 // a follow-up Today hid at once, to show again on error
+		err      error
 	}
 
 	// mergePlanMsg is what a merge would do, for the question before it.

@@ -68,6 +68,8 @@ type todayScreen struct {
 	w, h           int
 	nameW          int // the name column of follow-up rows
 
+	// deleting is the follow-up x asked about; y deletes it.
+	deleting *todayRow
 	snoozing bool
 	snoozeID uint64 // the follow-up, or 0 when putting off a contact
 	coldID   uint64 // the contact being put off
@@ -97,7 +99,7 @@ func (t *todayScreen) SetSize(w, h int) {
 	t.clamp()
 }
 
-func (t todayScreen) capturing() bool { return t.snoozing }
+func (t todayScreen) capturing() bool { return t.snoozing || t.deleting != nil }
 
 // wrapped reports whether follow-up rows take two lines: below 50 columns
 // the name and the text do not both fit on one, and the name must stay.
@@ -312,6 +314,9 @@ func (t todayScreen) listHeight() int {
 	if t.snoozing {
 		h -= 3
 	}
+	if t.deleting != nil {
+		h -= 2
+	}
 	return max(h, 1)
 }
 
@@ -365,8 +370,18 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 	if !ok {
 		return t, nil
 	}
+	if t.deleting != nil {
+		return t.answerDelete(km)
+	}
 	k := t.keys
 	switch {
+	case key.Matches(km, k.Delete):
+		if r, ok := t.selected(); ok && r.followUp != 0 {
+			t.deleting = &r
+			t.clamp()
+			return t, nil
+		}
+		return t, emit(statusMsg{"x deletes a follow-up: select one first.", true})
 	case key.Matches(km, k.Up):
 		t.step(-1)
 	case key.Matches(km, k.Down):
@@ -421,6 +436,21 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 	}
 	t.clamp()
 	return t, t.moreCold()
+}
+
+// answerDelete takes the y/n answer to "Delete the follow-up …?".
+func (t todayScreen) answerDelete(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
+	r := *t.deleting
+	switch {
+	case key.Matches(km, t.keys.Yes):
+		t.deleting = nil
+		t.hide(r.followUp)
+		return t, emit(deleteIntentMsg{noun: "follow-up", id: r.followUp, contact: r.contactID})
+	case key.Matches(km, t.keys.No):
+		t.deleting = nil
+		t.clamp()
+	}
+	return t, nil
 }
 
 // moreCold asks for the next page of contacts going cold once the cursor
@@ -503,6 +533,13 @@ func (t todayScreen) View(focused bool) string {
 				used++
 			}
 		}
+	}
+	if r := t.deleting; r != nil {
+		for ; used < page; used++ {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n" + trunc(st.Focus.Render("Delete “"+line(r.rawText)+"” for "+line(r.raw)+"?")+st.Muted.Render(" (u undoes)"), t.w))
+		b.WriteString("\n" + st.Muted.Render("y yes · n no"))
 	}
 	if t.snoozing {
 		for ; used < page; used++ {
