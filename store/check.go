@@ -44,30 +44,39 @@ func (s *Store) Backup(path string) error {
 	return nil
 }
 
-// Check verifies bbolt's own consistency and that every index entry agrees
-// with its record, both ways. It returns the problems found.
+// Check verifies the file's header pages, bbolt's own consistency and that
+// every index entry agrees with its record, both ways. It lists every
+// problem it finds; damage that stops the walk is the last problem listed.
 func (s *Store) Check() ([]string, error) {
-	var problems []string
-	err := s.view(func(tx *bolt.Tx) error {
+	h, err := readHeader(s.path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the database %s: %w", s.path, err)
+	}
+	problems := h.warnings()
+	if err := h.fatal(s.path); err != nil {
+		return append(problems, err.Error()), nil
+	}
+	err = s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
 		}
+		missing := false
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				problems = append(problems, fmt.Sprintf("%s: the bucket is missing", b))
+				missing = true
 			}
 		}
-		if len(problems) > 0 {
+		if missing {
 			return nil // comparing indexes needs every bucket
 		}
-		want, err := expectedIndex(tx)
-		if err != nil {
-			return err
-		}
-		problems = append(problems, compareIndex(tx, want)...)
+		problems = append(problems, compareIndex(tx, expectedIndex(tx, &problems))...)
 		problems = append(problems, orphans(tx)...)
 		return nil
 	})
+	if errors.Is(err, ErrDamaged) {
+		return append(problems, err.Error()), nil
+	}
 	return problems, err
 }
 
@@ -102,7 +111,7 @@ func orphans(tx *bolt.Tx) []string {
 
 // expectedIndex derives every index entry from the records, with the same
 // functions that write them.
-func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
+func expectedIndex(tx *bolt.Tx, bad *[]string) map[string]map[string][]byte {
 	want := map[string]map[string][]byte{}
 	for _, b := range allBuckets {
 		want[string(b)] = map[string][]byte{}
@@ -114,38 +123,46 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 	}
 	names := map[uint64]string{}
 	touch, promises := tally{}, tally{}
-	err := eachRecord(tx, bContacts, func(c model.Contact) {
+	eachReadable(tx, bContacts, bad, func(c model.Contact) {
 		add(contactIndexKeys(c))
 		names[c.ID] = c.Name
 		touch.add(dateBytes(c.NextTouch()), touchSlots, 0)
 	})
-	if err == nil {
-		err = eachRecord(tx, bNotes, func(in model.Interaction) { add(noteIndexKeys(in)) })
-	}
-	if err == nil {
-		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) {
-			add(followUpIndexKeys(f, names[f.ContactID]))
-			if !f.TheyOwe {
-				promises.add(dateBytes(f.Promised), promiseSlots, promiseState(f))
-			}
-		})
-	}
-	if err == nil {
-		err = eachRecord(tx, bQuestions, func(q model.Question) { add(questionIndexKeys(q)) })
-	}
+	eachReadable(tx, bNotes, bad, func(in model.Interaction) { add(noteIndexKeys(in)) })
+	eachReadable(tx, bFollowUps, bad, func(f model.FollowUp) {
+		add(followUpIndexKeys(f, names[f.ContactID]))
+		if !f.TheyOwe {
+			promises.add(dateBytes(f.Promised), promiseSlots, promiseState(f))
+		}
+	})
+	eachReadable(tx, bQuestions, bad, func(q model.Question) { add(questionIndexKeys(q)) })
 	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises} {
 		for k, counts := range t {
 			want[bucket][k] = encodeCounts(counts)
 		}
 	}
-	return want, err
+	return want
+}
+
+// eachReadable is eachRecord for Check: a record that cannot be decoded
+// is reported and the walk goes on, so every problem gets listed.
+func eachReadable[T any](tx *bolt.Tx, bucket []byte, bad *[]string, fn func(T)) {
+	tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var rec T
+		if err := json.Unmarshal(v, &rec); err != nil {
+			*bad = append(*bad, fmt.Sprintf("%s: record %d cannot be read (%v)", bucket, lastID(k), err))
+			return nil
+		}
+		fn(rec)
+		return nil
+	})
 }
 
 func eachRecord[T any](tx *bolt.Tx, bucket []byte, fn func(T)) error {
 	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 		var rec T
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%s record %d cannot be read: %w", bucket, lastID(k), err)
+			return damagedRecord(bucket, lastID(k))
 		}
 		fn(rec)
 		return nil

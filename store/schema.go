@@ -113,14 +113,14 @@ func (s *Store) migrate() error {
 // schemaOnDisk reads the version; a missing or empty file is version 0.
 // An existing file is opened read-only, a shared lock that waits for no
 // other reader; only a new file needs a writable open to be created.
-func (s *Store) schemaOnDisk() (uint32, error) {
+func (s *Store) schemaOnDisk() (v uint32, err error) {
+	defer s.guard(&err)()
 	info, statErr := os.Stat(s.path)
 	db, err := s.open(statErr == nil && info.Size() > 0)
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
-	var v uint32
 	err = db.View(func(tx *bolt.Tx) error {
 		if meta := tx.Bucket(bMeta); meta != nil {
 			v = readVersion(meta.Get(kSchema))

@@ -22,13 +22,13 @@ func (s *Store) Search(text string, topic model.Topic, limit int) ([]Hit, error)
 	out := []Hit{}
 	err := s.view(func(tx *bolt.Tx) error {
 		names := map[uint64]string{}
-		return tx.Bucket(bNotes).ForEach(func(_, v []byte) error {
+		return tx.Bucket(bNotes).ForEach(func(k, v []byte) error {
 			if !quickContains(v, words) {
 				return nil
 			}
 			var in model.Interaction
-			if err := jsonUnmarshal(v, &in); err != nil {
-				return err
+			if jsonUnmarshal(v, &in) != nil {
+				return damagedRecord(bNotes, lastID(k))
 			}
 			if !containsAll(model.Fold(in.Text), words) || (topic != "" && !in.HasTopic(topic)) {
 				return nil

@@ -42,6 +42,9 @@ func Open(path string) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 func (s *Store) open(readOnly bool) (*bolt.DB, error) {
+	if err := checkFile(s.path); err != nil {
+		return nil, err
+	}
 	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
@@ -53,7 +56,8 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 }
 
 // view runs fn in a read transaction on a freshly opened file.
-func (s *Store) view(fn func(*bolt.Tx) error) error {
+func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
+	defer s.guard(&err)()
 	db, err := s.open(true)
 	if err != nil {
 		return err
@@ -64,7 +68,8 @@ func (s *Store) view(fn func(*bolt.Tx) error) error {
 
 // update runs fn in a write transaction and bumps the generation, so every
 // other process can tell that something changed.
-func (s *Store) update(fn func(*bolt.Tx) error) error {
+func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
+	defer s.guard(&err)()
 	db, err := s.open(false)
 	if err != nil {
 		return err
@@ -102,7 +107,10 @@ func getJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	if data == nil {
 		return ErrNotFound
 	}
-	return json.Unmarshal(data, v)
+	if json.Unmarshal(data, v) != nil {
+		return damagedRecord(b, id)
+	}
+	return nil
 }
 
 func putJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
