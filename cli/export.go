@@ -19,7 +19,7 @@ var exportFormats = map[string]string{
 
 func newExportCmd(a *app) *cobra.Command {
 	var format, output, vdir string
-	var todo bool
+	var todo, force bool
 	cmd := &cobra.Command{
 		Use:   "export --format vcard|ics|csv|json [-o FILE]",
 		Short: "Export the book as vCard, iCalendar, Google CSV or a JSON backup",
@@ -60,6 +60,11 @@ Without --format, the extension of -o decides.`,
 				return usagef("use either --vdir DIR or -o FILE, not both")
 			case todo && kind != "ics":
 				return usagef("--todo goes with --format ics")
+			}
+			if output != "" && output != "-" {
+				if err := checkOutput(output, a.path(), force); err != nil {
+					return err
+				}
 			}
 			s, now, err := a.open()
 			if err != nil {
@@ -110,7 +115,7 @@ Without --format, the extension of -o decides.`,
 				_, err = a.out.Write(buf.Bytes())
 				return err
 			}
-			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
+			if err := writeOutput(output, buf.Bytes()); err != nil {
 				return err
 			}
 			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
@@ -121,6 +126,7 @@ Without --format, the extension of -o decides.`,
 	f.StringVar(&format, "format", "", "vcard, ics, csv or json")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
 	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
+	f.BoolVar(&force, "force", false, "with -o: replace FILE if it exists")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
 	return cmd
 }

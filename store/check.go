@@ -5,44 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
 
 	"rapport/model"
 )
-
-// Backup writes a consistent copy of the database to path while other
-// processes keep reading; it runs inside one read transaction.
-func (s *Store) Backup(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	// O_EXCL: never overwrite a file, even one created a moment ago.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; choose a new file name", path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot create the backup %s: %w", path, err)
-	}
-	err = s.view(func(tx *bolt.Tx) error {
-		if _, err := tx.WriteTo(f); err != nil {
-			return err
-		}
-		return f.Sync()
-	})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("cannot write the backup %s: %w", path, err)
-	}
-	return nil
-}
 
 // Check verifies the file's header pages, bbolt's own consistency and that
 // every index entry agrees with its record, both ways. It lists every

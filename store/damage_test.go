@@ -24,7 +24,13 @@ func everyCall(t *testing.T, s *Store) map[string]error {
 	out["Search"] = func() error { _, err := s.Search("lunch", "", 10); return err }()
 	out["Detail"] = func() error { _, err := s.Detail(1); return err }()
 	out["Filter"] = func() error { _, err := s.Filter("a"); return err }()
-	out["Backup"] = s.Backup(filepath.Join(t.TempDir(), "backup.db"))
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if out["Backup"] = s.Backup(backup); out["Backup"] != nil {
+		// A failed backup leaves nothing, not even its temporary file.
+		if entries, _ := os.ReadDir(filepath.Dir(backup)); len(entries) != 0 {
+			t.Errorf("a failed backup left %v", entries)
+		}
+	}
 	out["AddContact"] = s.AddContact(&model.Contact{Name: "New Person", Stage: model.Lead})
 	in := model.Interaction{ContactID: 1, Kind: model.Call, Text: "call", At: testNow}
 	out["LogNote"] = s.LogNote(&in, nil)
