@@ -167,6 +167,9 @@ func (a *app) now() (time.Time, error) {
 	if err != nil {
 		return now, usagef("--today takes a date as YYYY-MM-DD, not %q", a.today)
 	}
+	if err := model.CheckYear(t.Year()); err != nil {
+		return now, usagef("--today: %v", err)
+	}
 	return time.Date(t.Year(), t.Month(), t.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.Local), nil
 }
 

@@ -76,6 +76,7 @@ func latestTouch(c model.Contact, notes []model.Interaction) (t time.Time) {
 // addNoteOnly stores a note and its index entry without touching the
 // contact, for bulk loads that set the last touch up front.
 func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
+	*in = in.Cleaned()
 	if err := in.Validate(); err != nil {
 		return err
 	}

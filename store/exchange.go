@@ -185,6 +185,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		return fmt.Errorf("contact %d: %w", c.ID, err)
 	}
 	for _, in := range b.Notes {
+		in = in.Cleaned()
 		if err := in.Validate(); err != nil {
 			return fmt.Errorf("note %d: %w", in.ID, err)
 		}
@@ -210,6 +211,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		}
 	}
 	for _, q := range b.Questions {
+		q = q.Cleaned()
 		if err := claimID(tx, bQuestions, q.ID); err != nil {
 			return err
 		}
@@ -229,6 +231,9 @@ func claimID(tx *bolt.Tx, bucket []byte, id uint64) error {
 	b := tx.Bucket(bucket)
 	if id == 0 {
 		return fmt.Errorf("a %s record has no id", bucket)
+	}
+	if id > model.MaxID {
+		return fmt.Errorf("%s record %d has an id larger than rapport allows (%d); the backup is damaged", bucket, id, uint64(model.MaxID))
 	}
 	if b.Get(u64(id)) != nil {
 		return fmt.Errorf("%s record %d already exists", bucket, id)

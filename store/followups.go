@@ -93,6 +93,7 @@ func (s *Store) changeFollowUp(id uint64, change func(*model.FollowUp) error) (m
 }
 
 func putFollowUp(tx *bolt.Tx, old *model.FollowUp, f model.FollowUp) error {
+	f = f.Cleaned()
 	if old != nil {
 		if err := deleteKeys(tx, followUpIndexKeys(*old, "")); err != nil {
 			return err

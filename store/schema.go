@@ -122,12 +122,26 @@ func (s *Store) schemaOnDisk() (v uint32, err error) {
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bMeta); meta != nil {
-			v = readVersion(meta.Get(kSchema))
+		meta := tx.Bucket(bMeta)
+		if meta == nil {
+			return foreignFile(tx, s.path)
 		}
+		raw := meta.Get(kSchema)
+		if raw != nil && len(raw) != 4 {
+			return damagedError{fmt.Sprintf("%s is damaged: its schema version is %d bytes long, not 4; restore a backup", s.path, len(raw))}
+		}
+		v = readVersion(raw)
 		return nil
 	})
 	return v, err
+}
+
+// foreignFile refuses a bbolt file that holds buckets but not rapport's
+// meta bucket: another program's database, which an upgrade would write
+// rapport's buckets into. An empty file is rapport's to set up.
+func foreignFile(tx *bolt.Tx, path string) error {
+	errForeign := fmt.Errorf("%s is not a rapport database (it belongs to another program); check the --db path", path)
+	return tx.ForEach(func([]byte, *bolt.Bucket) error { return errForeign })
 }
 
 func readVersion(b []byte) uint32 {

@@ -10,6 +10,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"rapport/model"
 )
 
 // Store is a handle on a rapport database file. It holds no open file: every
@@ -121,7 +123,12 @@ func putJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	return tx.Bucket(b).Put(u64(id), data)
 }
 
-// nextID takes the next id of a record bucket.
+// nextID takes the next id of a record bucket. A sequence past MaxID (or
+// one that wrapped) is an error, never a key: it would overwrite records.
 func nextID(tx *bolt.Tx, b []byte) (uint64, error) {
-	return tx.Bucket(b).NextSequence()
+	id, err := tx.Bucket(b).NextSequence()
+	if err == nil && (id == 0 || id > model.MaxID) {
+		err = fmt.Errorf("the %s ids have run out (the sequence is at %d); nothing was saved: restore a backup without oversized ids", b, id)
+	}
+	return id, err
 }
