@@ -36,8 +36,13 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if empty, err := s.Empty(); err != nil {
+				return err
+			} else if !empty {
+				return fmt.Errorf("%s already holds contacts; demo fills only an empty database (choose another file with --db)", s.Path())
+			}
 			start := time.Now()
-			if err := fillDemo(s, n, seed, now, a.progress()); err != nil {
+			if err := fillDemoAside(s.Path(), n, seed, now, a.progress()); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -78,6 +83,40 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 		progress(len(ids), n)
 	}
 	return nil
+}
+
+// fillDemoAside fills a database next to path and renames it over the
+// empty one at path only when it is complete, so a demo that was killed
+// leaves path empty and the next demo can start again. Its partial file
+// has a fixed name, which the next demo clears first.
+func fillDemoAside(path string, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+	partial := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".demo-partial")
+	if err := os.Remove(partial); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, pathless(err))
+	}
+	s, err := store.Open(partial)
+	if err != nil {
+		return err
+	}
+	if err := fillDemo(s, n, seed, now, progress); err != nil {
+		os.Remove(partial)
+		return err
+	}
+	if err := os.Rename(partial, path); err != nil {
+		os.Remove(partial)
+		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(err))
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// syncDir makes a rename durable; a folder that cannot be synced is not
+// worth failing for, since the file itself is.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // progress reports long jobs on stderr, only when it is a terminal.

@@ -21,6 +21,7 @@ func (s *Store) Backup(path string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the folder for the backup %s: %w", path, err)
 	}
+	clearKilledBackups(path)
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
 	}
@@ -29,6 +30,9 @@ func (s *Store) Backup(path string) error {
 		return fmt.Errorf("cannot create the backup %s: %w", path, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name())
+	// Locked while written, so a later backup can tell a killed one's
+	// leftover (unlocked) from one still being written.
+	syscall.Flock(int(tmp.Fd()), syscall.LOCK_EX)
 	// The copy's own write error is kept apart from the view's, so a full
 	// disk is blamed on the backup and not on the database.
 	var writeErr error
@@ -85,5 +89,21 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
+	}
+}
+
+// clearKilledBackups removes the temporary files that killed backups to
+// path left behind; a file some running backup still holds is kept.
+func clearKilledBackups(path string) {
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
+	for _, name := range leftovers {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			os.Remove(name)
+		}
+		f.Close()
 	}
 }

@@ -23,6 +23,12 @@ func (s *Store) Check() ([]string, error) {
 	if err := h.fatal(s.path); err != nil {
 		return append(problems, err.Error()), nil
 	}
+	if structural := walkPages(s.path, h); len(structural) > 0 {
+		for _, p := range structural {
+			problems = append(problems, "bbolt: "+p)
+		}
+		return append(problems, fmt.Sprintf("%s is damaged: its page structure is broken; restore a backup", s.path)), nil
+	}
 	err = s.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
