@@ -141,7 +141,7 @@ func TestTypedTextIsStoredClean(t *testing.T) {
 	b.runIn("line one\r\nline two\u202e", "log", "grace", "-")
 	var d struct {
 		Contact struct{ Name, Company string } `json:"contact"`
-		Notes   []struct{ Text string }      `json:"notes"`
+		Notes   []struct{ Text string }        `json:"notes"`
 	}
 	b.json(&d, "show", "grace")
 	if d.Contact.Name != "Grace Hopper" || d.Contact.Company != "Navy Yard" || d.Notes[0].Text != "line one\nline two" {
