@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"time"
 	"unicode/utf8"
 )
 
@@ -75,4 +76,17 @@ func (c Contact) CheckLengths() error {
 		return fmt.Errorf("how-we-met and what-matters are limited to %d bytes each", MaxNoteBytes)
 	}
 	return nil
+}
+
+// ParseToday reads the --today flag: a YYYY-MM-DD day in MinYear..MaxYear,
+// at now's time of day.
+func ParseToday(s string, now time.Time) (time.Time, error) {
+	t, err := time.ParseInLocation("2006-01-02", s, now.Location())
+	if err != nil {
+		return now, fmt.Errorf("--today takes a date as YYYY-MM-DD, not %q", s)
+	}
+	if err := CheckYear(t.Year()); err != nil {
+		return now, fmt.Errorf("--today: %v", err)
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), now.Hour(), now.Minute(), now.Second(), 0, now.Location()), nil
 }
