@@ -47,9 +47,21 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 	if err := checkFile(s.path); err != nil {
 		return nil, err
 	}
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
+	busy := fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
+	deadline := time.Now().Add(s.timeout)
+	if readOnly && !s.waitForWriters(deadline) {
+		return nil, busy
+	}
+	if !readOnly {
+		release, ok := s.announceWrite(deadline)
+		if !ok {
+			return nil, busy
+		}
+		defer release() // once bbolt holds the file, or has given up
+	}
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: max(time.Until(deadline), time.Millisecond), ReadOnly: readOnly})
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
+		return nil, busy
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database %s: %w", s.path, err)
