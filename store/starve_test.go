@@ -46,4 +46,3 @@ func TestLoopingReadersDoNotStarveAWriter(t *testing.T) {
 		t.Fatalf("%d of 20 writes failed; worst wait %v", failed, worst)
 	}
 }
-
