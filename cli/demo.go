@@ -102,6 +102,7 @@ func fillDemoAside(path string, n int, seed uint64, now time.Time, progress func
 		os.Remove(partial)
 		return err
 	}
+	os.Remove(partial + ".lock") // the store's writer-intent file
 	if err := os.Rename(partial, path); err != nil {
 		os.Remove(partial)
 		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(err))
