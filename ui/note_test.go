@@ -362,3 +362,15 @@ func TestLateSaveLeavesTheNextNoteAlone(t *testing.T) {
 		t.Fatalf("the first note's save must not close the second note:\n%s", screen(a))
 	}
 }
+
+func TestPasteIsCleaned(t *testing.T) {
+	a, s := noteApp(t, 80, 24)
+	a = send(t, a, tea.PasteMsg{Content: "one\r\ntwo\u202eevil\u200bX\x1b]8;;http://x\x07link"})
+	if got := a.note.body.Value(); got != "one\ntwoevilXlink" {
+		t.Fatalf("pasted as %q", got)
+	}
+	a = keys(t, a, "ctrl+s")
+	if d := adaDetail(t, s, a); d.Notes[0].Text != "one\ntwoevilXlink" {
+		t.Errorf("saved as %q", d.Notes[0].Text)
+	}
+}
