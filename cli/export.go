@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"rapport/exchange"
+	"rapport/model"
+	"rapport/store"
 )
 
 // exportFormats maps what --format accepts (and -o extensions) to the
@@ -70,6 +74,9 @@ Without --format, the extension of -o decides.`,
 			if err != nil {
 				return err
 			}
+			if kind == "json" {
+				return a.exportBackup(s, output)
+			}
 			var buf bytes.Buffer
 			n := 0
 			switch kind {
@@ -101,12 +108,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(book)
-				if kind == "ics" {
-					err = exchange.WriteICS(&buf, book, todo, now)
-				} else {
-					err = exchange.WriteBackup(&buf, book)
-				}
-				if err != nil {
+				if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
 					return err
 				}
 			}
@@ -115,7 +117,7 @@ Without --format, the extension of -o decides.`,
 				_, err = a.out.Write(buf.Bytes())
 				return err
 			}
-			if err := writeOutput(output, buf.Bytes()); err != nil {
+			if err := writeOutput(output, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 				return err
 			}
 			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
@@ -129,4 +131,30 @@ Without --format, the extension of -o decides.`,
 	f.BoolVar(&force, "force", false, "with -o: replace FILE if it exists")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
 	return cmd
+}
+
+// exportBackup streams the JSON backup contact by contact (short read
+// transactions, one chunk in memory), to stdout or through writeOutput.
+func (a *app) exportBackup(s *store.Store, output string) error {
+	n := 0
+	produce := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		enc := exchange.NewBackupEncoder(bw)
+		err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) })
+		if err == nil {
+			err = enc.Close()
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		return err
+	}
+	if output == "" || output == "-" {
+		return produce(a.out)
+	}
+	if err := writeOutput(output, produce); err != nil {
+		return err
+	}
+	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
+	return nil
 }
