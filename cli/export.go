@@ -103,7 +103,8 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			default:
-				book, err := s.Dump()
+				var book []model.Bundle
+				err := s.ScheduleEach(func(b model.Bundle) error { book = append(book, b); return nil })
 				if err != nil {
 					return err
 				}

@@ -20,9 +20,19 @@ const DumpChunk = 500
 // memory at a time. Contacts added meanwhile come at the end; a record
 // changed meanwhile appears as it was when its chunk was read.
 func (s *Store) DumpEach(fn func(model.Bundle) error) error {
+	return s.dumpEach(true, fn)
+}
+
+// ScheduleEach is DumpEach without notes (left empty): what a calendar
+// export needs, at a fraction of the reading and memory.
+func (s *Store) ScheduleEach(fn func(model.Bundle) error) error {
+	return s.dumpEach(false, fn)
+}
+
+func (s *Store) dumpEach(notes bool, fn func(model.Bundle) error) error {
 	var after uint64
 	for {
-		batch, err := s.dumpChunk(after)
+		batch, err := s.dumpChunk(after, notes)
 		if err != nil || len(batch) == 0 {
 			return err
 		}
@@ -36,7 +46,7 @@ func (s *Store) DumpEach(fn func(model.Bundle) error) error {
 }
 
 // dumpChunk reads the bundles of up to DumpChunk contacts after id after.
-func (s *Store) dumpChunk(after uint64) ([]model.Bundle, error) {
+func (s *Store) dumpChunk(after uint64, notes bool) ([]model.Bundle, error) {
 	var batch []model.Bundle
 	err := s.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bContacts).Cursor()
@@ -46,8 +56,11 @@ func (s *Store) dumpChunk(after uint64) ([]model.Bundle, error) {
 				return damagedRecord(bContacts, lastID(k))
 			}
 			var err error
-			if b.Notes, err = contactNotes(tx, b.Contact.ID, 0); err != nil {
-				return err
+			b.Notes = []model.Interaction{}
+			if notes {
+				if b.Notes, err = contactNotes(tx, b.Contact.ID, 0); err != nil {
+					return err
+				}
 			}
 			if b.FollowUps, err = contactFollowUps(tx, b.Contact.ID); err != nil {
 				return err
