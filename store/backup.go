@@ -55,6 +55,11 @@ func (s *Store) Backup(path string) error {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s already exists; choose a new file name", path)
 		}
+		if err != nil && !exists(path) {
+			// A file system without hard links (a FAT USB stick): rename,
+			// checked just before, as close to link's promise as it gets.
+			err = os.Rename(tmp.Name(), path)
+		}
 	}
 	if err == nil {
 		syncDir(dir)
@@ -106,4 +111,9 @@ func clearKilledBackups(path string) {
 		}
 		f.Close()
 	}
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
