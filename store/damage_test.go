@@ -178,3 +178,30 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+func TestSearchOnADamagedNoteIsASentence(t *testing.T) {
+	s := newStore(t)
+	c := mustAdd(t, s, model.Contact{Name: "Ada"})
+	in := model.Interaction{ContactID: c.ID, Kind: model.Call, Text: "budget talk", At: testNow}
+	if err := s.LogNote(&in, nil); err != nil {
+		t.Fatal(err)
+	}
+	rawUpdate(t, s, func(tx *bolt.Tx) error { return tx.Bucket(bNotes).Put(u64(in.ID), []byte(`{"text":"budget`)) })
+	_, err := s.Search("budget", "", 10)
+	if !errors.Is(err, ErrDamaged) || strings.Contains(err.Error(), "unexpected end of JSON") {
+		t.Fatalf("search says %v", err)
+	}
+}
+
+func TestASchemaOfTheWrongLengthIsAnError(t *testing.T) {
+	s := newStore(t)
+	mustAdd(t, s, model.Contact{Name: "Ada"})
+	rawUpdate(t, s, func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kSchema, []byte{0, 0, 2}) })
+	before := mustRead(t, s.path)
+	if _, err := Open(s.path); err == nil || !strings.Contains(err.Error(), "schema version is 3 bytes") {
+		t.Fatalf("Open says %v", err)
+	}
+	if string(before) != string(mustRead(t, s.path)) {
+		t.Fatal("Open re-ran migrations on a schema it could not read")
+	}
+}
