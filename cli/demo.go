@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"rapport/model"
@@ -42,7 +42,9 @@ func newDemoCmd(a *app) *cobra.Command {
 				return fmt.Errorf("%s already holds contacts; demo fills only an empty database (choose another file with --db)", s.Path())
 			}
 			start := time.Now()
-			if err := fillDemoAside(s.Path(), n, seed, now, a.progress()); err != nil {
+			ctx, stop := a.interruptible()
+			defer stop()
+			if err := fillDemoAside(ctx, s.Path(), n, seed, now, a.progress("Adding sample contacts")); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -56,7 +58,7 @@ func newDemoCmd(a *app) *cobra.Command {
 
 // fillDemo writes n sample contacts in chunks, re-linking "referred by" to
 // the ids the store gave earlier contacts.
-func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
 	empty, err := s.Empty()
 	if err != nil {
 		return err
@@ -67,6 +69,9 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
 	for len(ids) < n {
+		if ctx.Err() != nil {
+			return stopped(len(ids), n, "sample contacts", "the book holds those; for a whole demo book, run demo again with another --db")
+		}
 		chunk := make([]model.Bundle, 0, min(demoChunk, n-len(ids)))
 		for len(ids)+len(chunk) < n && len(chunk) < demoChunk {
 			b := sampler.Next()
@@ -86,10 +91,11 @@ func fillDemo(s *store.Store, n int, seed uint64, now time.Time, progress func(d
 }
 
 // fillDemoAside fills a database next to path and renames it over the
-// empty one at path only when it is complete, so a demo that was killed
-// leaves path empty and the next demo can start again. Its partial file
-// has a fixed name, which the next demo clears first.
-func fillDemoAside(path string, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+// empty one at path when it is done (or stopped with Ctrl-C, keeping what
+// was added), so a demo that was killed leaves path empty and the next
+// demo can start again. Its partial file has a fixed name, which the next
+// demo clears first.
+func fillDemoAside(ctx context.Context, path string, n int, seed uint64, now time.Time, progress func(done, total int)) error {
 	partial := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".demo-partial")
 	if err := os.Remove(partial); err != nil && !os.IsNotExist(err) {
 		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, pathless(err))
@@ -98,17 +104,19 @@ func fillDemoAside(path string, n int, seed uint64, now time.Time, progress func
 	if err != nil {
 		return err
 	}
-	if err := fillDemo(s, n, seed, now, progress); err != nil {
+	s.Group() // one change, however many chunks: undo takes it whole
+	err = fillDemo(ctx, s, n, seed, now, progress)
+	if err != nil && ctx.Err() == nil {
 		os.Remove(partial)
 		return err
 	}
 	os.Remove(partial + ".lock") // the store's writer-intent file
-	if err := os.Rename(partial, path); err != nil {
+	if rerr := os.Rename(partial, path); rerr != nil {
 		os.Remove(partial)
-		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(err))
+		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(rerr))
 	}
 	syncDir(filepath.Dir(path))
-	return nil
+	return err
 }
 
 // syncDir makes a rename durable; a folder that cannot be synced is not
@@ -117,23 +125,6 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
-	}
-}
-
-// progress reports long jobs on stderr, only when it is a terminal.
-func (a *app) progress() func(done, total int) {
-	f, ok := a.errOut.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return func(int, int) {}
-	}
-	return func(done, total int) {
-		if total < 5000 {
-			return
-		}
-		fmt.Fprintf(f, "\r%d of %d…", done, total)
-		if done == total {
-			fmt.Fprint(f, "\r\033[K")
-		}
 	}
 }
 

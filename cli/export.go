@@ -77,6 +77,10 @@ Without --format, the extension of -o decides.`,
 			if kind == "json" {
 				return a.exportBackup(s, output)
 			}
+			// Stages, not contacts: reading, then writing in memory, then
+			// the file; each is one call into the store or a writer.
+			report := a.progress("Exporting")
+			report(0, 3)
 			var buf bytes.Buffer
 			n := 0
 			switch kind {
@@ -86,6 +90,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(contacts)
+				report(1, 3)
 				switch {
 				case vdir != "":
 					res, err := exchange.WriteVdir(vdir, contacts)
@@ -109,10 +114,12 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 				n = len(book)
+				report(1, 3)
 				if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
 					return err
 				}
 			}
+			report(2, 3)
 			// Built in memory first, so a failure writes nothing.
 			if output == "" || output == "-" {
 				_, err = a.out.Write(buf.Bytes())
@@ -121,6 +128,7 @@ Without --format, the extension of -o decides.`,
 			if err := writeOutput(output, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 				return err
 			}
+			report(3, 3)
 			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
 			return nil
 		},

@@ -26,7 +26,7 @@ func newDoneCmd(a *app) *cobra.Command {
 			today := model.DateOf(now)
 			f, err := s.Done(id, today)
 			if err != nil {
-				return err
+				return notFound("follow-up", id, err)
 			}
 			verdict := "on time"
 			if !f.KeptOnTime() {
@@ -71,7 +71,7 @@ func newSnoozeCmd(a *app) *cobra.Command {
 			}
 			f, err := s.Snooze(id, due)
 			if err != nil {
-				return err
+				return notFound("follow-up", id, err)
 			}
 			printf(a.out, "Snoozed #%d %s to %s (%s).", f.ID, f.Text, longDay(due), relDay(due, today))
 			return nil

@@ -71,7 +71,9 @@ or row that cannot be read is reported with its line and skipped.`,
 				return err
 			}
 			defer done()
-			opt.Progress = a.progress()
+			ctx, stop := a.interruptible()
+			defer stop()
+			opt.Progress, opt.Context = a.progress("Importing"), ctx
 			rep, err := exchange.Import(s, batch, opt)
 			a.listProblems(rep.Problems, rep.Source, dryRun)
 			if err != nil {
@@ -98,6 +100,9 @@ func (a *app) importStore(dryRun bool) (s *store.Store, done func(), err error) 
 	done = func() {}
 	if _, statErr := os.Stat(a.path()); !dryRun || statErr == nil {
 		s, err = a.store()
+		if err == nil {
+			s.Group() // an import commits in chunks; undo takes it whole
+		}
 		return s, done, err
 	}
 	dir, err := os.MkdirTemp("", "rapport-dry-run-")

@@ -53,7 +53,7 @@ func newCheckCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			problems, err := s.Check()
+			problems, err := s.CheckProgress(a.progress("Checking"))
 			if err != nil {
 				return err
 			}

@@ -68,6 +68,16 @@ func printf(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, format+"\n", args...)
 }
 
+// printfNoNewline is printf for a prompt, which ends the line itself.
+func printfNoNewline(w io.Writer, format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = model.CleanLine(s)
+		}
+	}
+	fmt.Fprintf(w, format, args...)
+}
+
 // pad cuts or pads s to width terminal cells, so columns line up even with
 // accented and CJK names.
 func pad(s string, width int) string {

@@ -32,6 +32,10 @@ type app struct {
 	out    io.Writer
 	errOut io.Writer
 	db     *store.Store
+	// clearLine removes a progress bar from stderr before a message.
+	clearLine func()
+	// command is the subcommand running ("rapport log"), for the journal.
+	command string
 }
 
 // usageError marks mistakes in how a command was called (exit 2).
@@ -44,6 +48,9 @@ var commands = []func(*app) *cobra.Command{
 	newAddCmd, newEditCmd, newLogCmd, newTodayCmd, newListCmd, newShowCmd,
 	newSearchCmd, newDoneCmd, newSnoozeCmd, newAskCmd, newBackupCmd, newCheckCmd,
 	newDemoCmd, newVersionCmd, newImportCmd, newExportCmd,
+	newReviewCmd,
+	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
+	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
 }
 
 // Main runs rapport with args and returns the exit code.
@@ -54,6 +61,9 @@ func Main(args []string, out, errOut io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(errOut)
 	err := root.Execute()
+	if a.clearLine != nil {
+		a.clearLine()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -83,6 +93,9 @@ func (a *app) rootCmd() *cobra.Command {
 		Args:          noArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
+			a.command = cmd.CommandPath()
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if demo {
 				return a.runDemoTUI()
@@ -143,6 +156,7 @@ func (a *app) store() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.SetCommand(a.command)
 	a.db = s
 	return s, nil
 }

@@ -8,12 +8,14 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	"rapport/ui/chart"
 )
 
 // showJSON is the documented shape of `rapport show --json`.
 type showJSON struct {
 	Contact    model.Contact       `json:"contact"`
 	Figures    model.Figures       `json:"figures"`
+	Trends     model.Trends        `json:"trends"`
 	FollowUps  []model.FollowUp    `json:"follow_ups"`
 	Questions  []model.Question    `json:"questions"`
 	Notes      []model.Interaction `json:"notes"`
@@ -51,13 +53,14 @@ func newShowCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			trends := d.Trends(today) // of every note, whatever --topic shows
 			if filter != "" {
 				d.Notes = onlyTopic(d.Notes, filter)
 			}
 			if asJSON {
-				return writeJSON(a.out, detailJSON(d, today))
+				return writeJSON(a.out, detailJSON(d, today, trends))
 			}
-			printDetail(a.out, d, today)
+			printDetail(a.out, d, today, trends)
 			return nil
 		},
 	}
@@ -76,8 +79,8 @@ func onlyTopic(notes []model.Interaction, t model.Topic) []model.Interaction {
 	return out
 }
 
-func detailJSON(d store.Detail, today model.Date) showJSON {
-	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
+func detailJSON(d store.Detail, today model.Date, trends model.Trends) showJSON {
+	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), Trends: trends, FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
 	if d.ReferredBy != nil {
 		out.ReferredBy = &refJSON{d.ReferredBy.ID, d.ReferredBy.Name}
 	}
@@ -87,16 +90,17 @@ func detailJSON(d store.Detail, today model.Date) showJSON {
 	return out
 }
 
-func printDetail(w io.Writer, d store.Detail, today model.Date) {
+func printDetail(w io.Writer, d store.Detail, today model.Date, trends model.Trends) {
 	c := d.Contact
 	printf(w, "%s  (#%d)", c.Name, c.ID)
 	printProfile(w, d)
 	printFigures(w, d.Figures(today), today)
+	printTrends(w, trends)
 	printFollowUps(w, d.FollowUps, today)
 	printQuestions(w, d.Questions)
 	printf(w, "\nNotes (%d)", len(d.Notes))
 	for _, n := range d.Notes {
-		head := n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
+		head := "#" + itoa(int(n.ID)) + "  " + n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
 		if n.Inbound {
 			head += ", inbound"
 		}
@@ -180,7 +184,7 @@ func printQuestions(w io.Writer, qs []model.Question) {
 	}
 	printf(w, "\nNext time ask")
 	for _, q := range open {
-		printf(w, "  - %s", q.Text)
+		printf(w, "  - %s  (#%d)", q.Text, q.ID)
 	}
 }
 
@@ -211,4 +215,13 @@ func topicFlag(s string) (model.Topic, error) {
 		return "", usagef("--topic: %v", err)
 	}
 	return t, nil
+}
+
+// printTrends draws the last twelve months: touches (meetings apart), the
+// inbound share and promises kept (✓) and late (✗) by quarter.
+func printTrends(w io.Writer, t model.Trends) {
+	io.WriteString(w, "\nLast 12 months\n")
+	for _, l := range chart.Trends(t, reviewWidth, chart.Paint{}) {
+		io.WriteString(w, "  "+l+"\n")
+	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"time"
 
 	"rapport/ui"
@@ -34,7 +35,7 @@ func (a *app) runDemoTUI() error {
 	if empty, err := s.Empty(); err != nil {
 		return err
 	} else if empty {
-		if err := fillDemo(s, 300, 1, now, func(int, int) {}); err != nil {
+		if err := fillDemo(context.Background(), s, 300, 1, now, func(int, int) {}); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"context"
 	"fmt"
 
 	"rapport/model"
@@ -21,6 +22,9 @@ type ImportOptions struct {
 	Chunk int
 	// Progress, when set, hears how far the writing is after each chunk.
 	Progress func(done, total int)
+	// Context, when set and cancelled (Ctrl+C), stops the import between
+	// chunks.
+	Context context.Context
 }
 
 // Report says what an import did (or, for a dry run, would do).
@@ -123,6 +127,9 @@ func replay(merges []model.Contact) func(model.Contact) model.Contact {
 func inChunks(total int, opt ImportOptions, write func(from, to int) error) error {
 	for from := 0; from < total; from += opt.Chunk {
 		to := min(from+opt.Chunk, total)
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return fmt.Errorf("the import was stopped by Ctrl+C after %d of %d contacts; run it again to finish: it will not duplicate anyone", from, total)
+		}
 		if err := write(from, to); err != nil {
 			if from == 0 {
 				return err

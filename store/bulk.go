@@ -16,6 +16,9 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	ids := make([]uint64, len(bundles))
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
+		if err := describe(tx, "add %d contacts with their history", len(bundles)); err != nil {
+			return err
+		}
 		for i := range bundles {
 			id, err := addBundle(tx, &bundles[i])
 			if err != nil {
@@ -85,7 +88,7 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 		return err
 	}
 	in.ID = id
-	if err := putJSON(tx, bNotes, id, in); err != nil {
+	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
 	return putKeys(tx, noteIndexKeys(*in))

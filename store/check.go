@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -14,7 +15,17 @@ import (
 // Check verifies the file's header pages, bbolt's own consistency and that
 // every index entry agrees with its record, both ways. It lists every
 // problem it finds; damage that stops the walk is the last problem listed.
-func (s *Store) Check() ([]string, error) {
+func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
+
+// checkSteps are the stages CheckProgress reports: bbolt's page walk,
+// deriving the indexes from the records, comparing them, and orphans.
+const checkSteps = 4
+
+// CheckProgress is Check, telling report (when not nil) each stage done.
+func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
+	if report == nil {
+		report = func(int, int) {}
+	}
 	h, err := readHeader(s.path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the database %s: %w", s.path, err)
@@ -30,9 +41,11 @@ func (s *Store) Check() ([]string, error) {
 		return append(problems, fmt.Sprintf("%s is damaged: its page structure is broken; restore a backup", s.path)), nil
 	}
 	err = s.view(func(tx *bolt.Tx) error {
+		report(0, checkSteps)
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
 		}
+		report(1, checkSteps)
 		missing := false
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
@@ -43,8 +56,13 @@ func (s *Store) Check() ([]string, error) {
 		if missing {
 			return nil // comparing indexes needs every bucket
 		}
-		problems = append(problems, compareIndex(tx, expectedIndex(tx, &problems))...)
+		want := expectedIndex(tx, &problems)
+		report(2, checkSteps)
+		problems = append(problems, compareIndex(tx, want)...)
+		report(3, checkSteps)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkJournal(tx, time.Now())...)
+		report(checkSteps, checkSteps)
 		return nil
 	})
 	if errors.Is(err, ErrDamaged) {

@@ -12,7 +12,12 @@ import (
 
 // AddContact saves a new contact and gives it an id.
 func (s *Store) AddContact(c *model.Contact) error {
-	return s.update(func(tx *bolt.Tx) error { return addContact(tx, c) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "add %s", c.Name); err != nil {
+			return err
+		}
+		return addContact(tx, c)
+	})
 }
 
 // UpdateContact saves changes to an existing contact. The last touch only
@@ -26,6 +31,9 @@ func (s *Store) UpdateContact(c model.Contact) error {
 		}
 		if old.LastTouch.After(c.LastTouch) {
 			c.LastTouch = old.LastTouch
+		}
+		if err := describe(tx, "edit %s", old.Name); err != nil {
+			return err
 		}
 		return putContact(tx, &old, c)
 	})
@@ -68,7 +76,11 @@ func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
 			return err
 		}
 	}
-	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
+	put := putJSON
+	if old == nil {
+		put = putNewJSON // every caller passing no old one has a free id
+	}
+	if err := put(tx, bContacts, c.ID, c); err != nil {
 		return err
 	}
 	if old != nil && old.Name != c.Name {

@@ -70,3 +70,8 @@ func referrals(tx *bolt.Tx, id uint64) []Entry {
 func (d Detail) Figures(today model.Date) model.Figures {
 	return model.ComputeFigures(today, d.Notes, d.FollowUps)
 }
+
+// Trends computes how a contact's relationship moved over the last year.
+func (d Detail) Trends(today model.Date) model.Trends {
+	return model.ComputeTrends(today, d.Notes, d.FollowUps)
+}

@@ -6,6 +6,7 @@
 //	meta
 //	  schema        uint32   schema version of the file
 //	  generation    uint64   bumped by every write, so a TUI can spot outside writes
+//	  redo          JSON [entry id]   undone entries redo can still re-apply, last undone last
 //	contacts        id -> JSON model.Contact
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp
@@ -22,6 +23,21 @@
 //	idx_contact_followups  contact id | follow-up id -> nil
 //	idx_contact_questions  contact id | question id -> nil
 //	idx_referrals          referrer id | contact id -> nil
+//	journal         entry id -> unix nanoseconds | JSON JournalEntry
+//	                  one entry per write transaction: the command, a one-line
+//	                  summary, and the before image of every record it
+//	                  touched (records it created are listed by id ranges);
+//	                  an undone entry also holds the after images, for redo.
+//	                  Bounded: the last 1,000 entries, and all of the last 90 days.
+//	tombstones      bucket | 0x00 | id -> JSON Tombstone   deleted contacts, notes
+//	                  and follow-ups (UID, time), for sync; written through the
+//	                  journal, so undoing a delete removes its tombstone
+//
+// Every record write goes through putJSON, delJSON or setImage, which
+// capture the record's first image in memory; store.update turns the
+// captures into one journal entry in the same transaction. Undo writes the before images
+// back through each bucket's reindex function (records.go), so indexes and
+// counters follow exactly as for any other write.
 //
 // Every index entry is written and deleted in the same transaction as its
 // record; Check proves that they agree. No process keeps the file open while

@@ -45,6 +45,9 @@ type Change struct {
 func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 	ids := make([]uint64, len(changes))
 	err := s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "import %d contacts", len(changes)); err != nil {
+			return err
+		}
 		for i := range changes {
 			id, err := upsert(tx, changes[i])
 			if err != nil {
@@ -161,6 +164,9 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 // ids, so later additions never collide with them.
 func (s *Store) Restore(bundles []model.Bundle) error {
 	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "restore %d contacts from a backup", len(bundles)); err != nil {
+			return err
+		}
 		for i := range bundles {
 			if err := restoreBundle(tx, bundles[i]); err != nil {
 				return err
@@ -192,7 +198,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		if err := claimID(tx, bNotes, in.ID); err != nil {
 			return err
 		}
-		if err := putJSON(tx, bNotes, in.ID, in); err != nil {
+		if err := putNewJSON(tx, bNotes, in.ID, in); err != nil {
 			return err
 		}
 		if err := putKeys(tx, noteIndexKeys(in)); err != nil {
@@ -215,7 +221,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		if err := claimID(tx, bQuestions, q.ID); err != nil {
 			return err
 		}
-		if err := putJSON(tx, bQuestions, q.ID, q); err != nil {
+		if err := putNewJSON(tx, bQuestions, q.ID, q); err != nil {
 			return err
 		}
 		if err := putKeys(tx, questionIndexKeys(q)); err != nil {

@@ -24,6 +24,9 @@ func (s *Store) AddFollowUp(f *model.FollowUp) error {
 		if tx.Bucket(bContacts).Get(u64(f.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", f.ContactID, ErrNotFound)
 		}
+		if err := describe(tx, "promise '%s' to %s", f.Text, contactName(tx, f.ContactID)); err != nil {
+			return err
+		}
 		return addFollowUp(tx, f)
 	})
 }
@@ -52,7 +55,7 @@ func (s *Store) FollowUp(id uint64) (model.FollowUp, error) {
 
 // Done marks a follow-up done on day and returns it.
 func (s *Store) Done(id uint64, day model.Date) (model.FollowUp, error) {
-	return s.changeFollowUp(id, func(f *model.FollowUp) error {
+	return s.changeFollowUp(id, "done", func(f *model.FollowUp) error {
 		if !f.Open() {
 			return fmt.Errorf("follow-up %d was already done on %s", id, f.Done)
 		}
@@ -64,9 +67,9 @@ func (s *Store) Done(id uint64, day model.Date) (model.FollowUp, error) {
 // Snooze moves an open follow-up's due date; the promised date stays, so
 // snoozing does not flatter the follow-through rate.
 func (s *Store) Snooze(id uint64, due model.Date) (model.FollowUp, error) {
-	return s.changeFollowUp(id, func(f *model.FollowUp) error {
+	return s.changeFollowUp(id, "snooze", func(f *model.FollowUp) error {
 		if !f.Open() {
-			return fmt.Errorf("follow-up %d is done; there is nothing to snooze", id)
+			return fmt.Errorf("follow-up %d is done; there is nothing to snooze (rapport reopen %d opens it again)", id, id)
 		}
 		f.Due = due
 		f.Snoozes++
@@ -74,11 +77,16 @@ func (s *Store) Snooze(id uint64, due model.Date) (model.FollowUp, error) {
 	})
 }
 
-func (s *Store) changeFollowUp(id uint64, change func(*model.FollowUp) error) (model.FollowUp, error) {
+// changeFollowUp applies change to a follow-up; verb names the change in
+// the journal ("done 'Send the pricing sheet' for Ada Lovelace").
+func (s *Store) changeFollowUp(id uint64, verb string, change func(*model.FollowUp) error) (model.FollowUp, error) {
 	var f model.FollowUp
 	err := s.update(func(tx *bolt.Tx) error {
 		if err := getJSON(tx, bFollowUps, id, &f); err != nil {
 			return fmt.Errorf("follow-up %d: %w", id, err)
+		}
+		if err := describe(tx, "%s '%s' for %s", verb, f.Text, contactName(tx, f.ContactID)); err != nil {
+			return err
 		}
 		old := f
 		if err := change(&f); err != nil {
@@ -102,7 +110,11 @@ func putFollowUp(tx *bolt.Tx, old *model.FollowUp, f model.FollowUp) error {
 			return err
 		}
 	}
-	if err := putJSON(tx, bFollowUps, f.ID, f); err != nil {
+	put := putJSON
+	if old == nil {
+		put = putNewJSON // every caller passing no old one has a free id
+	}
+	if err := put(tx, bFollowUps, f.ID, f); err != nil {
 		return err
 	}
 	return indexFollowUp(tx, f)

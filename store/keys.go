@@ -26,16 +26,19 @@ var (
 	bContactQ     = []byte("idx_contact_questions")
 	bReferrals    = []byte("idx_referrals")
 	bTouchDays    = []byte("idx_touch_days")
+	bJournal      = []byte("journal")
+	bTombstones   = []byte("tombstones")
 
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
+	kRedo       = []byte("redo")
 )
 
 // allBuckets is the registry the first migration creates and Check walks.
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays,
+	bTouchDays, bJournal, bTombstones,
 }
 
 func u64(n uint64) []byte {

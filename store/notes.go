@@ -13,6 +13,9 @@ import (
 // it, all in one transaction. Ids are filled in.
 func (s *Store) LogNote(in *model.Interaction, follows []*model.FollowUp, asked ...uint64) error {
 	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
+			return err
+		}
 		if err := logNote(tx, in, follows); err != nil {
 			return err
 		}

@@ -21,6 +21,7 @@ const (
 	envHelperDB      = "RAPPORT_STORE_HELPER_DB"
 	envHelperContact = "RAPPORT_STORE_HELPER_CONTACT"
 	envHelperCount   = "RAPPORT_STORE_HELPER_COUNT"
+	envHelperMode    = "RAPPORT_STORE_HELPER_MODE"
 )
 
 func TestHelperProcess(t *testing.T) {
@@ -34,6 +35,9 @@ func TestHelperProcess(t *testing.T) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(3)
+	}
+	if os.Getenv(envHelperMode) == "churn" {
+		churn(s, count)
 	}
 	out := bufio.NewWriter(os.Stdout)
 	for i := 0; count == 0 || i < count; i++ {

@@ -15,6 +15,9 @@ func (s *Store) AddQuestion(q *model.Question) error {
 		if tx.Bucket(bContacts).Get(u64(q.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", q.ContactID, ErrNotFound)
 		}
+		if err := describe(tx, "ask %s '%s'", contactName(tx, q.ContactID), q.Text); err != nil {
+			return err
+		}
 		return addQuestion(tx, q)
 	})
 }
@@ -29,7 +32,7 @@ func addQuestion(tx *bolt.Tx, q *model.Question) error {
 		return err
 	}
 	q.ID = id
-	if err := putJSON(tx, bQuestions, id, q); err != nil {
+	if err := putNewJSON(tx, bQuestions, id, q); err != nil {
 		return err
 	}
 	return putKeys(tx, questionIndexKeys(*q))
@@ -41,7 +44,12 @@ func questionIndexKeys(q model.Question) []indexKey {
 
 // MarkAsked ticks questions off as asked on day.
 func (s *Store) MarkAsked(day model.Date, ids ...uint64) error {
-	return s.update(func(tx *bolt.Tx) error { return markAsked(tx, 0, day, ids) })
+	return s.update(func(tx *bolt.Tx) error {
+		if err := describe(tx, "tick off %d questions", len(ids)); err != nil {
+			return err
+		}
+		return markAsked(tx, 0, day, ids)
+	})
 }
 
 // markAsked ticks questions off; with a contact id, only that contact's.

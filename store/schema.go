@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
+	{3, "add the change journal and tombstones", createBuckets},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -90,7 +91,7 @@ func (s *Store) migrate() error {
 	if version == SchemaVersion() {
 		return nil
 	}
-	return s.update(func(tx *bolt.Tx) error {
+	return s.write(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bMeta)
 		if err != nil {
 			return err
@@ -107,7 +108,7 @@ func (s *Store) migrate() error {
 		v := make([]byte, 4)
 		binary.BigEndian.PutUint32(v, SchemaVersion())
 		return meta.Put(kSchema, v)
-	})
+	}, dropPending)
 }
 
 // schemaOnDisk reads the version; a missing or empty file is version 0.

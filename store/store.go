@@ -19,6 +19,11 @@ import (
 type Store struct {
 	path    string
 	timeout time.Duration
+	command string // what the journal says made each change
+	// grouped makes every write of this handle one change for undo: an
+	// import or a restore commits in chunks, but the rep made one change.
+	grouped bool
+	group   uint64 // the journal id of the group's first entry
 }
 
 // DefaultTimeout is how long an operation waits for another process's lock.
@@ -39,6 +44,14 @@ func Open(path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// SetCommand names what is writing ("rapport log", "tui"), for the
+// journal's history.
+func (s *Store) SetCommand(command string) { s.command = command }
+
+// Group makes the writes of this handle from now on one change in the
+// journal: undo and redo take them together.
+func (s *Store) Group() { s.grouped = true }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -80,9 +93,25 @@ func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
 	return db.View(fn)
 }
 
-// update runs fn in a write transaction and bumps the generation, so every
-// other process can tell that something changed.
-func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
+// update runs fn in a write transaction, journals the records it changed
+// (in the same transaction, so undo can always revert a committed write)
+// and bumps the generation, so every other process can tell that something
+// changed.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	var group uint64
+	err := s.write(fn, func(tx *bolt.Tx) error {
+		var err error
+		group, err = finishJournal(tx, s.command, s.group, s.grouped && s.group == 0, time.Now())
+		return err
+	})
+	if err == nil && s.grouped && s.group == 0 {
+		s.group = group
+	}
+	return err
+}
+
+// write runs fn, then finish, in one write transaction.
+func (s *Store) write(fn, finish func(*bolt.Tx) error) (err error) {
 	defer s.guard(&err)()
 	db, err := s.open(false)
 	if err != nil {
@@ -90,7 +119,12 @@ func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
 	}
 	defer db.Close()
 	return db.Update(func(tx *bolt.Tx) error {
+		captures.Store(tx, newCapture())
+		defer captures.Delete(tx)
 		if err := fn(tx); err != nil {
+			return err
+		}
+		if err := finish(tx); err != nil {
 			return err
 		}
 		meta := tx.Bucket(bMeta)
@@ -127,12 +161,37 @@ func getJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	return nil
 }
 
+// putJSON writes a record; every record write goes through here or delJSON,
+// so the journal sees it.
 func putJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
+	if err := capture(tx, b, u64(id)); err != nil {
+		return err
+	}
 	return tx.Bucket(b).Put(u64(id), data)
+}
+
+// putNewJSON writes a record whose id the caller knows is free (fresh from
+// nextID, or checked by claimID): the journal notes it as created without
+// looking it up first, which matters for bulk loads.
+func putNewJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	captureNew(tx, b, id)
+	return tx.Bucket(b).Put(u64(id), data)
+}
+
+// delJSON deletes a record (its indexes are the caller's).
+func delJSON(tx *bolt.Tx, b []byte, id uint64) error {
+	if err := capture(tx, b, u64(id)); err != nil {
+		return err
+	}
+	return tx.Bucket(b).Delete(u64(id))
 }
 
 // nextID takes the next id of a record bucket. A sequence past MaxID (or

@@ -46,6 +46,7 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageReview
 )
 
 // pane is which half of home has the keyboard.
@@ -80,6 +81,7 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	review reviewScreen
 
 	helpOffset int
 
@@ -144,6 +146,8 @@ func (a App) capturing() bool {
 		return true
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
+	case pageDetail:
+		return a.detail.capturing() || a.detail.ask.active
 	}
 	return false
 }
@@ -192,6 +196,8 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageReview:
+		a.review, cmd = a.review.Update(msg)
 	}
 	return a, cmd
 }
@@ -216,6 +222,9 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageReview) {
+		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -231,6 +240,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageReview) {
+		a.review.setStyles(st)
 	}
 }
 

@@ -182,3 +182,93 @@ func readEditor(path, before string) tea.Cmd {
 		return editorTextMsg{text: text, changed: changed}
 	}
 }
+
+// undo reverts the latest change made from anywhere, or redoes.
+func undo(s *store.Store, redo bool) tea.Cmd {
+	return func() tea.Msg {
+		if redo {
+			e, err := s.Redo()
+			return changedMsg{text: "Redid: " + e.Summary, err: err}
+		}
+		e, err := s.Undo(0)
+		return changedMsg{text: "Undid: " + e.Summary, err: err}
+	}
+}
+
+// deleteRecord deletes what msg names; undo brings it back.
+func deleteRecord(s *store.Store, msg deleteIntentMsg) tea.Cmd {
+	return func() tea.Msg {
+		switch msg.noun {
+		case "contact":
+			r, err := s.DeleteContact(msg.id)
+			return changedMsg{text: "Deleted " + r.Contact.Name + " · u undoes", gone: msg.id, err: err}
+		case "note":
+			in, name, err := s.DeleteNote(msg.id)
+			return changedMsg{text: "Deleted the " + string(in.Kind) + " note, " + name + " · u undoes", err: err}
+		case "follow-up":
+			f, name, err := s.DeleteFollowUp(msg.id)
+			return changedMsg{text: "Deleted: " + f.Text + ", " + name + " · u undoes", err: err}
+		}
+		q, name, err := s.DeleteQuestion(msg.id)
+		return changedMsg{text: "Deleted the question: " + q.Text + ", " + name + " · u undoes", err: err}
+	}
+}
+
+func editFollowUp(s *store.Store, msg editFollowUpMsg) tea.Cmd {
+	return func() tea.Msg {
+		f, err := s.EditFollowUp(msg.id, func(f *model.FollowUp) { f.Text, f.Due = msg.text, msg.due })
+		return changedMsg{text: "Follow-up now: " + f.Text + ", due " + f.Due.String(), err: err}
+	}
+}
+
+func editQuestion(s *store.Store, msg editQuestionMsg) tea.Cmd {
+	return func() tea.Msg {
+		q, err := s.EditQuestion(msg.id, msg.text)
+		return changedMsg{text: "Question now: " + q.Text, err: err}
+	}
+}
+
+// saveNoteEdit writes an edited note over the stored one.
+func saveNoteEdit(s *store.Store, id uint64, d noteDraft) tea.Cmd {
+	return func() tea.Msg {
+		in, err := s.EditNote(id, func(in *model.Interaction) {
+			in.Kind, in.Inbound, in.Topics, in.Text = d.kind, d.inbound, d.topics, d.text
+		})
+		var due []model.FollowUp
+		if err == nil && d.follow != nil {
+			f := *d.follow
+			f.ContactID, f.NoteID = in.ContactID, in.ID
+			err = s.AddFollowUp(&f)
+			due = append(due, f)
+		}
+		return noteSavedMsg{id: d.contactID, name: d.name, due: due, err: err}
+	}
+}
+
+// planMerge resolves the other contact and works out the merge, writing
+// nothing.
+func planMerge(s *store.Store, keep uint64, query string) tea.Cmd {
+	return func() tea.Msg {
+		other, err := s.Resolve(query)
+		if err != nil {
+			return mergePlanMsg{err: err}
+		}
+		r, err := s.Merge(keep, other.ID, true)
+		return mergePlanMsg{plan: r, err: err}
+	}
+}
+
+func merge(s *store.Store, keep, other uint64) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Merge(keep, other, false)
+		return changedMsg{text: "Merged " + r.Other.Name + " into " + r.Keep.Name + " · u splits them again", gone: other, err: err}
+	}
+}
+
+// loadReview reads the weekly review of the week from start, on today.
+func loadReview(s *store.Store, start, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Review(start, today)
+		return reviewMsg{start: start, review: r, err: err}
+	}
+}

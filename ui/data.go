@@ -28,6 +28,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			a.detail.setDetail(msg.detail)
 		}
 		return a, nil, true
+	case reviewMsg:
+		if a.onStack(pageReview) {
+			a.review.setReview(msg)
+		}
+		return a, nil, true
 	case noteContextMsg:
 		if a.onStack(pageNote) && a.note.id == msg.id && msg.err == nil {
 			a.note.setQuestions(msg.questions)
@@ -73,6 +78,16 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			a.focus = paneList
 		}
 		return a, tea.Batch(a.setStatus(verb+line(msg.name), false), a.reload()), true
+	case changedMsg:
+		return a.applyChanged(msg)
+	case mergePlanMsg:
+		if msg.err != nil {
+			return a, a.setStatus(msg.err.Error(), true), true
+		}
+		if a.top() == pageDetail {
+			a.detail.confirmMerge(msg)
+		}
+		return a, nil, true
 	case clearStatusMsg:
 		if msg.seq == a.statusSeq {
 			a.status = ""
@@ -151,6 +166,9 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	if a.onStack(pageDetail) {
 		cmds = append(cmds, loadDetail(a.store, a.detail.id))
 	}
+	if a.onStack(pageReview) {
+		cmds = append(cmds, loadReview(a.store, a.review.start, a.today))
+	}
 	return a, tea.Batch(cmds...), true
 }
 
@@ -179,6 +197,9 @@ func (a *App) setToday(day model.Date) {
 	if a.onStack(pageNote) {
 		a.note.today = day
 	}
+	if a.onStack(pageReview) {
+		a.review.today = day
+	}
 }
 
 func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
@@ -200,4 +221,19 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
 	}
 	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
+}
+
+// applyChanged reports an undo, redo, edit, delete or merge and reads the
+// book again; a detail whose contact is gone closes.
+func (a App) applyChanged(msg changedMsg) (tea.Model, tea.Cmd, bool) {
+	if msg.err != nil {
+		return a, a.setStatus(msg.err.Error(), true), true
+	}
+	if msg.gone != 0 && a.onStack(pageDetail) && a.detail.id == msg.gone {
+		for a.top() != pageDetail {
+			a.pop()
+		}
+		a.pop()
+	}
+	return a, tea.Batch(a.setStatus(line(msg.text), false), a.reload()), true
 }

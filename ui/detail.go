@@ -12,6 +12,7 @@ import (
 
 	"rapport/model"
 	"rapport/store"
+	"rapport/ui/chart"
 )
 
 // detailScreen shows one contact: profile, moments, figures, open
@@ -31,13 +32,25 @@ type detailScreen struct {
 	notesAt int      // the line the timeline starts on
 	offset  int
 	w, h    int
+
+	sec     section // what tab has selected; see detailselect.go
+	cur     int     // the selected item of sec
+	selLine int     // the document line of the selected item, -1 if none
+	ask     ask     // a question at the foot: snooze, edit, delete, merge
 }
 
 func newDetailScreen(st *Styles, keys *KeyMap, today model.Date, id uint64) detailScreen {
-	return detailScreen{st: st, keys: keys, today: today, id: id}
+	return detailScreen{st: st, keys: keys, today: today, id: id, ask: newAsk(st)}
 }
 
-func (d *detailScreen) setStyles(st *Styles) { d.st = st; d.relayout() }
+func (d *detailScreen) setStyles(st *Styles) {
+	d.st = st
+	d.ask.input.SetStyles(st.TextInput)
+	d.relayout()
+}
+
+// capturing reports whether a typed letter belongs to a question.
+func (d detailScreen) capturing() bool { return d.ask.active && !d.ask.yesNo }
 
 func (d *detailScreen) SetSize(w, h int) {
 	d.w, d.h = w, h
@@ -49,6 +62,7 @@ func (d *detailScreen) setToday(day model.Date) { d.today = day; d.relayout() }
 // setDetail shows freshly loaded data, keeping the scroll position.
 func (d *detailScreen) setDetail(det store.Detail) {
 	d.d, d.loaded = det, true
+	d.clampSelection()
 	d.relayout()
 }
 
@@ -57,6 +71,7 @@ func (d *detailScreen) relayout() {
 		d.lines = nil
 		return
 	}
+	d.selLine = -1
 	if d.w >= splitWidth {
 		leftW := min(max(d.w*2/5, 34), 56)
 		d.lines = sideBySide(d.profile(leftW), d.timeline(d.w-leftW-3), leftW, 3)
@@ -65,6 +80,9 @@ func (d *detailScreen) relayout() {
 		d.lines = append(d.profile(d.w), "")
 		d.notesAt = len(d.lines)
 		d.lines = append(d.lines, d.timeline(d.w)...)
+		if d.sec == secNotes && d.selLine >= 0 {
+			d.selLine += d.notesAt
+		}
 	}
 	d.scroll(0)
 }
@@ -88,13 +106,33 @@ func sideBySide(left, right []string, leftW, gap int) []string {
 }
 
 func (d *detailScreen) scroll(n int) {
-	d.offset = max(min(d.offset+n, len(d.lines)-d.h), 0)
+	d.offset = max(min(d.offset+n, len(d.lines)-d.viewHeight()), 0)
+}
+
+// viewHeight is the rows the document gets: all but a question's two.
+func (d detailScreen) viewHeight() int {
+	if d.ask.active {
+		return max(d.h-2, 1)
+	}
+	return d.h
 }
 
 func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
+	}
+	if d.ask.active {
+		var cmd tea.Cmd
+		d.ask, cmd = d.ask.update(km, d.keys)
+		d.scroll(0)
+		return d, cmd
+	}
+	if !d.loaded {
+		return d, nil
+	}
+	if next, cmd, ok := d.updateSelection(km); ok {
+		return next, cmd
 	}
 	k := d.keys
 	switch {
@@ -146,8 +184,15 @@ func (d detailScreen) View() string {
 	if !d.loaded {
 		return d.st.Muted.Render("Loading…")
 	}
-	end := min(d.offset+d.h, len(d.lines))
-	return strings.Join(d.lines[d.offset:end], "\n")
+	end := min(d.offset+d.viewHeight(), len(d.lines))
+	lines := d.lines[d.offset:end]
+	if d.ask.active {
+		for len(lines) < d.viewHeight() {
+			lines = append(lines, "")
+		}
+		lines = append(lines, d.ask.view(d.st, d.w)...)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // position says how far down the document the view is, when it scrolls:
@@ -169,7 +214,7 @@ func (d detailScreen) position() string {
 // profile is the left column: who they are and where things stand, in
 // the order a rep reads before a call: identity and how to reach them,
 // what is open, what to ask, the figures, then moments and background.
-func (d detailScreen) profile(w int) []string {
+func (d *detailScreen) profile(w int) []string {
 	st, c, today := d.st, d.d.Contact, d.today
 	var out []string
 	add := func(s string) { out = append(out, trunc(s, w)) }
@@ -208,18 +253,12 @@ func (d detailScreen) profile(w int) []string {
 		out = append(out, st.Accent.Render(l))
 	}
 
-	var open []model.FollowUp
-	for _, fu := range d.d.FollowUps {
-		if fu.Open() {
-			open = append(open, fu)
-		}
-	}
-	slices.SortFunc(open, func(a, b model.FollowUp) int { return a.Due.Compare(b.Due) })
+	open := d.openFollowUps()
 	section("Open follow-ups", len(open))
 	if len(open) == 0 {
 		add(st.Muted.Render("  none"))
 	}
-	for _, fu := range open {
+	for i, fu := range open {
 		due := relDay(fu.Due, today)
 		style := st.Muted
 		switch late := fu.Due.DaysUntil(today); {
@@ -228,22 +267,19 @@ func (d detailScreen) profile(w int) []string {
 		case late == 0:
 			style = st.Amber
 		}
-		add("  " + spread(line(fu.Text), style.Render(" "+due), w-2))
+		add(d.mark(secFollowUps, i, len(out)) + spread(line(fu.Text), style.Render(" "+due), w-2))
 	}
 
-	var qs []model.Question
-	for _, q := range d.d.Questions {
-		if q.Open() {
-			qs = append(qs, q)
-		}
-	}
-	if len(qs) > 0 {
+	if qs := d.openQuestions(); len(qs) > 0 {
 		section("Next time ask", len(qs))
-		for _, q := range qs {
+		for qi, q := range qs {
 			for i, l := range wrap(line(q.Text), w-4) {
 				prefix := "    "
 				if i == 0 {
 					prefix = st.Accent.Render("  ? ")
+					if d.selected(secQuestions, qi) {
+						prefix = d.mark(secQuestions, qi, len(out)) + st.Accent.Render("? ")
+					}
 				}
 				out = append(out, prefix+l)
 			}
@@ -265,6 +301,11 @@ func (d detailScreen) profile(w int) []string {
 		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
 	}
 	figure("follow-through", through)
+
+	section("Last 12 months", -1)
+	for _, l := range chart.Trends(d.d.Trends(today), w-2, d.st.chartPaint()) {
+		out = append(out, "  "+l)
+	}
 
 	if ms := c.AllMoments(); len(ms) > 0 {
 		section("Moments", -1)
@@ -302,12 +343,9 @@ func (d detailScreen) profile(w int) []string {
 }
 
 // timeline is the notes, newest first, narrowed by the topic filter.
-func (d detailScreen) timeline(w int) []string {
+func (d *detailScreen) timeline(w int) []string {
 	st := d.st
-	notes := d.d.Notes
-	if d.topic != "" {
-		notes = slices.DeleteFunc(slices.Clone(notes), func(n model.Interaction) bool { return !n.HasTopic(d.topic) })
-	}
+	notes := d.visibleNotes()
 	head := st.Section.Render("Timeline") + st.Muted.Render(" · "+plural(len(d.d.Notes), "note", "notes"))
 	filter := "f: all topics"
 	if d.topic != "" {
@@ -339,10 +377,11 @@ func (d detailScreen) timeline(w int) []string {
 			}
 			meta += st.Amber.Render(" · " + strings.Join(ts, ", "))
 		}
-		out = append(out, trunc(meta+st.Muted.Render(" · "+model.DaysAgo(day, d.today)), w))
+		meta = d.mark(secNotes, i, len(out)) + meta
+		out = append(out, trunc(meta+st.Muted.Render(" · "+model.DaysAgo(day, d.today)), w-2))
 		for _, p := range strings.Split(para(n.Text), "\n") {
-			for _, l := range wrap(strings.ReplaceAll(p, "\t", "    "), w-2) {
-				out = append(out, "  "+l)
+			for _, l := range wrap(strings.ReplaceAll(p, "\t", "    "), w-4) {
+				out = append(out, "    "+l)
 			}
 		}
 	}
@@ -380,4 +419,14 @@ func cleanJoin(parts []string, sep string) string {
 		out[i] = line(p)
 	}
 	return strings.Join(out, sep)
+}
+
+// mark is the two-cell gutter of a list item: a pointer on the selected
+// one, whose document line (at) it remembers for scrolling.
+func (d *detailScreen) mark(s section, i, at int) string {
+	if !d.selected(s, i) {
+		return "  "
+	}
+	d.selLine = at
+	return d.st.Focus.Render("› ")
 }

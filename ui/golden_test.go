@@ -36,6 +36,8 @@ func TestGolden(t *testing.T) {
 		{"add", false, func(t *testing.T, a App) App { return typeText(t, keys(t, a, "a"), "Hedy") }},
 		{"edit", false, func(t *testing.T, a App) App { return keys(t, a, "e") }},
 		{"help", false, func(t *testing.T, a App) App { return keys(t, a, "?") }},
+		{"review", false, func(t *testing.T, a App) App { return keys(t, a, "w") }},
+		{"review-before", false, func(t *testing.T, a App) App { return keys(t, a, "w", "h") }},
 	}
 	for _, sc := range screens {
 		for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 35}} {

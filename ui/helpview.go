@@ -44,9 +44,11 @@ func (a App) contextKeys() bindings {
 	case pageHelp:
 		return bindings{relabel(k.Down, "scroll"), relabel(k.Back, "close"), relabel(k.Quit, "close")}
 	case pageDetail:
-		return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, k.Topic, k.Back, k.Today, k.Help, k.Quit}
+		return a.detailKeys()
 	case pageNote:
 		return a.noteKeys()
+	case pageReview:
+		return bindings{relabel(k.Left, "week before"), relabel(k.Right, "week after"), relabel(k.Down, "scroll"), k.Back, k.Today, k.Help, k.Quit}
 	case pageContact:
 		if a.form.confirm != confirmNone {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}
@@ -71,6 +73,29 @@ func (a App) contextKeys() bindings {
 		today = relabel(k.Tab, "today")
 	}
 	return bindings{k.Filter, k.Open, k.Note, k.Add, today, k.Edit, k.Sort, k.Help, k.Quit}
+}
+
+// detailKeys follow the detail's selection: the keys that act on it.
+func (a App) detailKeys() bindings {
+	k, d := a.keys, a.detail
+	switch {
+	case d.ask.active && d.ask.yesNo:
+		return bindings{k.Yes, relabel(k.No, "no")}
+	case d.ask.active:
+		return bindings{relabel(k.Enter, "ok"), relabel(k.Back, "cancel")}
+	}
+	next := relabel(k.Tab, "next section")
+	back := relabel(k.Back, "whole contact")
+	switch d.sec {
+	case secFollowUps:
+		return bindings{k.Done, k.Snooze, relabel(k.Edit, "edit"), k.Delete, relabel(k.Down, "move"), next, back, k.Undo}
+	case secQuestions:
+		return bindings{relabel(k.Edit, "edit"), k.Delete, relabel(k.Down, "move"), next, back, k.Undo}
+	case secNotes:
+		return bindings{relabel(k.Edit, "edit note"), k.Delete, relabel(k.Down, "move"), next, back, k.Undo}
+	}
+	return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, relabel(k.Tab, "select"), k.Topic,
+		relabel(k.Delete, "delete contact"), k.Merge, k.Undo, k.Back, k.Help, k.Quit}
 }
 
 func (a App) noteKeys() bindings {

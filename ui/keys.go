@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 
 	Save, Editor, NextField, PrevField  key.Binding
@@ -22,6 +23,8 @@ type KeyMap struct {
 	Left, Right                         key.Binding
 
 	Yes, No key.Binding
+
+	Undo, Redo, Delete, Merge key.Binding
 
 	Help, Quit, ForceQuit key.Binding
 }
@@ -52,6 +55,7 @@ func DefaultKeys() KeyMap {
 		Tab:    b(k("tab"), "tab", "switch pane"),
 		Today:  b(k("t"), "t", "today"),
 		Sort:   b(k("o"), "o", "sort name/last touch"),
+		Review: b(k("w"), "w", "weekly review"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -76,6 +80,11 @@ func DefaultKeys() KeyMap {
 		Tick:        b(k("space", "x"), "space", "tick"),
 		Left:        b(k("left", "h"), "←/h", "previous"),
 		Right:       b(k("right", "l"), "→/l", "next"),
+
+		Undo:   b(k("u"), "u", "undo"),
+		Redo:   b(k("ctrl+r"), "ctrl+r", "redo"),
+		Delete: b(k("x"), "x", "delete"),
+		Merge:  b(k("M"), "M", "merge another into this"),
 
 		Yes: b(k("y", "Y"), "y", "yes"),
 		No:  b(k("n", "N", "esc"), "n", "no"),
@@ -102,9 +111,10 @@ type helpGroup struct {
 // fullHelp lists every binding, grouped by where it works.
 func (k KeyMap) fullHelp() []helpGroup {
 	return []helpGroup{
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today}},
+		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
 		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
+		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
 	}

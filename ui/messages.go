@@ -75,6 +75,21 @@ type (
 		err   error
 	}
 
+	// changedMsg is the outcome of an undo, redo, edit, delete or merge:
+	// one line for the status bar. gone names a contact that no longer
+	// exists, whose detail must close.
+	changedMsg struct {
+		text string
+		gone uint64
+		err  error
+	}
+
+	// mergePlanMsg is what a merge would do, for the question before it.
+	mergePlanMsg struct {
+		plan store.MergeResult
+		err  error
+	}
+
 	// clearStatusMsg clears the status line unless a newer one replaced it.
 	clearStatusMsg struct{ seq int }
 
@@ -118,7 +133,34 @@ type (
 		isNew   bool
 	}
 	editBodyMsg struct{ text string }
-	statusMsg   struct {
+
+	// deleteIntentMsg deletes a contact, note, follow-up or question;
+	// contact is the contact the record belongs to.
+	deleteIntentMsg struct {
+		noun        string
+		id, contact uint64
+	}
+	editFollowUpMsg struct {
+		id   uint64
+		text string
+		due  model.Date
+	}
+	editQuestionMsg struct {
+		id   uint64
+		text string
+	}
+	editNoteIntentMsg struct {
+		note model.Interaction
+		name string
+	}
+	// mergeLookupMsg asks which contact a query names, to merge into keep.
+	mergeLookupMsg struct {
+		keep  uint64
+		query string
+	}
+	mergeIntentMsg struct{ keep, other uint64 }
+	undoIntentMsg  struct{ redo bool }
+	statusMsg      struct {
 		text string
 		err  bool
 	}
@@ -129,3 +171,13 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // statusTTL is how long a status message stays.
 const statusTTL = 4 * time.Second
+
+// loadReviewMsg asks the root to load the review of the week from start.
+type loadReviewMsg struct{ start model.Date }
+
+// reviewMsg carries a loaded weekly review.
+type reviewMsg struct {
+	start  model.Date
+	review model.Review
+	err    error
+}

@@ -33,6 +33,12 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a, nil, false
 	case key.Matches(msg, k.Add):
 		return a.openContactForm()
+	case key.Matches(msg, k.Review) && top != pageReview:
+		return a.openReview()
+	case key.Matches(msg, k.Undo):
+		return a, undo(a.store, false), true
+	case key.Matches(msg, k.Redo):
+		return a, undo(a.store, true), true
 	case key.Matches(msg, k.Today):
 		a.stack = a.stack[:0]
 		a.focus = paneToday
@@ -56,6 +62,14 @@ func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
 	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
 	a.push(pageContact)
 	return a, nil, true
+}
+
+// openReview opens the weekly review of this week over home.
+func (a App) openReview() (tea.Model, tea.Cmd, bool) {
+	a.stack = a.stack[:0]
+	a.review = newReviewScreen(a.st, a.keys, a.today)
+	a.push(pageReview)
+	return a, loadReview(a.store, a.review.start, a.today), true
 }
 
 // push puts a page on top and gives it its size.
@@ -89,6 +103,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a.openContactForm()
 	case editIntentMsg:
 		return a, loadContact(a.store, msg.id), true
+	case loadReviewMsg:
+		return a, loadReview(a.store, msg.start, a.today), true
 	case closePageMsg:
 		a.pop()
 		return a, nil, true
@@ -99,6 +115,9 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case snoozeIntentMsg:
 		return a, snooze(a.store, msg.id, msg.due), true
 	case saveNoteMsg:
+		if msg.draft.editID != 0 {
+			return a, saveNoteEdit(a.store, msg.draft.editID, msg.draft), true
+		}
 		in, follows := msg.draft.build(a.now())
 		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true
 	case saveContactMsg:
@@ -112,6 +131,23 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, prepareEditor(msg.text), true
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.err), true
+	case undoIntentMsg:
+		return a, undo(a.store, msg.redo), true
+	case deleteIntentMsg:
+		return a, deleteRecord(a.store, msg), true
+	case editFollowUpMsg:
+		return a, editFollowUp(a.store, msg), true
+	case editQuestionMsg:
+		return a, editQuestion(a.store, msg), true
+	case editNoteIntentMsg:
+		a.note = newNoteForm(a.st, a.keys, a.today, msg.note.ContactID, msg.name)
+		a.note.fill(msg.note)
+		a.push(pageNote)
+		return a, nil, true
+	case mergeLookupMsg:
+		return a, planMerge(a.store, msg.keep, msg.query), true
+	case mergeIntentMsg:
+		return a, merge(a.store, msg.keep, msg.other), true
 	}
 	return a, nil, false
 }

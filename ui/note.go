@@ -80,6 +80,7 @@ type noteDraft struct {
 	follow    *model.FollowUp // the "WHEN: what" line, resolved; nil when empty
 	thanks    bool            // add the thank-you follow-up (meetings only)
 	asked     []uint64        // questions ticked as asked
+	editID    uint64          // the note being edited; 0 for a new one
 }
 
 // build makes the interaction and its follow-ups at the moment of saving.
@@ -117,6 +118,9 @@ type noteForm struct {
 	questions []model.Question
 	asked     []bool
 	qCursor   int
+
+	editID   uint64 // the note being edited (see fill); 0 for a new one
+	editOrig string // its text as stored, to tell whether anything changed
 
 	zone    noteZone
 	opt     int
@@ -171,12 +175,27 @@ func (f *noteForm) setQuestions(qs []model.Question) {
 	f.SetSize(f.w, f.h)
 }
 
+// fill turns the form into the editor of a stored note.
+func (f *noteForm) fill(in model.Interaction) {
+	f.editID, f.editOrig = in.ID, in.Text
+	f.body.SetValue(in.Text)
+	f.kind = max(slices.Index(model.Kinds, in.Kind), 0)
+	f.inbound = in.Inbound
+	for i, t := range model.Topics {
+		f.topics[i] = in.HasTopic(t)
+	}
+	f.thanks = false // the thank-you was offered when the note was new
+}
+
 func (f *noteForm) setBody(text string) {
 	f.body.SetValue(text)
 }
 
 // dirty reports whether anything would be lost by closing the form.
 func (f noteForm) dirty() bool {
+	if f.editID != 0 {
+		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != ""
+	}
 	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" {
 		return true
 	}
@@ -196,7 +215,7 @@ func (f noteForm) draft() (noteDraft, error) {
 	if text == "" {
 		return noteDraft{}, fmt.Errorf("write the note first (esc cancels)")
 	}
-	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks}
+	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks, editID: f.editID}
 	for i, on := range f.topics {
 		if on {
 			d.topics = append(d.topics, model.Topics[i])
@@ -503,7 +522,11 @@ func (f noteForm) toggleLines() []string {
 func (f noteForm) View() string {
 	st := f.st
 	var out []string
-	title := st.Section.Render("Note") + st.Muted.Render(" · ") + st.Text.Render(line(f.name))
+	head := "Note"
+	if f.editID != 0 {
+		head = "Edit note"
+	}
+	title := st.Section.Render(head) + st.Muted.Render(" · ") + st.Text.Render(line(f.name))
 	out = append(out, spread(title, st.Muted.Render(" "+dayName(f.today)), f.w))
 	out = append(out, strings.Split(f.body.View(), "\n")...)
 

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"rapport/ui/chart"
 )
 
 // Styles is every style the UI draws with, built once per background. The
@@ -129,4 +131,11 @@ func NewStyles(isDark, noColor bool) *Styles {
 	ti.Cursor.Blink = false
 	s.TextInput = ti
 	return s
+}
+
+// chartPaint colours the charts; without colour their shapes and labels
+// still tell meetings from other touches.
+func (s *Styles) chartPaint() chart.Paint {
+	r := func(st lipgloss.Style) func(string) string { return func(t string) string { return st.Render(t) } }
+	return chart.Paint{Label: r(s.Label), Muted: r(s.Muted), Meeting: r(s.Accent), Other: r(s.Good)}
 }

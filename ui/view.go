@@ -61,6 +61,8 @@ func (a App) body() string {
 		return a.form.View()
 	case pageHelp:
 		return a.fullHelp()
+	case pageReview:
+		return a.review.View()
 	}
 	if !l.Split {
 		if a.focus == paneToday {

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+)
+
+// Progress is drawn only on a terminal, after a job has run this long (a
+// quick one shows nothing), and at most this often.
+const (
+	progressDelay = 200 * time.Millisecond
+	progressEvery = 100 * time.Millisecond
+)
+
+// meter draws one line on stderr: "Importing ███████░░░░  62%  6,200/10,000  5,480/s".
+// The bar is bubbles' progress component rendered with ViewAs, which gives
+// a plain string, so it serves a command line without a Bubble Tea program.
+type meter struct {
+	w     io.Writer
+	label string
+	bar   progress.Model
+	start time.Time
+	drawn time.Time
+	shown bool
+}
+
+// progress returns a callback for long work that reports how far it got.
+// It does nothing at all unless stderr is a terminal, so scripts, pipes
+// and --json output never see a progress byte.
+func (a *app) progress(label string) func(done, total int) {
+	f, ok := a.errOut.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return func(int, int) {}
+	}
+	w := colorprofile.NewWriter(f, os.Environ())
+	opts := []progress.Option{progress.WithWidth(32)}
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		// colorprofile reads NO_COLOR as a boolean; any value means no colour.
+		w.Profile = colorprofile.ASCII
+		opts = append(opts, progress.WithFillCharacters('█', '░'), progress.WithColors(lipgloss.NoColor{}))
+	}
+	m := &meter{w: w, label: label, bar: progress.New(opts...), start: time.Now()}
+	a.clearLine = m.clear
+	return m.report
+}
+
+// clear removes the bar, so a message can take its line.
+func (m *meter) clear() {
+	if m.shown {
+		fmt.Fprint(m.w, "\r\033[K")
+		m.shown = false
+	}
+}
+
+func (m *meter) report(done, total int) {
+	now := time.Now()
+	finished := done >= total
+	if finished {
+		m.clear()
+		return
+	}
+	if now.Sub(m.start) < progressDelay || now.Sub(m.drawn) < progressEvery {
+		return
+	}
+	m.drawn, m.shown = now, true
+	line := fmt.Sprintf("\r%s %s  %s/%s", m.label, m.bar.ViewAs(float64(done)/float64(max(total, 1))), thousands(done), thousands(total))
+	if total >= stagesOnly {
+		line += "  " + thousands(int(float64(done)/now.Sub(m.start).Seconds())) + "/s"
+	}
+	fmt.Fprint(m.w, line+"\033[K")
+}
+
+// stagesOnly: below this many, the counts are stages of a job (check,
+// export), whose rate would mean nothing.
+const stagesOnly = 100
+
+// thousands writes 12345 as 12,345.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// interruptible returns a context that Ctrl+C cancels, so long work can
+// stop between chunks, leaving whole records only. A second Ctrl+C quits
+// at once, as usual.
+func (a *app) interruptible() (context.Context, func()) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	go func() {
+		<-ctx.Done()
+		stop() // the next Ctrl+C has its default effect again
+	}()
+	return ctx, stop
+}
+
+// stopped is the error of a job that Ctrl+C stopped: how far it got and
+// how to go on.
+func stopped(done, total int, what, resume string) error {
+	return fmt.Errorf("stopped by Ctrl+C after %s of %s %s; %s", thousands(done), thousands(total), what, resume)
+}

@@ -1,0 +1,203 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// Review reads, in one transaction, what the weekly review of the week
+// starting on start needs, and computes it on today.
+//
+// It adds no index by time: the notes of the five weeks are found by
+// walking the keys of idx_contact_notes (contact | time | id), which carry
+// the time, and decoding only the notes inside the window. Follow-ups are
+// read only when they came from those notes; kept and late promises come
+// from idx_promise_days, the going-cold count from idx_touch_days, and of
+// each contact only the id, name and creation time are decoded.
+// BenchmarkReview measures it at 10k contacts (about 200k notes): see the
+// README.
+func (s *Store) Review(start, today model.Date) (model.Review, error) {
+	in := model.ReviewInput{Start: start, Today: today}
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		// A day's notes may sit a time zone away from UTC midnight: read a
+		// day wider on each side and let the model judge by local day.
+		from := start.AddDays(-7*model.ReviewWeeks - 1).Time().Unix()
+		to := start.AddDays(9).Time().Unix()
+		if in.Notes, err = notesBetween(tx, from, to); err != nil {
+			return err
+		}
+		if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
+			return err
+		}
+		in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
+		if in.Contacts, err = contactsBrief(tx); err != nil {
+			return err
+		}
+		span := model.ReviewSpan(start, today)
+		for i := range model.ReviewWeeks + 1 {
+			n, err := coldOn(tx, in.Contacts, start.AddDays(-7*i+span-1))
+			if err != nil {
+				return err
+			}
+			in.GoingCold = append(in.GoingCold, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Review{}, err
+	}
+	return model.ComputeReview(in), nil
+}
+
+// notesBetween decodes the notes whose time in idx_contact_notes lies in
+// [from, to), in unix seconds.
+func notesBetween(tx *bolt.Tx, from, to int64) ([]model.Interaction, error) {
+	var out []model.Interaction
+	lo, hi := uint64(from)^1<<63, uint64(to)^1<<63
+	err := tx.Bucket(bContactNote).ForEach(func(k, _ []byte) error {
+		if len(k) != 24 {
+			return nil
+		}
+		if at := binary.BigEndian.Uint64(k[8:16]); at < lo || at >= hi {
+			return nil
+		}
+		var in model.Interaction
+		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
+			return fmt.Errorf("note %d: %w", lastID(k), err)
+		}
+		out = append(out, in)
+		return nil
+	})
+	return out, err
+}
+
+// followUpsOf reads the follow-ups that came from the notes: of each
+// contact the notes are about, those whose note is one of them. A first,
+// light decode reads only the note id.
+func followUpsOf(tx *bolt.Tx, notes []model.Interaction) ([]model.FollowUp, error) {
+	inWindow := make(map[uint64]bool, len(notes))
+	contacts := map[uint64]bool{}
+	for _, n := range notes {
+		inWindow[n.ID], contacts[n.ContactID] = true, true
+	}
+	var out []model.FollowUp
+	records := tx.Bucket(bFollowUps)
+	for cid := range contacts {
+		err := children(tx, bContactFU, cid, func(id uint64) error {
+			data := records.Get(u64(id))
+			var link struct {
+				NoteID uint64 `json:"note_id"`
+			}
+			if err := json.Unmarshal(data, &link); err != nil || !inWindow[link.NoteID] {
+				return err
+			}
+			var f model.FollowUp
+			if err := json.Unmarshal(data, &f); err != nil {
+				return fmt.Errorf("follow-up %d: %w", id, err)
+			}
+			out = append(out, f)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// promiseDays reads the per-day promise counts of [from, to).
+func promiseDays(tx *bolt.Tx, from, to model.Date) []model.PromiseDay {
+	var out []model.PromiseDay
+	c := tx.Bucket(bPromiseDays).Cursor()
+	for k, v := c.Seek(dateBytes(from)); k != nil && dateAt(k, 0).Before(to); k, v = c.Next() {
+		n := decodeCounts(v, promiseSlots)
+		out = append(out, model.PromiseDay{Day: dateAt(k, 0), Open: n[promiseOpen], Kept: n[promiseKept], Late: n[promiseLate]})
+	}
+	return out
+}
+
+// coldCount counts the contacts whose next touch falls before the day
+// with key day: those going cold on it, by their records as they stand.
+func coldCount(tx *bolt.Tx, day uint32) int {
+	count := 0
+	c := tx.Bucket(bTouchDays).Cursor()
+	for k, v := c.First(); k != nil && dateAt(k, 0).Key() < day; k, v = c.Next() {
+		count += int(readU32(v))
+	}
+	return count
+}
+
+// contactsBrief decodes of every contact only what the review needs.
+func contactsBrief(tx *bolt.Tx) ([]model.Contact, error) {
+	var out []model.Contact
+	err := tx.Bucket(bContacts).ForEach(func(k, v []byte) error {
+		var c struct {
+			ID        uint64      `json:"id"`
+			Name      string      `json:"name"`
+			Stage     model.Stage `json:"stage"`
+			Cadence   int         `json:"cadence_days"`
+			Created   time.Time   `json:"created"`
+			LastTouch time.Time   `json:"last_touch"`
+		}
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("contact %d: %w", idAt(k, 0), err)
+		}
+		out = append(out, model.Contact{ID: c.ID, Name: c.Name, Stage: c.Stage, Cadence: c.Cadence, Created: c.Created, LastTouch: c.LastTouch})
+		return nil
+	})
+	return out, err
+}
+
+// coldOn counts the contacts past their cadence on day. The next-touch
+// counts answer for everyone not touched since; a contact touched after day
+// is judged by their last touch on or before it, found by walking their
+// notes back from day (cadences are taken as they stand now).
+func coldOn(tx *bolt.Tx, contacts []model.Contact, day model.Date) (int, error) {
+	count := coldCount(tx, day.Key())
+	for _, c := range contacts {
+		if !model.DateOf(c.LastTouch).After(day) || model.DateOf(c.Created).After(day) {
+			continue
+		}
+		then, err := lastTouchBy(tx, c.ID, day)
+		if err != nil {
+			return 0, err
+		}
+		c.LastTouch = then
+		if _, cold := model.GoingCold(c, day); cold {
+			count++
+		}
+	}
+	return count, nil
+}
+
+// lastTouchBy is the time of a contact's latest note on or before day
+// (zero when none), as the contact's LastTouch counts them: a reverse walk
+// of idx_contact_notes from just after the day.
+func lastTouchBy(tx *bolt.Tx, contactID uint64, day model.Date) (time.Time, error) {
+	c := tx.Bucket(bContactNote).Cursor()
+	prefix := u64(contactID)
+	// A day ends, in any time zone, before UTC midnight two days on.
+	k, _ := c.Seek(join(prefix, u64(uint64(day.AddDays(2).Time().Unix())^1<<63)))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && hasPrefix(k, prefix); k, _ = c.Prev() {
+		var in model.Interaction
+		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
+			return time.Time{}, fmt.Errorf("note %d: %w", lastID(k), err)
+		}
+		if !model.DateOf(in.At).After(day) {
+			return in.At, nil
+		}
+	}
+	return time.Time{}, nil
+}
