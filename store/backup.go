@@ -48,6 +48,7 @@ func (s *Store) Backup(path string) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
+	crashPoint("backup-written")
 	if err == nil {
 		// Link, not rename: it fails rather than replace a file that
 		// appeared at path in the meantime.
@@ -62,6 +63,7 @@ func (s *Store) Backup(path string) error {
 		}
 	}
 	if err == nil {
+		crashPoint("backup-linked")
 		syncDir(dir)
 		return nil
 	}

@@ -127,6 +127,8 @@ func (s *Store) write(fn, finish func(*bolt.Tx) error) (err error) {
 		if err := finish(tx); err != nil {
 			return err
 		}
+		crashPoint("before-commit")                        // tests only: crashpoints.go
+		tx.OnCommit(func() { crashPoint("after-commit") }) // durable, not yet acknowledged
 		meta := tx.Bucket(bMeta)
 		return meta.Put(kGeneration, u64(readU64(meta.Get(kGeneration))+1))
 	})
