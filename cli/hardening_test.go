@@ -231,3 +231,39 @@ func spoilMeta(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// Text stored before cleaning on the way in (an older book) still prints
+// safely: --json escapes C1, bidi and zero-width characters.
+func TestJSONOutputEscapesInvisibleCharacters(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace")
+	b.ok("log", "ada", "budget talk")
+	db, err := bolt.Open(b.path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		notes := tx.Bucket([]byte("notes"))
+		k, v := notes.Cursor().First()
+		var rec map[string]any
+		json.Unmarshal(v, &rec)
+		rec["text"] = "budget \u009b31m \u202eevil\u200b"
+		data, _ := json.Marshal(rec)
+		return notes.Put(k, data)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"search", "budget"}, {"show", "ada"}} {
+		out := b.ok(append(args, "--json")...)
+		for _, bad := range []string{"\u009b", "\u202e", "\u200b"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s --json prints %U raw", args[0], []rune(bad)[0])
+			}
+		}
+		if !strings.Contains(out, `\u009b31m \u202eevil\u200b`) {
+			t.Errorf("%s --json lost the escaped text:\n%s", args[0], out)
+		}
+	}
+}
