@@ -26,21 +26,23 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if report == nil {
 		report = func(int, int) {}
 	}
-	h, err := readHeader(s.path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the database %s: %w", s.path, err)
-	}
-	problems := h.warnings()
-	if err := h.fatal(s.path); err != nil {
-		return append(problems, err.Error()), nil
-	}
-	if structural := walkPages(s.path, h); len(structural) > 0 {
-		for _, p := range structural {
-			problems = append(problems, "bbolt: "+p)
+	var problems []string
+	broken := false
+	err := s.view(func(tx *bolt.Tx) error {
+		// Under the read lock no writer can move the pages, so the plain
+		// reads of the header and the page walk see the tree tx sees.
+		h, err := readHeader(s.path)
+		if err != nil {
+			return err
 		}
-		return append(problems, fmt.Sprintf("%s is damaged: its page structure is broken; restore a backup", s.path)), nil
-	}
-	err = s.view(func(tx *bolt.Tx) error {
+		problems = append(problems, h.warnings()...)
+		if structural := walkPages(s.path, h); len(structural) > 0 {
+			for _, p := range structural {
+				problems = append(problems, "bbolt: "+p)
+			}
+			broken = true
+			return nil // bbolt's own check would fault on this tree
+		}
 		report(0, checkSteps)
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
@@ -66,7 +68,15 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		return nil
 	})
 	if errors.Is(err, ErrDamaged) {
+		// The file did not open: its header says why (checkFile), and what
+		// else is wrong with the headers is worth listing with it.
+		if h, herr := readHeader(s.path); herr == nil && len(problems) == 0 {
+			problems = h.warnings()
+		}
 		return append(problems, err.Error()), nil
+	}
+	if broken {
+		problems = append(problems, fmt.Sprintf("%s is damaged: its page structure is broken; restore a backup", s.path))
 	}
 	return problems, err
 }
