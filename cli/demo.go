@@ -68,6 +68,7 @@ func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.
 	}
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
+	var pending [][2]int // contact index, referrer index in the same chunk
 	for len(ids) < n {
 		if ctx.Err() != nil {
 			return stopped(len(ids), n, "sample contacts", "the book holds those; for a whole demo book, run demo again with another --db")
@@ -77,6 +78,8 @@ func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.
 			b := sampler.Next()
 			if b.ReferredBy >= 0 && b.ReferredBy < len(ids) {
 				b.Contact.ReferredBy = ids[b.ReferredBy]
+			} else if b.ReferredBy >= 0 {
+				pending = append(pending, [2]int{len(ids) + len(chunk), b.ReferredBy})
 			}
 			chunk = append(chunk, b.Bundle)
 		}
@@ -86,6 +89,27 @@ func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.
 		}
 		ids = append(ids, got...)
 		progress(len(ids), n)
+	}
+	return linkReferrals(s, ids, pending)
+}
+
+// linkReferrals sets the "referred by" links to contacts of the same
+// chunk, whose ids were unknown until the chunk was written.
+func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
+	changes := make([]store.Change, 0, len(pending))
+	for _, p := range pending {
+		ref := ids[p[1]]
+		changes = append(changes, store.Change{ID: ids[p[0]], Merge: func(c model.Contact) model.Contact {
+			c.ReferredBy = ref
+			return c
+		}})
+	}
+	for len(changes) > 0 {
+		n := min(demoChunk, len(changes))
+		if _, err := s.Upsert(changes[:n]); err != nil {
+			return err
+		}
+		changes = changes[n:]
 	}
 	return nil
 }

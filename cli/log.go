@@ -19,13 +19,15 @@ type logFlags struct {
 	followUps []string
 	theyOwe   bool
 	noThanks  bool
+	gave      string
+	shared    []uint
 }
 
 func newLogCmd(a *app) *cobra.Command {
 	var f logFlags
 	cmd := &cobra.Command{
 		Use:   "log QUERY TEXT",
-		Short: "Log a call, meeting, email, message or note",
+		Short: "Log a call, meeting, email, message, card or note",
 		Long: "Log an interaction with a contact. TEXT may be several words; - reads it from standard input.\n" +
 			"A meeting adds a \"send a thank-you note\" follow-up due the next day unless --no-thanks.\n" +
 			"WHEN in --follow-up accepts: " + model.DueForms + ".",
@@ -39,12 +41,14 @@ func newLogCmd(a *app) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return a.log(args[0], strings.Join(args[1:], " "), f) },
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.kind, "kind", string(model.Note), "call, meeting, email, message or note")
+	fs.StringVar(&f.kind, "kind", string(model.Note), "call, meeting, email, message, card or note")
 	fs.BoolVar(&f.inbound, "inbound", false, "they reached out (default: you did)")
 	fs.StringArrayVar(&f.topics, "topic", nil, "problem, opportunity or strategy (repeat for more)")
 	fs.StringArrayVar(&f.followUps, "follow-up", nil, `a promise "WHEN: what", e.g. "fri: send pricing" (repeat for more)`)
 	fs.BoolVar(&f.theyOwe, "they-owe", false, "the follow-ups are what they owe you, not what you promised")
 	fs.BoolVar(&f.noThanks, "no-thanks", false, "no thank-you follow-up after a meeting")
+	fs.StringVar(&f.gave, "gave", "", `what value the touch brought, e.g. "sent the packaging-line case study"`)
+	fs.UintSliceVar(&f.shared, "shared", nil, `IDs of "next time share" items brought in this touch (from rapport show)`)
 	return cmd
 }
 
@@ -83,11 +87,17 @@ func (a *app) log(query, text string, f logFlags) error {
 	if thanks, ok := model.ThankYou(in); ok && !f.noThanks {
 		follows = append(follows, &thanks)
 	}
-	if err := s.LogNote(&in, follows); err != nil {
+	shared := make([]uint64, len(f.shared))
+	for i, id := range f.shared {
+		shared[i] = uint64(id)
+	}
+	closed, err := s.LogTouch(&in, follows, nil, shared)
+	if err != nil {
 		return err
 	}
 	today := model.DateOf(now)
 	printf(a.out, "Logged %s with %s (#%d), note %d.", string(in.Kind), c.Name, c.ID, in.ID)
+	printClosed(a.out, closed)
 	for _, fu := range follows {
 		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, longDay(fu.Due), relDay(fu.Due, today), fu.Text)
 	}
@@ -96,7 +106,7 @@ func (a *app) log(query, text string, f logFlags) error {
 
 // build checks every flag before anything is written.
 func (f logFlags) build(text string, now time.Time) (model.Interaction, []*model.FollowUp, error) {
-	in := model.Interaction{Text: text, At: now, Inbound: f.inbound}
+	in := model.Interaction{Text: text, At: now, Inbound: f.inbound, Gave: strings.TrimSpace(model.CleanLine(f.gave))}
 	kind, err := model.ParseKind(f.kind)
 	if err != nil {
 		return in, nil, usagef("--kind: %v", err)
@@ -125,4 +135,15 @@ func (f logFlags) build(text string, now time.Time) (model.Interaction, []*model
 		follows = append(follows, &fu)
 	}
 	return in, follows, nil
+}
+
+// printClosed says which thank-you follow-ups a card or thank-you closed.
+func printClosed(w io.Writer, closed []model.FollowUp) {
+	for _, fu := range closed {
+		late := "on time"
+		if !fu.KeptOnTime() {
+			late = "late"
+		}
+		printf(w, "Done: follow-up #%d %q (%s).", fu.ID, fu.Text, late)
+	}
 }

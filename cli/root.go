@@ -51,6 +51,7 @@ var commands = []func(*app) *cobra.Command{
 	newReviewCmd,
 	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
 	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
+	newShareCmd, newCardsCmd, newBriefCmd, newReferralsCmd, newDigestCmd,
 }
 
 // Main runs rapport with args and returns the exit code.

@@ -18,6 +18,7 @@ type showJSON struct {
 	Trends     model.Trends        `json:"trends"`
 	FollowUps  []model.FollowUp    `json:"follow_ups"`
 	Questions  []model.Question    `json:"questions"`
+	Shares     []model.Share       `json:"shares"`
 	Notes      []model.Interaction `json:"notes"`
 	ReferredBy *refJSON            `json:"referred_by"`
 	Referrals  []refJSON           `json:"referrals"`
@@ -80,7 +81,7 @@ func onlyTopic(notes []model.Interaction, t model.Topic) []model.Interaction {
 }
 
 func detailJSON(d store.Detail, today model.Date, trends model.Trends) showJSON {
-	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), Trends: trends, FollowUps: d.FollowUps, Questions: d.Questions, Notes: d.Notes, Referrals: []refJSON{}}
+	out := showJSON{Contact: d.Contact, Figures: d.Figures(today), Trends: trends, FollowUps: d.FollowUps, Questions: d.Questions, Shares: d.Shares, Notes: d.Notes, Referrals: []refJSON{}}
 	if d.ReferredBy != nil {
 		out.ReferredBy = &refJSON{d.ReferredBy.ID, d.ReferredBy.Name}
 	}
@@ -98,6 +99,7 @@ func printDetail(w io.Writer, d store.Detail, today model.Date, trends model.Tre
 	printTrends(w, trends)
 	printFollowUps(w, d.FollowUps, today)
 	printQuestions(w, d.Questions)
+	printShares(w, d.Shares)
 	printf(w, "\nNotes (%d)", len(d.Notes))
 	for _, n := range d.Notes {
 		head := "#" + itoa(int(n.ID)) + "  " + n.At.Format("2006-01-02 15:04") + "  " + string(n.Kind)
@@ -109,6 +111,9 @@ func printDetail(w io.Writer, d store.Detail, today model.Date, trends model.Tre
 		}
 		printf(w, "  %s", head)
 		io.WriteString(w, indentText(n.Text, "    ")+"\n")
+		if n.Gave != "" {
+			printf(w, "    gave: %s", model.CleanLine(n.Gave))
+		}
 	}
 }
 
@@ -147,6 +152,23 @@ func printFigures(w io.Writer, f model.Figures, today model.Date) {
 	}
 	printf(w, "\nLast 90 days: %s, inbound share %s, follow-through %s (%d of %d on time); last touch %s",
 		plural(f.Meetings, "meeting", "meetings"), pct(f.InboundShare), pct(f.FollowThrough), f.PromisesKept, f.PromisesDue, model.DaysAgo(f.LastTouch, today))
+	printf(w, "Value: %s of %s brought something", pct(f.ValueShare), plural(f.Interactions, "touch", "touches"))
+}
+
+func printShares(w io.Writer, shares []model.Share) {
+	var open []model.Share
+	for _, sh := range shares {
+		if sh.Open() {
+			open = append(open, sh)
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	printf(w, "\nNext time share")
+	for _, sh := range open {
+		printf(w, "  - %s  (#%d)", sh.Text, sh.ID)
+	}
 }
 
 func printFollowUps(w io.Writer, fus []model.FollowUp, today model.Date) {

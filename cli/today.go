@@ -12,6 +12,7 @@ import (
 type todayJSON struct {
 	model.Agenda
 	FollowThrough followThroughJSON `json:"follow_through"`
+	Value         valueJSON         `json:"value"`
 }
 
 type followThroughJSON struct {
@@ -45,10 +46,16 @@ func newTodayCmd(a *app) *cobra.Command {
 				return err
 			}
 			ft := followThroughJSON{kept, due, model.Percent(kept, due)}
+			valued, touches, err := s.ValueShare(today)
+			if err != nil {
+				return err
+			}
+			value := valueJSON{valued, touches, model.Percent(valued, touches)}
 			if asJSON {
-				return writeJSON(a.out, todayJSON{agenda, ft})
+				return writeJSON(a.out, todayJSON{agenda, ft, value})
 			}
 			printAgenda(a.out, agenda, ft, all)
+			printValue(a.out, value)
 			return nil
 		},
 	}
@@ -105,4 +112,10 @@ func momentText(m model.MomentItem) string {
 		return m.Label + " (turns " + itoa(m.Years) + ")"
 	}
 	return m.Label + " (" + plural(m.Years, "year", "years") + ")"
+}
+
+func printValue(w io.Writer, v valueJSON) {
+	if v.Percent != nil {
+		printf(w, "Value, last 90 days: %d%% of %s brought something", *v.Percent, plural(v.Touches, "touch", "touches"))
+	}
 }

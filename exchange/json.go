@@ -84,6 +84,13 @@ func cleanBundle(b *model.Bundle) {
 	}
 	for i := range b.Notes {
 		b.Notes[i].Text = model.CleanText(b.Notes[i].Text)
+		b.Notes[i].Gave = cleanField(b.Notes[i].Gave)
+	}
+	for i := range b.Shares {
+		b.Shares[i].Text = cleanField(b.Shares[i].Text)
+	}
+	if b.Shares == nil {
+		b.Shares = []model.Share{}
 	}
 	for i := range b.FollowUps {
 		b.FollowUps[i].Text = cleanField(b.FollowUps[i].Text)
@@ -107,6 +114,7 @@ func cleanBundle(b *model.Bundle) {
 // pointing inside the backup, every record valid.
 func checkBackup(book []model.Bundle) error {
 	contacts, notes, follows, questions := map[uint64]bool{}, map[uint64]uint64{}, map[uint64]bool{}, map[uint64]bool{}
+	shares := map[uint64]bool{}
 	for _, b := range book {
 		c := b.Contact
 		who := fmt.Sprintf("contact %d (%s)", c.ID, c.Name)
@@ -138,6 +146,9 @@ func checkBackup(book []model.Bundle) error {
 				return fmt.Errorf("%s: question %d has no text", who, q.ID)
 			}
 		}
+		if err := checkShares(who, c.ID, b.Shares, shares); err != nil {
+			return err
+		}
 	}
 	for _, b := range book {
 		c := b.Contact
@@ -156,6 +167,21 @@ func checkBackup(book []model.Bundle) error {
 			if err := f.Validate(); err != nil {
 				return fmt.Errorf("%s: follow-up %d: %w", who, f.ID, err)
 			}
+		}
+	}
+	return nil
+}
+
+// checkShares checks a contact's "next time share" items the way
+// questions are checked: ids present, unique and theirs, text given.
+func checkShares(who string, contactID uint64, list []model.Share, seen map[uint64]bool) error {
+	for _, sh := range list {
+		if sh.ID == 0 || seen[sh.ID] || sh.ContactID != contactID {
+			return fmt.Errorf("%s: share %d has a missing, repeated or foreign id", who, sh.ID)
+		}
+		seen[sh.ID] = true
+		if strings.TrimSpace(sh.Text) == "" {
+			return fmt.Errorf("%s: share %d has no text", who, sh.ID)
 		}
 	}
 	return nil

@@ -7,4 +7,5 @@ type Bundle struct {
 	Notes     []Interaction `json:"notes"`
 	FollowUps []FollowUp    `json:"follow_ups"`
 	Questions []Question    `json:"questions"`
+	Shares    []Share       `json:"shares"`
 }

@@ -61,6 +61,12 @@ func (f FollowUp) Cleaned() FollowUp {
 	return f
 }
 
+// Cleaned returns s with clean text.
+func (s Share) Cleaned() Share {
+	s.Text = CleanLine(s.Text)
+	return s
+}
+
 // Cleaned returns q with clean text.
 func (q Question) Cleaned() Question {
 	q.Text = CleanLine(q.Text)

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // FigureWindow is the look-back of the relationship figures, in days.
 const FigureWindow = 90
@@ -15,6 +18,10 @@ type Figures struct {
 	PromisesDue   int  `json:"promises_due_90d"`
 	PromisesKept  int  `json:"promises_kept_90d"`
 	FollowThrough *int `json:"follow_through_pct"` // nil when no promise fell due
+	// Valued counts the touches that said what they gave; ValueShare is
+	// their share of all touches (Interactions), nil when there was none.
+	Valued     int  `json:"valued_90d"`
+	ValueShare *int `json:"value_share_pct"`
 }
 
 // ComputeFigures counts meetings, the inbound share of two-way interactions
@@ -39,8 +46,12 @@ func ComputeFigures(today Date, notes []Interaction, follows []FollowUp) Figures
 		if n.Kind == Meeting {
 			f.Meetings++
 		}
+		if strings.TrimSpace(n.Gave) != "" {
+			f.Valued++
+		}
 	}
 	f.InboundShare = Percent(f.Inbound, f.Interactions)
+	f.ValueShare = Percent(f.Valued, f.Interactions)
 	for _, fu := range follows {
 		if PromiseCounts(fu, today) {
 			f.PromisesDue++

@@ -62,13 +62,16 @@ func ParseTopic(s string) (Topic, error) {
 
 // Interaction is one logged call, meeting, email, message or note.
 type Interaction struct {
-	ID        uint64    `json:"id"`
-	ContactID uint64    `json:"contact_id"`
-	Kind      Kind      `json:"kind"`
-	Inbound   bool      `json:"inbound"`
-	Topics    []Topic   `json:"topics,omitempty"`
-	Text      string    `json:"text"`
-	At        time.Time `json:"at"`
+	ID        uint64  `json:"id"`
+	ContactID uint64  `json:"contact_id"`
+	Kind      Kind    `json:"kind"`
+	Inbound   bool    `json:"inbound"`
+	Topics    []Topic `json:"topics,omitempty"`
+	Text      string  `json:"text"`
+	// Gave says what value the touch brought: an article, an introduction,
+	// a lunch. Empty when it brought nothing in particular.
+	Gave string    `json:"gave,omitempty"`
+	At   time.Time `json:"at"`
 }
 
 // HasTopic reports whether the note is marked with t.
@@ -106,7 +109,7 @@ func ThankYou(in Interaction) (FollowUp, bool) {
 		return FollowUp{}, false
 	}
 	due := DateOf(in.At).AddDays(1)
-	return FollowUp{ContactID: in.ContactID, Due: due, Promised: due, Text: "Send a thank-you note"}, true
+	return FollowUp{ContactID: in.ContactID, Due: due, Promised: due, Text: thankYouText}, true
 }
 
 // Question is something to ask next time, for call prep.

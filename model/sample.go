@@ -15,6 +15,7 @@ import (
 type Sampler struct {
 	rng   *rand.Rand
 	beat  *rand.Rand // the recent rhythm's own stream (sample_rhythm.go)
+	prng  *rand.Rand // the practice features' own stream (sample_practice.go)
 	now   time.Time
 	total int
 	made  int
@@ -25,7 +26,7 @@ const activeCore = 300
 
 // NewSampler prepares total contacts from seed.
 func NewSampler(seed uint64, total int, now time.Time) *Sampler {
-	return &Sampler{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), beat: rand.New(rand.NewPCG(seed^0x5bd1e995, seed)), now: now, total: total}
+	return &Sampler{rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), beat: rand.New(rand.NewPCG(seed^0x5bd1e995, seed)), prng: newPracticeRand(seed), now: now, total: total}
 }
 
 // SampleBundle is a generated contact; ReferredBy, when not -1, is the index
@@ -49,6 +50,7 @@ func (s *Sampler) Next() SampleBundle {
 	b.FollowUps = s.followUps(b.Notes, active)
 	b.Questions = s.questions(active)
 	s.rhythm(&b, active)
+	s.practice(&b.Bundle, active)
 	return b
 }
 

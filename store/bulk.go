@@ -62,6 +62,12 @@ func addBundle(tx *bolt.Tx, b *model.Bundle) (uint64, error) {
 			return 0, err
 		}
 	}
+	for i := range b.Shares {
+		b.Shares[i].ContactID = cid
+		if err := addShare(tx, &b.Shares[i]); err != nil {
+			return 0, err
+		}
+	}
 	return cid, nil
 }
 
@@ -91,14 +97,14 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
-	return putKeys(tx, noteIndexKeys(*in))
+	return indexNote(tx, *in)
 }
 
 // packAppendOnly fills the pages of buckets whose keys a bulk load only
 // appends (fresh ids, and per-contact keys of contacts newer than any other)
 // instead of splitting them half full: a smaller file, written faster.
 func packAppendOnly(tx *bolt.Tx) {
-	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bContactNote, bContactFU, bContactQ} {
+	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bShares, bContactNote, bContactFU, bContactQ, bContactS} {
 		tx.Bucket(b).FillPercent = 0.95
 	}
 }

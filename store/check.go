@@ -87,7 +87,7 @@ func orphans(tx *bolt.Tx) []string {
 	var problems []string
 	contacts := tx.Bucket(bContacts)
 	exists := func(id uint64) bool { return contacts.Get(u64(id)) != nil }
-	for _, b := range [][]byte{bNotes, bFollowUps, bQuestions} {
+	for _, b := range [][]byte{bNotes, bFollowUps, bQuestions, bShares} {
 		tx.Bucket(b).ForEach(func(k, v []byte) error {
 			var rec struct {
 				ContactID uint64 `json:"contact_id"`
@@ -123,13 +123,16 @@ func expectedIndex(tx *bolt.Tx, bad *[]string) map[string]map[string][]byte {
 		}
 	}
 	names := map[uint64]string{}
-	touch, promises := tally{}, tally{}
+	touch, promises, value := tally{}, tally{}, tally{}
 	eachReadable(tx, bContacts, bad, func(c model.Contact) {
 		add(contactIndexKeys(c))
 		names[c.ID] = c.Name
 		touch.add(dateBytes(c.NextTouch()), touchSlots, 0)
 	})
-	eachReadable(tx, bNotes, bad, func(in model.Interaction) { add(noteIndexKeys(in)) })
+	eachReadable(tx, bNotes, bad, func(in model.Interaction) {
+		add(noteIndexKeys(in))
+		value.addNote(in)
+	})
 	eachReadable(tx, bFollowUps, bad, func(f model.FollowUp) {
 		add(followUpIndexKeys(f, names[f.ContactID]))
 		if !f.TheyOwe {
@@ -137,7 +140,8 @@ func expectedIndex(tx *bolt.Tx, bad *[]string) map[string]map[string][]byte {
 		}
 	})
 	eachReadable(tx, bQuestions, bad, func(q model.Question) { add(questionIndexKeys(q)) })
-	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises} {
+	eachReadable(tx, bShares, bad, func(sh model.Share) { add(shareIndexKeys(sh)) })
+	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises, string(bValueDays): value} {
 		for k, counts := range t {
 			want[bucket][k] = encodeCounts(counts)
 		}

@@ -71,6 +71,11 @@ func deleteContact(tx *bolt.Tx, d Detail) error {
 			return err
 		}
 	}
+	for _, sh := range d.Shares {
+		if err := removeRecord(tx, bShares, sh.ID, ""); err != nil {
+			return err
+		}
+	}
 	return removeRecord(tx, bContacts, d.Contact.ID, d.Contact.UID)
 }
 
@@ -148,8 +153,8 @@ func removeRecord(tx *bolt.Tx, bucket []byte, id uint64, uid string) error {
 	if err := setImage(tx, kind, u64(id), nil); err != nil {
 		return err
 	}
-	if string(bucket) == string(bQuestions) {
-		return nil
+	if string(bucket) == string(bQuestions) || string(bucket) == string(bShares) {
+		return nil // not synced: no tombstone needed
 	}
 	data, _ := json.Marshal(Tombstone{Bucket: string(bucket), ID: id, UID: uid, Deleted: time.Now().UTC()})
 	key := tombstoneKey(bucket, id)

@@ -13,6 +13,7 @@ type Detail struct {
 	Notes      []model.Interaction // newest first
 	FollowUps  []model.FollowUp
 	Questions  []model.Question
+	Shares     []model.Share
 	ReferredBy *Entry  // who referred this contact, if anyone
 	Referrals  []Entry // whom this contact referred
 }
@@ -41,6 +42,9 @@ func loadDetail(tx *bolt.Tx, id uint64) (Detail, error) {
 		return d, err
 	}
 	if d.Questions, err = contactQuestions(tx, id); err != nil {
+		return d, err
+	}
+	if d.Shares, err = contactShares(tx, id); err != nil {
 		return d, err
 	}
 	if ref := d.Contact.ReferredBy; ref != 0 {

@@ -7,10 +7,12 @@
 //	  schema        uint32   schema version of the file
 //	  generation    uint64   bumped by every write, so a TUI can spot outside writes
 //	  redo          JSON [entry id]   undone entries redo can still re-apply, last undone last
+//	  digest:ADDR   date     the day the morning digest last went to ADDR (state, not journaled)
 //	contacts        id -> JSON model.Contact
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp
 //	questions       id -> JSON model.Question
+//	shares          id -> JSON model.Share       "next time share"
 //	idx_names       fold(name) 0x00 id -> summary (name, company, last and next touch)
 //	idx_words       word 0x00 id -> fold(name) | summary      one per word of the name
 //	idx_company_words  word 0x00 id -> fold(name) | summary   one per word of the company
@@ -22,6 +24,8 @@
 //	idx_contact_notes      contact id | unix seconds | note id -> nil
 //	idx_contact_followups  contact id | follow-up id -> nil
 //	idx_contact_questions  contact id | question id -> nil
+//	idx_contact_shares     contact id | share id -> nil
+//	idx_value_days         note date -> touches | touches that gave something   value share
 //	idx_referrals          referrer id | contact id -> nil
 //	journal         entry id -> unix nanoseconds | JSON JournalEntry
 //	                  one entry per write transaction: the command, a one-line

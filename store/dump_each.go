@@ -12,7 +12,7 @@ import (
 // DumpChunk is how many contacts DumpEach reads per read transaction.
 const DumpChunk = 500
 
-// DumpEach hands every contact, with its notes, follow-ups and questions
+// DumpEach hands every contact, with its notes, follow-ups, questions and shares
 // (each in id order, slices never nil), to fn in contact id order, as Dump
 // does, but reads them DumpChunk contacts per short read transaction and
 // calls fn outside them. A long export therefore never holds the file for
@@ -68,9 +68,13 @@ func (s *Store) dumpChunk(after uint64, notes bool) ([]model.Bundle, error) {
 			if b.Questions, err = contactQuestions(tx, b.Contact.ID); err != nil {
 				return err
 			}
+			if b.Shares, err = contactShares(tx, b.Contact.ID); err != nil {
+				return err
+			}
 			slices.SortFunc(b.Notes, func(x, y model.Interaction) int { return cmpID(x.ID, y.ID) })
 			slices.SortFunc(b.FollowUps, func(x, y model.FollowUp) int { return cmpID(x.ID, y.ID) })
 			slices.SortFunc(b.Questions, func(x, y model.Question) int { return cmpID(x.ID, y.ID) })
+			slices.SortFunc(b.Shares, func(x, y model.Share) int { return cmpID(x.ID, y.ID) })
 			batch = append(batch, b)
 		}
 		return nil

@@ -112,7 +112,7 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 		err := eachRecord(tx, bContacts, func(c model.Contact) {
 			at[c.ID] = len(out)
 			out = append(out, model.Bundle{Contact: c, Notes: []model.Interaction{},
-				FollowUps: []model.FollowUp{}, Questions: []model.Question{}})
+				FollowUps: []model.FollowUp{}, Questions: []model.Question{}, Shares: []model.Share{}})
 		})
 		// One walk per record bucket, each grouped by contact: cheaper
 		// than an index walk per contact, and already in id order.
@@ -145,6 +145,13 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 			err = eachRecord(tx, bQuestions, func(q model.Question) {
 				if b, ok := place("question", q.ID, q.ContactID); ok {
 					b.Questions = append(b.Questions, q)
+				}
+			})
+		}
+		if err == nil {
+			err = eachRecord(tx, bShares, func(sh model.Share) {
+				if b, ok := place("share", sh.ID, sh.ContactID); ok {
+					b.Shares = append(b.Shares, sh)
 				}
 			})
 		}
@@ -201,7 +208,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 		if err := putNewJSON(tx, bNotes, in.ID, in); err != nil {
 			return err
 		}
-		if err := putKeys(tx, noteIndexKeys(in)); err != nil {
+		if err := indexNote(tx, in); err != nil {
 			return err
 		}
 	}
@@ -228,7 +235,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 			return err
 		}
 	}
-	return nil
+	return restoreShares(tx, b.Shares)
 }
 
 // claimID checks that id is free in a record bucket and moves the bucket's

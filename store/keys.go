@@ -29,6 +29,10 @@ var (
 	bJournal      = []byte("journal")
 	bTombstones   = []byte("tombstones")
 
+	bShares    = []byte("shares")
+	bContactS  = []byte("idx_contact_shares")
+	bValueDays = []byte("idx_value_days")
+
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
 	kRedo       = []byte("redo")
@@ -38,7 +42,7 @@ var (
 var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
-	bTouchDays, bJournal, bTombstones,
+	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 }
 
 func u64(n uint64) []byte {

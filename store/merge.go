@@ -96,6 +96,11 @@ func applyMerge(tx *bolt.Tx, r MergeResult, other Detail) error {
 			return err
 		}
 	}
+	for _, sh := range other.Shares {
+		if err := rewrite(tx, bShares, sh.ID, func(sh *model.Share) { sh.ContactID = keepID }); err != nil {
+			return err
+		}
+	}
 	if err := removeRecord(tx, bContacts, other.Contact.ID, other.Contact.UID); err != nil {
 		return err
 	}

@@ -11,16 +11,11 @@ import (
 // LogNote saves an interaction with the follow-ups it gave rise to, moves
 // the contact's last touch and ticks off the contact's questions asked in
 // it, all in one transaction. Ids are filled in.
+// A card or a thank-you also closes the contact's open thank-you
+// follow-ups (see LogTouch, which says which).
 func (s *Store) LogNote(in *model.Interaction, follows []*model.FollowUp, asked ...uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
-			return err
-		}
-		if err := logNote(tx, in, follows); err != nil {
-			return err
-		}
-		return markAsked(tx, in.ContactID, model.DateOf(in.At), asked)
-	})
+	_, err := s.LogTouch(in, follows, asked, nil)
+	return err
 }
 
 func logNote(tx *bolt.Tx, in *model.Interaction, follows []*model.FollowUp) error {

@@ -30,6 +30,7 @@ var recordKinds = []recordKind{
 	{bNotes, "note", reindexNote},
 	{bFollowUps, "follow-up", reindexFollowUp},
 	{bQuestions, "question", reindexQuestion},
+	{bShares, "share", reindexShare},
 	{bTombstones, "tombstone", func(*bolt.Tx, []byte, []byte) error { return nil }},
 }
 
@@ -92,12 +93,12 @@ func reindexNote(tx *bolt.Tx, oldData, newData []byte) error {
 		return err
 	}
 	if old != nil {
-		if err := deleteKeys(tx, noteIndexKeys(*old)); err != nil {
+		if err := unindexNote(tx, *old); err != nil {
 			return err
 		}
 	}
 	if in != nil {
-		return putKeys(tx, noteIndexKeys(*in))
+		return indexNote(tx, *in)
 	}
 	return nil
 }
@@ -171,4 +172,24 @@ func copyBytes(b []byte) []byte {
 		return nil
 	}
 	return append([]byte{}, b...)
+}
+
+func reindexShare(tx *bolt.Tx, oldData, newData []byte) error {
+	old, err := decodeImage[model.Share](oldData)
+	if err != nil {
+		return err
+	}
+	sh, err := decodeImage[model.Share](newData)
+	if err != nil {
+		return err
+	}
+	if old != nil {
+		if err := deleteKeys(tx, shareIndexKeys(*old)); err != nil {
+			return err
+		}
+	}
+	if sh != nil {
+		return putKeys(tx, shareIndexKeys(*sh))
+	}
+	return nil
 }

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "create the buckets", createBuckets},
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 	{3, "add the change journal and tombstones", createBuckets},
+	{4, "add the shares and the value counters", rebuildIndexes},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -63,13 +64,16 @@ func rebuildIndexes(tx *bolt.Tx) error {
 	}
 	err := eachRecord(tx, bContacts, func(c model.Contact) { index(indexContact(tx, c)) })
 	if err == nil {
-		err = eachRecord(tx, bNotes, func(in model.Interaction) { index(putKeys(tx, noteIndexKeys(in))) })
+		err = eachRecord(tx, bNotes, func(in model.Interaction) { index(indexNote(tx, in)) })
 	}
 	if err == nil {
 		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) { index(indexFollowUp(tx, f)) })
 	}
 	if err == nil {
 		err = eachRecord(tx, bQuestions, func(q model.Question) { index(putKeys(tx, questionIndexKeys(q))) })
+	}
+	if err == nil {
+		err = eachRecord(tx, bShares, func(sh model.Share) { index(putKeys(tx, shareIndexKeys(sh))) })
 	}
 	if err != nil {
 		return err

@@ -47,6 +47,8 @@ const (
 	pageContact
 	pageHelp
 	pageReview
+	pageBrief
+	pageCards
 )
 
 // pane is which half of home has the keyboard.
@@ -82,6 +84,8 @@ type App struct {
 	note   noteForm
 	form   contactForm
 	review reviewScreen
+	brief  briefScreen
+	cards  cardsScreen
 
 	helpOffset int
 
@@ -198,6 +202,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a = a.updateHelp(msg)
 	case pageReview:
 		a.review, cmd = a.review.Update(msg)
+	case pageBrief:
+		a.brief, cmd = a.brief.Update(msg)
+	case pageCards:
+		a.cards, cmd = a.cards.Update(msg)
 	}
 	return a, cmd
 }
@@ -225,6 +233,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageReview) {
 		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageBrief) {
+		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageCards) {
+		a.cards.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -243,6 +257,12 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageReview) {
 		a.review.setStyles(st)
+	}
+	if a.onStack(pageBrief) {
+		a.brief.setStyles(st)
+	}
+	if a.onStack(pageCards) {
+		a.cards.setStyles(st)
 	}
 }
 

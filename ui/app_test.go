@@ -23,7 +23,7 @@ func TestGlobalKeys(t *testing.T) {
 		t.Error("ctrl+c quits")
 	}
 	b := keys(t, a, "?")
-	if b.top() != pageHelp || !strings.Contains(screen(b), "Follow-ups") {
+	if b.top() != pageHelp || !strings.Contains(screen(b), "Contacts") {
 		t.Fatalf("? opens the full help:\n%s", screen(b))
 	}
 	for _, k := range []string{"?", "esc", "q"} {
@@ -71,7 +71,7 @@ func TestHelpBarFollowsTheScreen(t *testing.T) {
 		{[]string{"tab"}, "d done"},
 		{[]string{"enter"}, "f topic filter"},
 		{[]string{"n"}, "ctrl+s save"},
-		{[]string{"n", "tab", "tab"}, "p problem"},
+		{[]string{"n", "tab", "tab", "tab"}, "p problem"},
 		{[]string{"a"}, "shift+tab previous field"},
 	}
 	for _, c := range checks {

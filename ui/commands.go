@@ -57,7 +57,11 @@ func loadDetail(s *store.Store, id uint64) tea.Cmd {
 func loadNoteContext(s *store.Store, id uint64) tea.Cmd {
 	return func() tea.Msg {
 		open, err := s.OpenQuestions(id)
-		return noteContextMsg{id: id, questions: open, err: err}
+		if err != nil {
+			return noteContextMsg{id: id, err: err}
+		}
+		shares, err := s.OpenShares(id)
+		return noteContextMsg{id: id, questions: open, shares: shares, err: err}
 	}
 }
 
@@ -84,14 +88,14 @@ func poll(s *store.Store, now func() time.Time) tea.Cmd {
 
 // saveNote logs the note with its follow-ups and ticks off the questions
 // asked, in one transaction.
-func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked []uint64, name string) tea.Cmd {
+func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked, shared []uint64, name string) tea.Cmd {
 	return func() tea.Msg {
 		ptrs := make([]*model.FollowUp, len(follows))
 		for i := range follows {
 			ptrs[i] = &follows[i]
 		}
-		err := s.LogNote(&in, ptrs, asked...)
-		return noteSavedMsg{id: in.ContactID, name: name, due: follows, err: err}
+		closed, err := s.LogTouch(&in, ptrs, asked, shared)
+		return noteSavedMsg{id: in.ContactID, name: name, due: follows, closed: closed, err: err}
 	}
 }
 
@@ -183,6 +187,42 @@ func readEditor(path, before string) tea.Cmd {
 	}
 }
 
+func loadBrief(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		return briefMsg{id: id, detail: d, err: err}
+	}
+}
+
+// logCard logs a card to a contact now; a card pays any thank-you owed.
+func logCard(s *store.Store, id uint64, name, text string, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		in := model.Interaction{ContactID: id, Kind: model.Card, Text: text, At: now}
+		closed, err := s.LogTouch(&in, nil, nil, nil)
+		return cardLoggedMsg{name: name, closed: closed, err: err}
+	}
+}
+
+// loadCards reads a card list: the contacts tagged for a holiday card with
+// the cards logged to them in year, or those whose birthday falls in
+// month with the cards of the weeks before.
+func loadCards(s *store.Store, year int, month time.Month) tea.Cmd {
+	return func() tea.Msg {
+		from := time.Date(year, 1, 1, 0, 0, 0, 0, time.Local)
+		to := from.AddDate(1, 0, 0)
+		pick := func(c model.Contact) bool { return c.HasTag(model.HolidayCardTag) }
+		mention := model.HolidayCardTag
+		if month != 0 {
+			mention = ""
+			first := time.Date(year, month, 1, 0, 0, 0, 0, time.Local)
+			from, to = first.AddDate(0, 0, -model.BirthdayCardWindow), first.AddDate(0, 1, 0)
+			pick = func(c model.Contact) bool { return !c.Birthday.IsZero() && c.Birthday.Month == month }
+		}
+		list, err := s.CardContacts(pick, mention, from, to)
+		return cardsMsg{year: year, month: month, list: list, err: err}
+	}
+}
+
 // undo reverts the latest change made from anywhere, or redoes.
 func undo(s *store.Store, redo bool) tea.Cmd {
 	return func() tea.Msg {
@@ -232,7 +272,7 @@ func editQuestion(s *store.Store, msg editQuestionMsg) tea.Cmd {
 func saveNoteEdit(s *store.Store, id uint64, d noteDraft) tea.Cmd {
 	return func() tea.Msg {
 		in, err := s.EditNote(id, func(in *model.Interaction) {
-			in.Kind, in.Inbound, in.Topics, in.Text = d.kind, d.inbound, d.topics, d.text
+			in.Kind, in.Inbound, in.Topics, in.Text, in.Gave = d.kind, d.inbound, d.topics, d.text, d.gave
 		})
 		var due []model.FollowUp
 		if err == nil && d.follow != nil {

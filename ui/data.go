@@ -12,6 +12,9 @@ import (
 // handleData applies the results of commands: loaded data, the poll, and
 // the outcome of writes.
 func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	if next, cmd, ok := a.handlePractice(msg); ok {
+		return next, cmd, true
+	}
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
@@ -36,6 +39,7 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case noteContextMsg:
 		if a.onStack(pageNote) && a.note.id == msg.id && msg.err == nil {
 			a.note.setQuestions(msg.questions)
+			a.note.setShares(msg.shares)
 		}
 		return a, nil, true
 	case editContactMsg:
@@ -169,6 +173,12 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	if a.onStack(pageReview) {
 		cmds = append(cmds, loadReview(a.store, a.review.start, a.today))
 	}
+	if a.onStack(pageBrief) {
+		cmds = append(cmds, loadBrief(a.store, a.brief.id))
+	}
+	if a.onStack(pageCards) {
+		cmds = append(cmds, loadCards(a.store, a.cards.year, a.cards.month))
+	}
 	return a, tea.Batch(cmds...), true
 }
 
@@ -219,6 +229,9 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 	text := "Saved the note for " + line(msg.name)
 	for _, f := range msg.due {
 		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
+	}
+	for _, f := range msg.closed {
+		text += " · done: " + line(f.Text)
 	}
 	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 }

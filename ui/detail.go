@@ -164,6 +164,8 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 		if d.loaded {
 			return d, emit(editIntentMsg{d.id})
 		}
+	case key.Matches(km, k.Brief):
+		return d, emit(briefIntentMsg{d.id})
 	}
 	return d, nil
 }
@@ -286,6 +288,25 @@ func (d *detailScreen) profile(w int) []string {
 		}
 	}
 
+	var shares []model.Share
+	for _, sh := range d.d.Shares {
+		if sh.Open() {
+			shares = append(shares, sh)
+		}
+	}
+	if len(shares) > 0 {
+		section("Next time share", len(shares))
+		for _, sh := range shares {
+			for i, l := range wrap(line(sh.Text), w-4) {
+				prefix := "    "
+				if i == 0 {
+					prefix = st.Good.Render("  + ")
+				}
+				out = append(out, prefix+l)
+			}
+		}
+	}
+
 	f := d.d.Figures(today)
 	section("Last 90 days", -1)
 	figure := func(label, value string) { add("  " + fit(st.Label.Render(label), 16) + value) }
@@ -301,6 +322,11 @@ func (d *detailScreen) profile(w int) []string {
 		through += st.Muted.Render(fmt.Sprintf(" (%d of %d kept)", f.PromisesKept, f.PromisesDue))
 	}
 	figure("follow-through", through)
+	value := pct(f.ValueShare)
+	if f.ValueShare != nil {
+		value += st.Muted.Render(fmt.Sprintf(" of %d gave something", f.Interactions))
+	}
+	figure("value", value)
 
 	section("Last 12 months", -1)
 	for _, l := range chart.Trends(d.d.Trends(today), w-2, d.st.chartPaint()) {
@@ -381,6 +407,14 @@ func (d *detailScreen) timeline(w int) []string {
 		out = append(out, trunc(meta+st.Muted.Render(" · "+model.DaysAgo(day, d.today)), w-2))
 		for _, p := range strings.Split(para(n.Text), "\n") {
 			for _, l := range wrap(strings.ReplaceAll(p, "\t", "    "), w-4) {
+				out = append(out, "    "+l)
+			}
+		}
+		if n.Gave != "" {
+			for i, l := range wrap("gave: "+line(n.Gave), w-4) {
+				if i == 0 {
+					l = st.Good.Render("gave:") + strings.TrimPrefix(l, "gave:")
+				}
 				out = append(out, "    "+l)
 			}
 		}

@@ -22,7 +22,7 @@ func TestDetailShowsEverything(t *testing.T) {
 	out := screen(a)
 	for _, want := range []string{
 		"Ada Lovelace", "CTO · Analytical Engines Ltd", "customer · every 30 days", "tags vip, holiday-card",
-		"ada@engines.example", "+44 20 7946 0018", "referrals Linus Chen", "how we met Met at the Babbage dinner",
+		"ada@engines.example", "+44 20 7946 0018", "referrals Linus Chen",
 		"birthday Nov 25 (41)", "meetings        1", "inbound share   67% of 3", "last touch      5 days ago",
 		"follow-through  50% (1 of 2 kept)", "Open follow-ups · 2", "Send pilot pricing", "3d late", "Book the Q1 review",
 		"Next time ask · 2", "Who else signs off on the pilot?",
@@ -35,6 +35,10 @@ func TestDetailShowsEverything(t *testing.T) {
 	}
 	if strings.Contains(out, "Kids' names?") {
 		t.Error("asked questions are not shown as open")
+	}
+	// The profile scrolls when it is longer than the screen.
+	if out := screen(keys(t, a, "G")); !strings.Contains(out, "how we met Met at the Babbage dinner") || !strings.Contains(out, "value           0% of 3 gave something") {
+		t.Errorf("the end of the profile lacks how we met and the value share:\n%s", out)
 	}
 }
 

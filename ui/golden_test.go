@@ -31,7 +31,9 @@ func TestGolden(t *testing.T) {
 			a = keys(t, a, "alt+k", "tab")
 			return typeText(t, a, "fri: send pricing")
 		}},
-		{"note-options", false, func(t *testing.T, a App) App { return keys(t, a, "n", "tab", "tab", "i", "p") }},
+		{"note-options", false, func(t *testing.T, a App) App { return keys(t, a, "n", "tab", "tab", "tab", "i", "p") }},
+		{"brief", false, func(t *testing.T, a App) App { return keys(t, a, "b") }},
+		{"cards", false, func(t *testing.T, a App) App { return keys(t, a, "C") }},
 		{"note-discard", false, func(t *testing.T, a App) App { return keys(t, typeText(t, keys(t, a, "n"), "draft"), "esc") }},
 		{"add", false, func(t *testing.T, a App) App { return typeText(t, keys(t, a, "a"), "Hedy") }},
 		{"edit", false, func(t *testing.T, a App) App { return keys(t, a, "e") }},

@@ -49,6 +49,10 @@ func (a App) contextKeys() bindings {
 		return a.noteKeys()
 	case pageReview:
 		return bindings{relabel(k.Left, "week before"), relabel(k.Right, "week after"), relabel(k.Down, "scroll"), k.Back, k.Today, k.Help, k.Quit}
+	case pageBrief:
+		return bindings{k.Note, relabel(k.Open, "contact"), relabel(k.Down, "scroll"), k.Back, k.Help, k.Quit}
+	case pageCards:
+		return bindings{k.Card, k.Open, k.Brief, relabel(k.Tab, "holidays/birthdays"), k.Back, k.Help, k.Quit}
 	case pageContact:
 		if a.form.confirm != confirmNone {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}
@@ -63,7 +67,7 @@ func (a App) contextKeys() bindings {
 		if !a.lay.Split {
 			tab = relabel(k.Back, "contacts")
 		}
-		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Help, k.Quit}
+		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Card, k.Brief, k.Help, k.Quit}
 	}
 	if a.list.editing {
 		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}
@@ -94,7 +98,7 @@ func (a App) detailKeys() bindings {
 	case secNotes:
 		return bindings{relabel(k.Edit, "edit note"), k.Delete, relabel(k.Down, "move"), next, back, k.Undo}
 	}
-	return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, relabel(k.Tab, "select"), k.Topic,
+	return bindings{relabel(k.Down, "scroll"), k.Note, k.Edit, k.Brief, relabel(k.Tab, "select"), k.Topic,
 		relabel(k.Delete, "delete contact"), k.Merge, k.Undo, k.Back, k.Help, k.Quit}
 }
 
@@ -113,7 +117,11 @@ func (a App) noteKeys() bindings {
 			relabel(k.Tick, "toggle"), relabel(k.Right, "move"),
 		}
 	case zoneAsk:
-		return bindings{k.Save, relabel(k.Tick, "asked"), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}
+		tick := "asked"
+		if f.qCursor >= len(f.questions) {
+			tick = "shared"
+		}
+		return bindings{k.Save, relabel(k.Tick, tick), relabel(k.Down, "move"), k.NextField, relabel(k.Back, "cancel")}
 	}
 	return bindings{k.Save, k.NextField, k.Editor, k.Kind, k.Inbound, relabel(k.Back, "cancel")}
 }

@@ -16,6 +16,7 @@ type KeyMap struct {
 	Filter, Open, Back, Tab, Today, Sort key.Binding
 	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
+	Brief, Card, Cards                   key.Binding
 
 	Save, Editor, NextField, PrevField  key.Binding
 	Kind, Inbound, Problem, Opportunity key.Binding
@@ -63,6 +64,9 @@ func DefaultKeys() KeyMap {
 		Done:   b(k("d"), "d", "done"),
 		Snooze: b(k("s"), "s", "snooze"),
 		Topic:  b(k("f"), "f", "topic filter"),
+		Brief:  b(k("b"), "b", "brief"),
+		Card:   b(k("c"), "c", "log a card"),
+		Cards:  b(k("C"), "C", "card list"),
 
 		Save:      b(k("ctrl+s"), "ctrl+s", "save"),
 		Editor:    b(k("ctrl+e"), "ctrl+e", "$EDITOR"),
@@ -112,7 +116,7 @@ type helpGroup struct {
 func (k KeyMap) fullHelp() []helpGroup {
 	return []helpGroup{
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
-		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic}},
+		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic, k.Brief, k.Card, k.Cards}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},

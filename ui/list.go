@@ -277,6 +277,10 @@ func (l listScreen) Update(msg tea.Msg) (listScreen, tea.Cmd) {
 		if e, ok := l.selected(); ok {
 			return l, emit(editIntentMsg{e.ID})
 		}
+	case key.Matches(km, k.Brief):
+		if e, ok := l.selected(); ok {
+			return l, emit(briefIntentMsg{e.ID})
+		}
 	}
 	l.clamp()
 	return l, nil

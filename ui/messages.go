@@ -35,6 +35,7 @@ type (
 	noteContextMsg struct {
 		id        uint64
 		questions []model.Question
+		shares    []model.Share
 		err       error
 	}
 
@@ -56,10 +57,11 @@ type (
 	// noteSavedMsg: the note, its follow-ups and the questions asked were
 	// written together, or (err) none of them.
 	noteSavedMsg struct {
-		id   uint64
-		name string
-		due  []model.FollowUp
-		err  error
+		id     uint64
+		name   string
+		due    []model.FollowUp
+		closed []model.FollowUp // thank-yous the note paid
+		err    error
 	}
 
 	followUpMsg struct {
@@ -72,6 +74,28 @@ type (
 		id    uint64
 		name  string
 		isNew bool
+		err   error
+	}
+
+	// briefMsg brings the detail a brief is built from.
+	briefMsg struct {
+		id     uint64
+		detail store.Detail
+		err    error
+	}
+
+	// cardLoggedMsg: a card was logged, and closed these thank-yous.
+	cardLoggedMsg struct {
+		name   string
+		closed []model.FollowUp
+		err    error
+	}
+
+	// cardsMsg brings the holiday-card list of a year.
+	cardsMsg struct {
+		year  int
+		month time.Month // 0: the holiday list; else that month's birthdays
+		list  []store.CardContact
 		err   error
 	}
 
@@ -160,7 +184,19 @@ type (
 	}
 	mergeIntentMsg struct{ keep, other uint64 }
 	undoIntentMsg  struct{ redo bool }
-	statusMsg      struct {
+	// briefIntentMsg opens the pre-call brief of a contact.
+	briefIntentMsg struct{ id uint64 }
+	// cardIntentMsg logs a card to a contact (a thank-you, a birthday card,
+	// a holiday card).
+	cardIntentMsg struct {
+		id         uint64
+		name, text string
+	}
+	// cardsIntentMsg opens the holiday-card list.
+	cardsIntentMsg struct{}
+	// cardsModeMsg: the card list switched between holidays and birthdays.
+	cardsModeMsg struct{}
+	statusMsg    struct {
 		text string
 		err  bool
 	}

@@ -43,6 +43,8 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		a.stack = a.stack[:0]
 		a.focus = paneToday
 		return a, nil, true
+	case top == pageHome && key.Matches(msg, k.Cards):
+		return a.openCards()
 	case top == pageHome && key.Matches(msg, k.Tab):
 		a.focus = 1 - a.focus
 		return a, nil, true
@@ -119,7 +121,7 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			return a, saveNoteEdit(a.store, msg.draft.editID, msg.draft), true
 		}
 		in, follows := msg.draft.build(a.now())
-		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.name), true
+		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.shared, msg.draft.name), true
 	case saveContactMsg:
 		c := msg.contact
 		if msg.isNew {
@@ -148,6 +150,28 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, planMerge(a.store, msg.keep, msg.query), true
 	case mergeIntentMsg:
 		return a, merge(a.store, msg.keep, msg.other), true
+	case briefIntentMsg:
+		if a.top() == pageBrief {
+			a.pop()
+		}
+		a.brief = newBriefScreen(a.st, a.keys, a.today, msg.id)
+		a.push(pageBrief)
+		return a, loadBrief(a.store, msg.id), true
+	case cardIntentMsg:
+		return a, logCard(a.store, msg.id, msg.name, msg.text, a.now()), true
+	case cardsIntentMsg:
+		return a.openCards()
+	case cardsModeMsg:
+		return a, loadCards(a.store, a.cards.year, a.cards.month), true
 	}
 	return a, nil, false
+}
+
+// openCards pushes the holiday-card list of this year and reads it.
+func (a App) openCards() (tea.Model, tea.Cmd, bool) {
+	if a.top() != pageCards {
+		a.cards = newCardsScreen(a.st, a.keys, a.today)
+		a.push(pageCards)
+	}
+	return a, loadCards(a.store, a.cards.year, a.cards.month), true
 }

@@ -22,6 +22,7 @@ type noteZone int
 const (
 	zoneBody noteZone = iota
 	zoneFollow
+	zoneGave
 	zoneOptions
 	zoneAsk
 )
@@ -80,12 +81,14 @@ type noteDraft struct {
 	follow    *model.FollowUp // the "WHEN: what" line, resolved; nil when empty
 	thanks    bool            // add the thank-you follow-up (meetings only)
 	asked     []uint64        // questions ticked as asked
+	gave      string          // what value the touch brought
+	shared    []uint64        // "next time share" items ticked as brought
 	editID    uint64          // the note being edited; 0 for a new one
 }
 
 // build makes the interaction and its follow-ups at the moment of saving.
 func (d noteDraft) build(now time.Time) (model.Interaction, []model.FollowUp) {
-	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, At: now}
+	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, Gave: d.gave, At: now}
 	var follows []model.FollowUp
 	if d.follow != nil {
 		follows = append(follows, *d.follow)
@@ -110,6 +113,7 @@ type noteForm struct {
 
 	body    textarea.Model
 	follow  textinput.Model
+	gave    textinput.Model
 	kind    int // index into model.Kinds
 	inbound bool
 	topics  [3]bool // in the order of model.Topics
@@ -117,10 +121,13 @@ type noteForm struct {
 
 	questions []model.Question
 	asked     []bool
-	qCursor   int
+	shares    []model.Share // listed after the questions, ticked the same way
+	shared    []bool
+	qCursor   int // over the questions, then the shares
 
 	editID   uint64 // the note being edited (see fill); 0 for a new one
 	editOrig string // its text as stored, to tell whether anything changed
+	editGave string // what it gave, as stored
 
 	zone    noteZone
 	opt     int
@@ -146,7 +153,12 @@ func newNoteForm(st *Styles, keys *KeyMap, today model.Date, id uint64, name str
 	follow.Placeholder = "e.g. fri: send the pricing"
 	follow.SetStyles(st.TextInput)
 
-	f := noteForm{st: st, keys: keys, today: today, id: id, name: name, body: body, follow: follow, thanks: true}
+	gave := textinput.New()
+	gave.Prompt = ""
+	gave.Placeholder = "what it brought them: an article, an intro…"
+	gave.SetStyles(st.TextInput)
+
+	f := noteForm{st: st, keys: keys, today: today, id: id, name: name, body: body, follow: follow, gave: gave, thanks: true}
 	f.body.Focus()
 	return f
 }
@@ -155,6 +167,7 @@ func (f *noteForm) setStyles(st *Styles) {
 	f.st = st
 	f.body.SetStyles(st.TextArea)
 	f.follow.SetStyles(st.TextInput)
+	f.gave.SetStyles(st.TextInput)
 }
 
 func (f *noteForm) SetSize(w, h int) {
@@ -162,6 +175,7 @@ func (f *noteForm) SetSize(w, h int) {
 	f.body.SetWidth(max(w, 4))
 	// Leave room for the resolved date (" → Wed Dec 23") after the field.
 	f.follow.SetWidth(max(w-len("follow-up ")-14, 4))
+	f.gave.SetWidth(max(w-len("gave ")-1, 4))
 	if w < 60 {
 		f.follow.Placeholder = "e.g. fri: call"
 	}
@@ -175,10 +189,21 @@ func (f *noteForm) setQuestions(qs []model.Question) {
 	f.SetSize(f.w, f.h)
 }
 
+// setShares shows the contact's things to bring, after the questions.
+func (f *noteForm) setShares(shares []model.Share) {
+	f.shares = shares
+	f.shared = make([]bool, len(shares))
+	f.SetSize(f.w, f.h)
+}
+
+// prepCount is how many call-prep rows there are: questions, then shares.
+func (f noteForm) prepCount() int { return len(f.questions) + len(f.shares) }
+
 // fill turns the form into the editor of a stored note.
 func (f *noteForm) fill(in model.Interaction) {
-	f.editID, f.editOrig = in.ID, in.Text
+	f.editID, f.editOrig, f.editGave = in.ID, in.Text, in.Gave
 	f.body.SetValue(in.Text)
+	f.gave.SetValue(in.Gave)
 	f.kind = max(slices.Index(model.Kinds, in.Kind), 0)
 	f.inbound = in.Inbound
 	for i, t := range model.Topics {
@@ -194,12 +219,12 @@ func (f *noteForm) setBody(text string) {
 // dirty reports whether anything would be lost by closing the form.
 func (f noteForm) dirty() bool {
 	if f.editID != 0 {
-		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != ""
+		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != f.editGave
 	}
-	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" {
+	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != "" {
 		return true
 	}
-	for _, a := range f.asked {
+	for _, a := range append(slices.Clone(f.asked), f.shared...) {
 		if a {
 			return true
 		}
@@ -233,6 +258,12 @@ func (f noteForm) draft() (noteDraft, error) {
 			d.asked = append(d.asked, f.questions[i].ID)
 		}
 	}
+	for i, on := range f.shared {
+		if on {
+			d.shared = append(d.shared, f.shares[i].ID)
+		}
+	}
+	d.gave = model.CleanLine(strings.TrimSpace(f.gave.Value()))
 	return d, nil
 }
 
@@ -293,17 +324,20 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 		case key.Matches(km, k.Up):
 			f.qCursor = max(f.qCursor-1, 0)
 		case key.Matches(km, k.Down):
-			f.qCursor = min(f.qCursor+1, len(f.questions)-1)
+			f.qCursor = min(f.qCursor+1, f.prepCount()-1)
 		case key.Matches(km, k.Tick, k.Enter):
 			if f.qCursor < len(f.asked) {
 				f.asked = slices.Clone(f.asked) // earlier copies of the form keep theirs
 				f.asked[f.qCursor] = !f.asked[f.qCursor]
+			} else if i := f.qCursor - len(f.asked); i < len(f.shared) {
+				f.shared = slices.Clone(f.shared)
+				f.shared[i] = !f.shared[i]
 			}
 		case key.Matches(km, k.Quit):
 			return f.close()
 		}
 		return f, nil
-	case zoneFollow:
+	case zoneFollow, zoneGave:
 		if key.Matches(km, k.Enter) {
 			return f.focusZone(f.nextZone(1))
 		}
@@ -325,6 +359,8 @@ func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
 		f.body, cmd = f.body.Update(msg)
 	case zoneFollow:
 		f.follow, cmd = f.follow.Update(msg)
+	case zoneGave:
+		f.gave, cmd = f.gave.Update(msg)
 	}
 	return f, cmd
 }
@@ -366,8 +402,8 @@ func (f *noteForm) saveFailed(err error) {
 }
 
 func (f noteForm) nextZone(dir int) noteZone {
-	zones := []noteZone{zoneBody, zoneFollow, zoneOptions}
-	if len(f.questions) > 0 {
+	zones := []noteZone{zoneBody, zoneFollow, zoneGave, zoneOptions}
+	if f.prepCount() > 0 {
 		zones = append(zones, zoneAsk)
 	}
 	i := 0
@@ -383,11 +419,14 @@ func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
 	f.zone = z
 	f.body.Blur()
 	f.follow.Blur()
+	f.gave.Blur()
 	switch z {
 	case zoneBody:
 		return f, f.body.Focus()
 	case zoneFollow:
 		return f, f.follow.Focus()
+	case zoneGave:
+		return f, f.gave.Focus()
 	}
 	return f, nil
 }
@@ -430,15 +469,15 @@ func (f *noteForm) toggle(opt int) {
 // heights divides the form's height between the body and the call-prep
 // questions; the title, follow-up, options and message lines are fixed.
 func (f noteForm) heights() (body, ask int) {
-	fixed := 2 + len(f.optionLines()) // title, follow-up, options
+	fixed := 3 + len(f.optionLines()) // title, follow-up, gave, options
 	if f.message() != "" {
 		fixed++
 	}
 	avail := f.h - fixed
-	if len(f.questions) == 0 {
+	if f.prepCount() == 0 {
 		return max(avail, 1), 0
 	}
-	want := min(1+len(f.questions), 6)
+	want := min(1+f.prepCount(), 6)
 	keep := 2 // lines the body keeps, unless the questions have focus
 	if f.zone == zoneAsk {
 		keep = 1
@@ -535,6 +574,11 @@ func (f noteForm) View() string {
 		label = st.Focus
 	}
 	out = append(out, spread(label.Render("follow-up ")+f.follow.View(), f.followHint(), f.w))
+	gaveLabel := st.Label
+	if f.zone == zoneGave {
+		gaveLabel = st.Focus
+	}
+	out = append(out, trunc(gaveLabel.Render("gave ")+f.gave.View(), f.w))
 	out = append(out, f.optionLines()...)
 	if _, n := f.heights(); n > 0 {
 		out = append(out, f.askLines(n)...)
@@ -586,15 +630,23 @@ func (f noteForm) askLines(n int) []string {
 	if f.zone == zoneAsk {
 		label = st.Focus
 	}
-	ticked := 0
-	for _, a := range f.asked {
-		if a {
-			ticked++
+	count := func(ticks []bool) (n int) {
+		for _, on := range ticks {
+			if on {
+				n++
+			}
 		}
+		return n
 	}
 	head := label.Render("next time ask") + st.Muted.Render(" · "+strconv.Itoa(len(f.questions))+" open")
-	if ticked > 0 {
+	if ticked := count(f.asked); ticked > 0 {
 		head += st.Good.Render(" · " + strconv.Itoa(ticked) + " asked")
+	}
+	if len(f.shares) > 0 {
+		head += st.Muted.Render(" · share " + strconv.Itoa(len(f.shares)))
+		if ticked := count(f.shared); ticked > 0 {
+			head += st.Good.Render(" · " + strconv.Itoa(ticked) + " shared")
+		}
 	}
 	out := []string{trunc(head, f.w)}
 	rows := n - 1
@@ -602,12 +654,20 @@ func (f noteForm) askLines(n int) []string {
 	if f.qCursor >= rows {
 		start = f.qCursor - rows + 1
 	}
-	for i := start; i < len(f.questions) && i < start+rows; i++ {
-		box := "[ ] "
-		if f.asked[i] {
-			box = "[x] "
+	for i := start; i < f.prepCount() && i < start+rows; i++ {
+		box, text := "[ ] ", ""
+		if i < len(f.questions) {
+			if f.asked[i] {
+				box = "[x] "
+			}
+			text = fit(box+line(f.questions[i].Text), f.w)
+		} else {
+			j := i - len(f.questions)
+			if f.shared[j] {
+				box = "[x] "
+			}
+			text = fit(box+"share: "+line(f.shares[j].Text), f.w)
 		}
-		text := fit(box+line(f.questions[i].Text), f.w)
 		if f.zone == zoneAsk && i == f.qCursor {
 			text = st.Selected.Render(text)
 		}

@@ -67,7 +67,7 @@ func TestNoteEscAsksBeforeDiscarding(t *testing.T) {
 		t.Fatal("n keeps writing, text intact")
 	}
 	// q in the options row asks too.
-	a = keys(t, a, "tab", "tab", "q")
+	a = keys(t, a, "tab", "tab", "tab", "q")
 	if a.note.confirm != confirmDiscard {
 		t.Fatal("q in the options row should ask")
 	}
@@ -195,7 +195,7 @@ func TestNoteThankYouOff(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Quick coffee.")
 	// In the options row the bare letters toggle.
-	a = keys(t, a, "tab", "tab", "k", "t", "o")
+	a = keys(t, a, "tab", "tab", "tab", "k", "t", "o")
 	if a.note.kindValue() != model.Meeting || a.note.thanks || !a.note.topics[1] {
 		t.Fatalf("options row letters: kind %v thanks %v topics %v", a.note.kindValue(), a.note.thanks, a.note.topics)
 	}
@@ -220,7 +220,7 @@ func TestNoteThankYouOff(t *testing.T) {
 func TestNoteTicksQuestions(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Asked about sign-off.")
-	a = keys(t, a, "tab", "tab", "tab")
+	a = keys(t, a, "tab", "tab", "tab", "tab")
 	if a.note.zone != zoneAsk {
 		t.Fatal("the questions come after the options")
 	}

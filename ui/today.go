@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -90,6 +91,7 @@ func (t *todayScreen) setAgenda(a model.Agenda) {
 	if r, ok := t.selected(); ok {
 		keep = r.key()
 	}
+	was := t.cursor
 	t.agenda, t.loaded = a, true
 	t.rows = agendaRows(a)
 	t.cursor = -1
@@ -100,7 +102,9 @@ func (t *todayScreen) setAgenda(a model.Agenda) {
 		}
 	}
 	if t.cursor < 0 {
-		t.cursor = 0
+		// The row is gone (done, or its card logged): stay where it
+		// was, on the row that took its place.
+		t.cursor = min(max(was, 0), max(len(t.rows)-1, 0))
 		t.step(0)
 	}
 	t.clamp()
@@ -258,6 +262,17 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 			return t, emit(doneIntentMsg{r.followUp})
 		}
 		return t, emit(statusMsg{"d marks a follow-up done: select one first.", true})
+	case key.Matches(km, k.Brief):
+		if r, ok := t.selected(); ok {
+			return t, emit(briefIntentMsg{r.contactID})
+		}
+	case key.Matches(km, k.Card):
+		if r, ok := t.selected(); ok {
+			if text, ok := cardFor(r); ok {
+				return t, emit(cardIntentMsg{r.contactID, r.raw, text})
+			}
+		}
+		return t, emit(statusMsg{"c logs a card from a thank-you or a moment: select one first.", true})
 	case key.Matches(km, k.Snooze):
 		if r, ok := t.selected(); ok && r.followUp != 0 {
 			t.snoozing, t.snoozeID, t.snoozeOf = true, r.followUp, r.text
@@ -389,4 +404,20 @@ func (t todayScreen) row(r todayRow, selected, focused bool) string {
 		return markStyle.Render(mark) + " " + fit(left, max(lw, 0)) + style.Render(right)
 	}
 	return markStyle.Render(mark) + " " + spread(left, st.Muted.Render(right), w-2)
+}
+
+// cardFor says what card a today row calls for: the thank-you a meeting
+// earned, or a card for a moment ("Birthday card").
+func cardFor(r todayRow) (string, bool) {
+	switch {
+	case (r.kind == rowOverdue || r.kind == rowDue) && r.text == model.ThankYouText():
+		return "Thank-you card", true
+	case r.kind == rowMoment:
+		label := []rune(strings.TrimSpace(strings.Split(r.text, " (")[0]))
+		if len(label) == 0 {
+			return "Card", true
+		}
+		return string(unicode.ToUpper(label[0])) + string(label[1:]) + " card", true
+	}
+	return "", false
 }

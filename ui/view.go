@@ -63,6 +63,10 @@ func (a App) body() string {
 		return a.fullHelp()
 	case pageReview:
 		return a.review.View()
+	case pageBrief:
+		return a.brief.View()
+	case pageCards:
+		return a.cards.View()
 	}
 	if !l.Split {
 		if a.focus == paneToday {

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"html/template"
+	"io"
+	"strings"
+
+	"rapport/model"
+	"rapport/store"
+)
+
+// valueJSON is the book-wide value share in `rapport today --json`.
+type valueJSON struct {
+	Valued  int  `json:"valued"`
+	Touches int  `json:"touches"`
+	Percent *int `json:"percent"`
+}
+
+// digest is what the morning digest says.
+type digest struct {
+	Agenda        model.Agenda
+	FollowThrough followThroughJSON
+	Value         valueJSON
+}
+
+func (a *app) readDigest(s *store.Store, today model.Date) (digest, error) {
+	var d digest
+	var err error
+	if d.Agenda, err = s.Agenda(today, model.ColdLimit); err != nil {
+		return d, err
+	}
+	kept, due, err := s.FollowThrough(today)
+	if err != nil {
+		return d, err
+	}
+	d.FollowThrough = followThroughJSON{kept, due, model.Percent(kept, due)}
+	valued, touches, err := s.ValueShare(today)
+	d.Value = valueJSON{valued, touches, model.Percent(valued, touches)}
+	return d, err
+}
+
+// digestPage is the HTML digest. html/template escapes every name and note,
+// and model.CleanLine has already dropped control characters.
+var digestPage = template.Must(template.New("digest").Funcs(template.FuncMap{
+	"clean": model.CleanLine,
+	"day":   longDay,
+	"pct":   func(p *int) string { return itoa(*p) + "%" },
+	"days":  func(n int) string { return plural(n, "day", "days") },
+}).Parse(`<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>rapport: {{day .Agenda.Day}}</title></head>
+<body style="font-family: sans-serif">
+<h1>Today, {{day .Agenda.Day}}</h1>
+{{with .Agenda.Overdue}}<h2>Overdue</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{clean .Text}} ({{days .DaysOverdue}} late, #{{.ID}})</li>{{end}}</ul>{{end}}
+{{with .Agenda.DueToday}}<h2>Due today</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{clean .Text}} (#{{.ID}})</li>{{end}}</ul>{{end}}
+{{with .Moments}}<h2>Coming up</h2><ul>{{range .}}<li><b>{{clean .Name}}</b>: {{clean .What}}, {{.When}}</li>{{end}}</ul>{{end}}
+{{with .Agenda.Cold}}<h2>Going cold</h2><ul>{{range .}}<li><b>{{clean .ContactName}}</b>: {{days .DaysOverdue}} over, every {{.Cadence}} days</li>{{end}}</ul>{{end}}
+{{if .Empty}}<p>Nothing due, no moments this week, nobody going cold.</p>{{end}}
+{{with .FollowThrough.Percent}}<p>Follow-through, last 90 days: {{pct .}}</p>{{end}}
+{{with .Value.Percent}}<p>Value, last 90 days: {{pct .}} of touches brought something</p>{{end}}
+</body></html>
+`))
+
+type momentHTML struct{ Name, What, When string }
+
+func (d digest) writeHTML(w io.Writer) error {
+	ag := d.Agenda
+	var moments []momentHTML
+	for _, m := range ag.Moments {
+		moments = append(moments, momentHTML{m.ContactName, momentText(m), relDay(m.On, ag.Day)})
+	}
+	empty := len(ag.Overdue)+len(ag.DueToday)+len(ag.Moments)+len(ag.Cold) == 0
+	return digestPage.Execute(w, struct {
+		digest
+		Moments []momentHTML
+		Empty   bool
+	}{d, moments, empty})
+}
+
+// subject is the mail's subject line.
+func (d digest) subject() string {
+	return "rapport: " + strings.TrimSpace(longDay(d.Agenda.Day)) + ": " + d.summary()
+}

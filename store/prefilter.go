@@ -1,0 +1,47 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Book-wide lists without an index (tags, stages) would decode every
+// contact. Most contacts can be ruled out from their raw JSON: a contact
+// tagged "holiday-card" holds that string, quoted, somewhere in its record.
+// mentions reports whether the record may hold s as a JSON string equal to
+// it under strings.EqualFold (as model.Contact.HasTag compares); it never
+// rules out a record that does. Only plain ASCII is looked for:
+// encoding/json escapes quotes, backslashes, <, > and &, and non-ASCII text
+// folds in ways a byte search cannot follow, so for those every record is
+// kept. The two non-ASCII runes that fold to ASCII letters (the Kelvin sign
+// and the long s) keep a record too.
+func mentions(record []byte, s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || strings.IndexByte("\"\\<>&", c) >= 0 {
+			return true
+		}
+	}
+	if s == "" || bytes.Contains(record, []byte("\u212a")) || bytes.Contains(record, []byte("\u017f")) {
+		return true
+	}
+	return bytes.Contains(bytes.ToLower(record), []byte(`"`+strings.ToLower(s)+`"`))
+}
+
+// eachMentioning is eachRecord over the records that may hold s.
+func eachMentioning[T any](tx *bolt.Tx, bucket []byte, s string, fn func(T)) error {
+	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		if !mentions(v, s) {
+			return nil
+		}
+		var rec T
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("%s record %d cannot be read: %w", bucket, lastID(k), err)
+		}
+		fn(rec)
+		return nil
+	})
+}
