@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,6 +27,26 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if report == nil {
 		report = func(int, int) {}
 	}
+	snap, warnings, done, err := s.snapshot()
+	if err != nil || snap == "" {
+		// No copy (a damaged file, a read-only folder): check in place.
+		return s.checkTree(report, true)
+	}
+	defer done()
+	copied := &Store{path: snap, timeout: s.timeout}
+	problems, err := copied.checkTree(report, false)
+	for i, p := range problems {
+		problems[i] = strings.ReplaceAll(p, snap, s.path)
+	}
+	if err != nil {
+		err = errors.New(strings.ReplaceAll(err.Error(), snap, s.path))
+	}
+	return append(warnings, problems...), err
+}
+
+// checkTree checks the file in place; warn lists header problems (a
+// snapshot's two header pages are written alike, so its own say nothing).
+func (s *Store) checkTree(report func(done, total int), warn bool) ([]string, error) {
 	var problems []string
 	broken := false
 	err := s.view(func(tx *bolt.Tx) error {
@@ -35,7 +56,9 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		problems = append(problems, h.warnings()...)
+		if warn {
+			problems = append(problems, h.warnings()...)
+		}
 		if structural := walkPages(s.path, h); len(structural) > 0 {
 			for _, p := range structural {
 				problems = append(problems, "bbolt: "+p)
@@ -70,7 +93,7 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if errors.Is(err, ErrDamaged) {
 		// The file did not open: its header says why (checkFile), and what
 		// else is wrong with the headers is worth listing with it.
-		if h, herr := readHeader(s.path); herr == nil && len(problems) == 0 {
+		if h, herr := readHeader(s.path); herr == nil && len(problems) == 0 && warn {
 			problems = h.warnings()
 		}
 		return append(problems, err.Error()), nil
