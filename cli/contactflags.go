@@ -15,6 +15,8 @@ import (
 type contactFlags struct {
 	name, company, title, birthday, cadence, stage, referredBy, howWeMet, matters string
 	emails, phones, tags, moments                                                 []string
+	addresses, nicknames, urls                                                    []string
+	background                                                                    string
 }
 
 func (f *contactFlags) register(fs *pflag.FlagSet, withName bool) {
@@ -33,6 +35,10 @@ func (f *contactFlags) register(fs *pflag.FlagSet, withName bool) {
 	fs.StringVar(&f.referredBy, "referred-by", "", "who referred them (a contact name or #ID)")
 	fs.StringVar(&f.howWeMet, "how-we-met", "", "how you met")
 	fs.StringVar(&f.matters, "matters", "", "what matters to them")
+	fs.StringArrayVar(&f.addresses, "address", nil, `postal address "LABEL: street; locality; region; postal code; country" (street lines split by " / "; repeat for more)`)
+	fs.StringArrayVar(&f.nicknames, "nickname", nil, "nickname (repeat for more)")
+	fs.StringArrayVar(&f.urls, "url", nil, "web address, e.g. a LinkedIn profile (repeat for more)")
+	fs.StringVar(&f.background, "background", "", "who they are: family, history, what a card's NOTE says")
 }
 
 // apply sets on c every field whose flag was given. Lists replace the old
@@ -50,6 +56,15 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 	set("title", &c.Title, f.title)
 	set("how-we-met", &c.HowWeMet, f.howWeMet)
 	set("matters", &c.Matters, f.matters)
+	if changed("background") {
+		c.Background = strings.TrimSpace(model.CleanText(f.background))
+	}
+	if changed("nickname") {
+		c.Nicknames = trimAll(f.nicknames)
+	}
+	if changed("url") {
+		c.URLs = trimAll(f.urls)
+	}
 	if changed("email") {
 		c.Emails = trimAll(f.emails)
 	}
@@ -62,6 +77,7 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 	steps := []func() error{
 		func() error { return f.applyBirthday(changed("birthday"), c) },
 		func() error { return f.applyMoments(changed("moment"), c) },
+		func() error { return f.applyAddresses(changed("address"), c) },
 		func() error { return f.applyCadence(changed("cadence"), c) },
 		func() error { return f.applyStage(changed("stage"), c) },
 		func() error { return f.applyReferral(changed("referred-by"), c, s) },
@@ -105,6 +121,24 @@ func (f *contactFlags) applyMoments(given bool, c *model.Contact) error {
 			return usagef("--moment: %v", err)
 		}
 		c.Moments = append(c.Moments, model.Moment{Label: strings.ToLower(strings.TrimSpace(model.CleanLine(label))), Date: d})
+	}
+	return nil
+}
+
+func (f *contactFlags) applyAddresses(given bool, c *model.Contact) error {
+	if !given {
+		return nil
+	}
+	c.Addresses = nil
+	for _, s := range f.addresses {
+		if strings.TrimSpace(s) == "" {
+			continue // --address "" clears the list
+		}
+		a, err := model.ParseAddress(s)
+		if err != nil {
+			return usagef("--address: %v", err)
+		}
+		c.Addresses = append(c.Addresses, a)
 	}
 	return nil
 }

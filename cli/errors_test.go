@@ -37,6 +37,8 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"bad --today", []string{"--today", "tomorrow", "today"}, 2, "--today takes a date"},
 		{"edit without flags", []string{"edit", "grace"}, 2, "needs at least one flag"},
 		{"self referral", []string{"edit", "grace", "--referred-by", "grace"}, 1, "referred by themselves"},
+		{"bad address", []string{"add", "X", "--address", "home:"}, 2, "is not an address"},
+		{"excel without csv", []string{"export", "--format", "json", "--excel"}, 2, "--excel goes with --format csv"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

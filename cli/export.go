@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ var exportFormats = map[string]string{
 
 func newExportCmd(a *app) *cobra.Command {
 	var format, output, vdir string
-	var todo, force bool
+	var todo, excel, force bool
 	cmd := &cobra.Command{
 		Use:   "export --format vcard|ics|csv|json [-o FILE]",
 		Short: "Export the book as vCard, iCalendar, Google CSV or a JSON backup",
@@ -32,7 +33,8 @@ func newExportCmd(a *app) *cobra.Command {
          and vdirsyncer; files that would not change are left alone)
   ics    birthdays and other moments as yearly all-day events, open follow-ups as
          all-day events (as VTODO tasks with --todo)
-  csv    Google Contacts columns, safe to open in a spreadsheet
+  csv    Google Contacts columns, safe to open in a spreadsheet (--excel: with a
+         UTF-8 byte order mark, so Excel reads accents right)
   json   everything (contacts, notes, follow-ups, questions): a backup that
          rapport import restores exactly
 Without --format, the extension of -o decides.`,
@@ -64,6 +66,8 @@ Without --format, the extension of -o decides.`,
 				return usagef("use either --vdir DIR or -o FILE, not both")
 			case todo && kind != "ics":
 				return usagef("--todo goes with --format ics")
+			case excel && kind != "csv":
+				return usagef("--excel goes with --format csv")
 			}
 			if output != "" && output != "-" {
 				if err := checkOutput(output, a.path(), force); err != nil {
@@ -83,6 +87,7 @@ Without --format, the extension of -o decides.`,
 			report(0, 3)
 			var buf bytes.Buffer
 			n := 0
+			what := func(n int) string { return plural(n, "contact", "contacts") }
 			switch kind {
 			case "vcard", "csv":
 				contacts, err := s.AllContacts()
@@ -102,7 +107,7 @@ Without --format, the extension of -o decides.`,
 				case kind == "vcard":
 					err = exchange.WriteVCards(&buf, contacts)
 				default:
-					err = exchange.WriteGoogleCSV(&buf, contacts)
+					err = exchange.WriteGoogleCSV(&buf, contacts, excel)
 				}
 				if err != nil {
 					return err
@@ -115,6 +120,11 @@ Without --format, the extension of -o decides.`,
 				}
 				n = len(book)
 				report(1, 3)
+				moments, follows := exchange.ICSCount(book)
+				n, what = moments+follows, func(n int) string {
+					return fmt.Sprintf("%s (%s, %s)", plural(n, "event", "events"),
+						plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"))
+				}
 				if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
 					return err
 				}
@@ -129,7 +139,7 @@ Without --format, the extension of -o decides.`,
 				return err
 			}
 			report(3, 3)
-			printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
+			printf(a.out, "Exported %s to %s.", what(n), output)
 			return nil
 		},
 	}
@@ -139,6 +149,7 @@ Without --format, the extension of -o decides.`,
 	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
 	f.BoolVar(&force, "force", false, "with -o: replace FILE if it exists")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
+	f.BoolVar(&excel, "excel", false, "with csv: start with a UTF-8 byte order mark, for Excel")
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -31,9 +32,14 @@ func newImportCmd(a *app) *cobra.Command {
   .json    a rapport backup (rapport export --format json), restored exactly
            into an empty database
 
-Importing the same file again adds no one twice: a card matches a contact by
-its UID, then by email, then by exact name, and updates what changed. A card
-or row that cannot be read is reported with its line and skipped.`,
+Importing the same file again adds no one twice: a card matches a contact
+only on strong evidence (its UID, else an email address, else the exact name
+together with the same company) and updates what changed. Two rows of one
+file become one contact only when they agree on every field both have. Every
+such merge, and every near-match left apart as another person, is listed. A
+card or row that cannot be read is reported with its line and skipped; the
+counts add up to the rows read. vCard properties rapport has no field for are
+kept as they came, written back by the vCard export, and counted.`,
 		Example: `  rapport import contacts.vcf --dry-run
   rapport import ~/.contacts/work --tag work
   rapport import Connections.csv --stage lead --tag linkedin
@@ -79,9 +85,8 @@ or row that cannot be read is reported with its line and skipped.`,
 			if err != nil {
 				return err
 			}
-			if dryRun {
-				a.listSteps(rep)
-			}
+			a.listSteps(rep)
+			a.listDecisions(rep)
 			a.importSummary(rep)
 			return nil
 		},
@@ -129,16 +134,69 @@ func (a *app) listProblems(problems []exchange.Problem, source string, dryRun bo
 	}
 }
 
-// listSteps prints a dry run's plan: whom it would add and update.
+// listSteps prints whom a dry run would add, and whom any import updates,
+// with the evidence that matched them: every merge into a contact of the
+// book is named.
 func (a *app) listSteps(rep exchange.Report) {
+	n := 0
 	for _, st := range rep.Steps {
-		switch st.Action {
-		case exchange.Add:
+		if st.Action == exchange.Unchanged || st.Action == exchange.Add && !rep.DryRun {
+			continue
+		}
+		if n++; n > maxProblems {
+			printf(a.out, "… and more")
+			return
+		}
+		switch {
+		case st.Action == exchange.Add:
 			printf(a.out, "would add     %s  %s", pad(st.Name, 30), st.Where(rep.Source))
-		case exchange.Update:
-			printf(a.out, "would update  %s  #%d: %s", pad(st.Name, 30), st.ID, strings.Join(st.Changes, ", "))
+		case rep.DryRun:
+			printf(a.out, "would update  %s  #%d (%s): %s", pad(st.Name, 30), st.ID, st.Why, strings.Join(st.Changes, ", "))
+		default:
+			printf(a.out, "updated  %s  #%d (%s): %s", pad(st.Name, 30), st.ID, st.Why, strings.Join(st.Changes, ", "))
 		}
 	}
+}
+
+// listDecisions names every row merged with another row of the file and
+// every near-match left apart, so no two people become one unseen.
+func (a *app) listDecisions(rep exchange.Report) {
+	for i, d := range rep.Decisions {
+		if i == maxProblems {
+			printf(a.out, "… and %d more merges and near-matches", len(rep.Decisions)-maxProblems)
+			break
+		}
+		name := model.CleanLine(d.Name)
+		if d.Merged {
+			printf(a.out, "%s: merged %s into %s: %s", d.Where(rep.Source), name, d.With, d.Why)
+		} else {
+			printf(a.out, "%s: kept %s apart from %s: %s", d.Where(rep.Source), name, d.With, d.Why)
+		}
+	}
+	if len(rep.Kept) > 0 {
+		printf(a.out, "Kept as-is for the vCard export (no field in rapport): %s.", countList(rep.Kept))
+	}
+	if len(rep.Dropped) > 0 {
+		printf(a.out, "Left out (rapport keeps no pictures or keys): %s.", countList(rep.Dropped))
+	}
+}
+
+// countList writes "IMPP 3, X-MS-SPOUSE 1", most frequent first.
+func countList(m map[string]int) string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if m[names[i]] != m[names[j]] {
+			return m[names[i]] > m[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	for i, k := range names {
+		names[i] = fmt.Sprintf("%s %d", model.CleanLine(k), m[k])
+	}
+	return strings.Join(names, ", ")
 }
 
 func (a *app) importSummary(rep exchange.Report) {
@@ -158,9 +216,15 @@ func (a *app) importSummary(rep exchange.Report) {
 		printf(a.out, "%s %s from %s%s%s", verb, plural(rep.Restored, "contact", "contacts"), rep.Source, before, tail)
 		return
 	}
-	counts := fmt.Sprintf("%d added, %d updated, %d unchanged, %d skipped", rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
+	read, other := plural(rep.Read, "row", "rows"), "row"
+	if rep.Format == exchange.VCard {
+		read, other = plural(rep.Read, "card", "cards"), "card"
+	}
+	counts := fmt.Sprintf("%s read: %d added, %d updated, %d unchanged, %d merged with another %s, %d skipped",
+		read, rep.Added, rep.Updated, rep.Unchanged, rep.Merged, other, rep.Skipped)
 	if rep.DryRun {
-		counts = fmt.Sprintf("%d to add, %d to update, %d unchanged, %d to skip", rep.Added, rep.Updated, rep.Unchanged, rep.Skipped)
+		counts = fmt.Sprintf("%s read: %d to add, %d to update, %d unchanged, %d to merge with another %s, %d to skip",
+			read, rep.Added, rep.Updated, rep.Unchanged, rep.Merged, other, rep.Skipped)
 		printf(a.out, "Dry run of %s (%s): %s; nothing was written.", rep.Source, string(rep.Format), counts)
 		return
 	}

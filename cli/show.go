@@ -133,8 +133,31 @@ func printProfile(w io.Writer, d store.Detail) {
 	for _, m := range c.AllMoments() {
 		field(capitalise(m.Label), longDay(m.Date))
 	}
+	field("Nickname", strings.Join(c.Nicknames, ", "))
+	for _, u := range c.URLs {
+		field("Web", u)
+	}
+	for _, a := range c.Addresses {
+		label := "Address"
+		if a.Label != "" {
+			label = capitalise(a.Label)
+		}
+		for i, l := range a.Lines() {
+			if i > 0 {
+				label = ""
+			}
+			printf(w, "  %s %s", pad(label+strings.Repeat(":", min(len(label), 1)), 12), l)
+		}
+	}
 	field("How we met", c.HowWeMet)
 	field("Matters", c.Matters)
+	if c.Background != "" {
+		printf(w, "  Background:")
+		io.WriteString(w, indentText(c.Background, "    ")+"\n")
+	}
+	for _, k := range c.Kept {
+		field("On the card", model.KeptText(k))
+	}
 	if d.ReferredBy != nil {
 		field("Referred by", d.ReferredBy.Name+" (#"+itoa(int(d.ReferredBy.ID))+")")
 	}

@@ -78,14 +78,23 @@ func (h header) first(row []string, names ...string) string {
 
 // neutralise stops a spreadsheet from running a cell as a formula: a cell
 // that starts with = + - @ (or a tab or carriage return) gets a leading
-// apostrophe. Phone numbers such as "+1 555 0100" are left alone: made only
-// of digits, spaces and ()./- they cannot call anything, and the
-// apostrophe would end up in the number when Google imports it.
+// apostrophe. A title "-2+3" or a date "--12-10" is neutralised too:
+// spreadsheets compute both.
 func neutralise(s string) string {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || isPhoneLike(s) {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return s
 	}
 	return "'" + s
+}
+
+// neutralisePhone is neutralise for a phone column: a phone number such as
+// "+1 555 0100" is left alone there, since the apostrophe would end up in
+// the number when Google imports it.
+func neutralisePhone(s string) string {
+	if isPhoneLike(s) {
+		return s
+	}
+	return neutralise(s)
 }
 
 // unneutralise undoes neutralise when reading a CSV back.
@@ -96,13 +105,18 @@ func unneutralise(s string) string {
 	return s
 }
 
+// isPhoneLike: digits, spaces and ()./- with at most a leading plus, so
+// "+1 555 0100" is a phone number and "+2+3" or "-2" is not.
 func isPhoneLike(s string) bool {
 	digits := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
 			digits++
-		case strings.IndexByte("+ ()./-", c) >= 0:
+		case c == '+' && i == 0:
+		case c == '-' && i == 0:
+			return false
+		case strings.IndexByte(" ()./-", c) >= 0:
 		default:
 			return false
 		}

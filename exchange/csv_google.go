@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"rapport/model"
 )
@@ -68,15 +70,17 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 		probs = append(probs, Problem{File: file, Line: row.line, Msg: col + ": " + msg})
 	}
 	c := model.Contact{Created: now}
+	parts := model.NameParts{
+		Prefixes: cleanName(h.get(r, "Name Prefix")), Given: cleanName(h.first(r, "First Name", "Given Name")),
+		Additional: cleanName(h.first(r, "Middle Name", "Additional Name")),
+		Family:     cleanName(h.first(r, "Last Name", "Family Name")), Suffixes: cleanName(h.get(r, "Name Suffix")),
+	}
+	if !parts.IsZero() {
+		c.NameParts = &parts
+	}
 	c.Name = cleanName(h.get(r, "Name"))
 	if c.Name == "" {
-		c.Name = cleanName(strings.Join([]string{
-			h.get(r, "Name Prefix"),
-			h.first(r, "First Name", "Given Name"),
-			h.first(r, "Middle Name", "Additional Name"),
-			h.first(r, "Last Name", "Family Name"),
-			h.get(r, "Name Suffix"),
-		}, " "))
+		c.Name = cleanName(strings.Join([]string{parts.Prefixes, parts.Given, parts.Additional, parts.Family, parts.Suffixes}, " "))
 	}
 	org := h.first(r, "Organization Name", "Organization 1 - Name")
 	dept := h.first(r, "Organization Department", "Organization 1 - Department")
@@ -88,14 +92,28 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 	if c.Name == "" {
 		c.Name = cleanName(org)
 	}
-	if c.Name == "" {
-		return Record{}, probs, fmt.Errorf("it has no name")
-	}
 	each(h, "E-mail", "Value", func(_ int, col string) {
 		for _, e := range splitMulti(h.get(r, col)) {
 			c.Emails = addEmail(c.Emails, e, func(m string) { warn(col, m) })
 		}
 	})
+	if c.Name == "" && len(c.Emails) > 0 {
+		c.Name = c.Emails[0]
+		warn("Name", "the row has no name; named after its email address")
+	}
+	if c.Name == "" {
+		return Record{}, probs, fmt.Errorf("it has no name and no email address")
+	}
+	for _, n := range splitMulti(h.get(r, "Nickname")) {
+		c.Nicknames = addUnique(c.Nicknames, cleanName(n))
+	}
+	each(h, "Website", "Value", func(_ int, col string) {
+		for _, u := range splitMulti(h.get(r, col)) {
+			c.URLs = addUnique(c.URLs, cleanField(u))
+		}
+	})
+	c.Addresses = googleAddresses(h, r)
+	c.Background = strings.TrimSpace(model.CleanText(h.get(r, "Notes")))
 	each(h, "Phone", "Value", func(_ int, col string) {
 		for _, p := range splitMulti(h.get(r, col)) {
 			c.Phones = addPhone(c.Phones, p)
@@ -134,8 +152,10 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 		c.Moments = setMoment(c.Moments, label, d)
 	})
 	rec := Record{File: file, Line: row.line, Contact: c}
-	if text := noteText([]string{h.get(r, "Notes")}, googleExtras(h, r)); text != "" {
+	extras := googleExtras(h, r, &rec.Contact)
+	if text := noteText(nil, extras); text != "" {
 		rec.Notes = []model.Interaction{{Kind: model.Note, Text: text, At: now}}
+		warn("Notes", fmt.Sprintf("%s with no field in rapport kept as a note", plural(len(extras), "value")))
 	}
 	return rec, probs, nil
 }
@@ -171,8 +191,46 @@ func nonEmpty(parts ...string) []string {
 	return out
 }
 
-// googleExtras keeps what rapport has no field for as lines of a note.
-func googleExtras(h header, r []string) []string {
+// googleAddresses reads the numbered address groups: the parts when
+// there are any, else the formatted address as the street.
+func googleAddresses(h header, r []string) []model.Address {
+	var out []model.Address
+	each(h, "Address", "Formatted", func(n int, col string) {
+		part := func(name string) string { return h.get(r, groupCol("Address", n, name)) }
+		var street []string
+		for _, v := range []string{part("Street"), part("Extended Address"), part("PO Box")} {
+			for _, l := range strings.Split(v, "\n") {
+				if l = cleanName(l); l != "" {
+					street = append(street, l)
+				}
+			}
+		}
+		a := model.Address{
+			Label:  strings.ToLower(cleanField(strings.TrimPrefix(groupLabel(h, r, "Address", n), "* "))),
+			Street: strings.Join(street, "\n"), Locality: cleanName(part("City")), Region: cleanName(part("Region")),
+			PostalCode: cleanName(part("Postal Code")), Country: cleanName(part("Country")),
+		}
+		if a.IsZero() {
+			a.Street = strings.TrimSpace(model.CleanText(h.get(r, col)))
+		}
+		if !a.IsZero() && !hasAddress(out, a) {
+			out = append(out, a)
+		}
+	})
+	return out
+}
+
+// The custom fields rapport writes for its own fields.
+const (
+	customHowWeMet = "How we met"
+	customMatters  = "What matters"
+	customStage    = "Stage"
+	customCadence  = "Cadence (days)"
+)
+
+// googleExtras reads rapport's own custom fields into c and keeps what
+// rapport has no field for as lines of a note.
+func googleExtras(h header, r []string, c *model.Contact) []string {
 	var out []string
 	add := func(title, label, value string) {
 		value = cleanField(strings.ReplaceAll(value, "\n", ", "))
@@ -184,17 +242,30 @@ func googleExtras(h header, r []string) []string {
 		}
 		out = append(out, title+": "+value)
 	}
-	add("Nickname", "", h.get(r, "Nickname"))
-	each(h, "Address", "Formatted", func(n int, col string) {
-		v := h.get(r, col)
-		if v == "" {
-			v = strings.Join(nonEmpty(h.get(r, groupCol("Address", n, "Street")), h.get(r, groupCol("Address", n, "City")),
-				h.get(r, groupCol("Address", n, "Region")), h.get(r, groupCol("Address", n, "Postal Code")),
-				h.get(r, groupCol("Address", n, "Country"))), ", ")
+	each(h, "Custom Field", "Value", func(n int, col string) {
+		label, value := groupLabel(h, r, "Custom Field", n), h.get(r, col)
+		switch {
+		case label == customHowWeMet && c.HowWeMet == "":
+			c.HowWeMet = cleanField(value)
+		case label == customMatters && c.Matters == "":
+			c.Matters = cleanField(value)
+		case label == customStage && c.Stage == "":
+			if st, err := model.ParseStage(value); err == nil {
+				c.Stage = st
+			} else {
+				add("Field", label, value)
+			}
+		case label == customCadence && c.Cadence == 0:
+			if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && n > 0 && n < 100000 {
+				c.Cadence = n
+			} else {
+				add("Field", label, value)
+			}
+		default:
+			add("Field", label, value)
 		}
-		add("Address", groupLabel(h, r, "Address", n), v)
 	})
-	for _, kind := range []struct{ col, title string }{{"Website", "Website"}, {"Relation", "Related"}, {"Custom Field", "Field"}} {
+	for _, kind := range []struct{ col, title string }{{"Relation", "Related"}, {"IM", "Messaging"}} {
 		each(h, kind.col, "Value", func(n int, col string) {
 			add(kind.title, groupLabel(h, r, kind.col, n), h.get(r, col))
 		})
@@ -202,51 +273,70 @@ func googleExtras(h header, r []string) []string {
 	return out
 }
 
+// googleGroups is how many numbered groups of each kind a file needs.
+type googleGroups struct{ emails, phones, addresses, websites, events, custom int }
+
+func groupsFor(contacts []model.Contact) googleGroups {
+	var g googleGroups
+	for _, c := range contacts {
+		g.emails, g.phones = max(g.emails, len(c.Emails)), max(g.phones, len(c.Phones))
+		g.addresses, g.websites = max(g.addresses, len(c.Addresses)), max(g.websites, len(c.URLs))
+		g.events, g.custom = max(g.events, len(c.Moments)), max(g.custom, len(customFields(c)))
+	}
+	return g
+}
+
+// addressParts are the columns of one address group, in writing order.
+var addressParts = []string{"Label", "Formatted", "Street", "City", "PO Box", "Region", "Postal Code", "Country", "Extended Address"}
+
 // googleColumns is the header rapport writes: the current Google export's
 // names, with as many numbered groups as the widest contact needs.
-func googleColumns(emails, phones, events int) []string {
-	cols := []string{"First Name", "Middle Name", "Last Name", "Organization Name", "Organization Title", "Birthday", "Notes", "Labels"}
-	for _, g := range []struct {
-		kind string
-		n    int
-	}{{"E-mail", emails}, {"Phone", phones}, {"Event", events}} {
-		for i := 1; i <= max(g.n, 1); i++ {
-			cols = append(cols, groupCol(g.kind, i, "Label"), groupCol(g.kind, i, "Value"))
+func googleColumns(g googleGroups) []string {
+	cols := []string{"First Name", "Middle Name", "Last Name", "Name Prefix", "Name Suffix", "Nickname",
+		"Organization Name", "Organization Title", "Birthday", "Notes", "Labels"}
+	pairs := func(kind string, n int) {
+		for i := 1; i <= max(n, 1); i++ {
+			cols = append(cols, groupCol(kind, i, "Label"), groupCol(kind, i, "Value"))
 		}
 	}
+	pairs("E-mail", g.emails)
+	pairs("Phone", g.phones)
+	for i := 1; i <= max(g.addresses, 1); i++ {
+		for _, p := range addressParts {
+			cols = append(cols, groupCol("Address", i, p))
+		}
+	}
+	pairs("Website", g.websites)
+	pairs("Event", g.events)
+	pairs("Custom Field", g.custom)
 	return cols
 }
 
 // WriteGoogleCSV writes contacts in the columns Google Contacts imports.
-// Every cell is neutralised against formula injection. rapport's own
-// "how we met" and "what matters" go to Notes, where Google shows them.
-func WriteGoogleCSV(w io.Writer, contacts []model.Contact) error {
-	emails, phones, events := 0, 0, 0
-	for _, c := range contacts {
-		emails, phones, events = max(emails, len(c.Emails)), max(phones, len(c.Phones)), max(events, len(c.Moments))
+// Every cell is neutralised against formula injection; only the phone
+// columns let a phone number ("+1 555 0100") through as it is. excel
+// starts the file with a UTF-8 byte order mark, without which Excel
+// reads UTF-8 as the local code page.
+func WriteGoogleCSV(w io.Writer, contacts []model.Contact, excel bool) error {
+	if excel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
 	}
+	g := groupsFor(contacts)
 	cw := csv.NewWriter(w)
-	cols := googleColumns(emails, phones, events)
+	cols := googleColumns(g)
 	if err := cw.Write(cols); err != nil {
 		return err
 	}
 	for _, c := range contacts {
-		given, family := splitName(model.CleanLine(c.Name))
-		if given == "" {
-			given, family = family, ""
-		}
-		row := []string{given, "", family, model.CleanLine(c.Company), model.CleanLine(c.Title), c.Birthday.String(), googleNotes(c), googleLabels(c.Tags)}
-		row = appendGroups(row, max(emails, 1), len(c.Emails), func(i int) (string, string) { return "", c.Emails[i] })
-		row = appendGroups(row, max(phones, 1), len(c.Phones), func(i int) (string, string) { return "", c.Phones[i] })
-		row = appendGroups(row, max(events, 1), len(c.Moments), func(i int) (string, string) {
-			m := c.Moments[i]
-			if m.Label == model.LabelAnniversary {
-				return "Anniversary", m.Date.String()
-			}
-			return m.Label, m.Date.String()
-		})
+		row := googleRow(c, g)
 		for i := range row {
-			row[i] = neutralise(model.CleanLine(row[i]))
+			if strings.HasPrefix(cols[i], "Phone ") && strings.HasSuffix(cols[i], " - Value") {
+				row[i] = neutralisePhone(model.CleanText(row[i]))
+			} else {
+				row[i] = neutralise(model.CleanText(row[i]))
+			}
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -254,6 +344,56 @@ func WriteGoogleCSV(w io.Writer, contacts []model.Contact) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+func googleRow(c model.Contact, g googleGroups) []string {
+	n := nameParts(c)
+	row := []string{n[1], n[2], n[0], n[3], n[4], strings.Join(c.Nicknames, " ::: "),
+		model.CleanLine(c.Company), model.CleanLine(c.Title), c.Birthday.String(), c.Background, googleLabels(c.Tags)}
+	row = appendGroups(row, max(g.emails, 1), len(c.Emails), func(i int) (string, string) { return "", c.Emails[i] })
+	row = appendGroups(row, max(g.phones, 1), len(c.Phones), func(i int) (string, string) { return "", c.Phones[i] })
+	for i := 0; i < max(g.addresses, 1); i++ {
+		var a model.Address
+		if i < len(c.Addresses) {
+			a = c.Addresses[i]
+		}
+		row = append(row, capitalise(a.Label), strings.Join(a.Lines(), "\n"), a.Street, a.Locality, "", a.Region, a.PostalCode, a.Country, "")
+	}
+	row = appendGroups(row, max(g.websites, 1), len(c.URLs), func(i int) (string, string) { return "", c.URLs[i] })
+	row = appendGroups(row, max(g.events, 1), len(c.Moments), func(i int) (string, string) {
+		m := c.Moments[i]
+		if m.Label == model.LabelAnniversary {
+			return "Anniversary", m.Date.String()
+		}
+		return m.Label, m.Date.String()
+	})
+	custom := customFields(c)
+	return appendGroups(row, max(g.custom, 1), len(custom), func(i int) (string, string) { return custom[i][0], custom[i][1] })
+}
+
+func customFields(c model.Contact) [][2]string {
+	var out [][2]string
+	if c.HowWeMet != "" {
+		out = append(out, [2]string{customHowWeMet, c.HowWeMet})
+	}
+	if c.Matters != "" {
+		out = append(out, [2]string{customMatters, c.Matters})
+	}
+	if c.Stage != "" {
+		out = append(out, [2]string{customStage, string(c.Stage)})
+	}
+	if c.Cadence > 0 {
+		out = append(out, [2]string{customCadence, strconv.Itoa(c.Cadence)})
+	}
+	return out
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func appendGroups(row []string, width, have int, at func(int) (string, string)) []string {
@@ -265,17 +405,6 @@ func appendGroups(row []string, width, have int, at func(int) (string, string)) 
 		row = append(row, label, value)
 	}
 	return row
-}
-
-func googleNotes(c model.Contact) string {
-	var lines []string
-	if c.HowWeMet != "" {
-		lines = append(lines, "How we met: "+c.HowWeMet)
-	}
-	if c.Matters != "" {
-		lines = append(lines, "What matters: "+c.Matters)
-	}
-	return strings.Join(lines, " / ")
 }
 
 // googleLabels puts contacts in "My Contacts" (as Google's own export

@@ -48,25 +48,29 @@ func readLinkedInCSV(rows []csvRow, file string, now time.Time) ([]Record, []Pro
 		}
 		c := model.Contact{Created: now}
 		c.Name = cleanName(h.get(r, "First Name") + " " + h.get(r, "Last Name"))
-		if c.Name == "" {
-			probs = append(probs, Problem{File: file, Line: row.line, Msg: "row skipped: it has no name", Skipped: true})
-			continue
+		if parts := (model.NameParts{Given: cleanName(h.get(r, "First Name")), Family: cleanName(h.get(r, "Last Name"))}); !parts.IsZero() {
+			c.NameParts = &parts
 		}
 		c.Company = cleanName(h.get(r, "Company"))
 		c.Title = cleanField(h.get(r, "Position"))
 		c.Emails = addEmail(nil, h.get(r, "Email Address"), func(m string) { warn("Email Address", m) })
+		if c.Name == "" && len(c.Emails) == 0 {
+			probs = append(probs, Problem{File: file, Line: row.line, Msg: "row skipped: it has no name and no email address", Skipped: true})
+			continue
+		}
+		if c.Name == "" && len(c.Emails) > 0 {
+			c.Name = c.Emails[0]
+			warn("First Name", "the row has no name; named after its email address")
+		}
 		if on := h.get(r, "Connected On"); on != "" {
-			if t, err := time.Parse("2 Jan 2006", on); err == nil {
-				c.HowWeMet = "Connected on LinkedIn on " + model.DateOf(t).String()
+			if d, ok := linkedInDate(on); ok {
+				c.HowWeMet = "Connected on LinkedIn on " + d.String()
 			} else {
 				warn("Connected On", fmt.Sprintf("%q is not a date; left out", on))
 			}
 		}
-		rec := Record{File: file, Line: row.line, Contact: c}
-		if url := cleanField(h.get(r, "URL")); url != "" {
-			rec.Notes = []model.Interaction{{Kind: model.Note, Text: "LinkedIn: " + url, At: now}}
-		}
-		recs = append(recs, rec)
+		c.URLs = addUnique(nil, cleanField(h.get(r, "URL")))
+		recs = append(recs, Record{File: file, Line: row.line, Contact: c})
 	}
 	return recs, probs
 }
@@ -74,4 +78,19 @@ func readLinkedInCSV(rows []csvRow, file string, now time.Time) ([]Record, []Pro
 // isLinkedIn tells whether rows look like a LinkedIn export.
 func isLinkedIn(rows []csvRow) bool {
 	return linkedInHeaderAt(rows) >= 0 && !strings.Contains(strings.Join(rows[0].fields, ","), "E-mail 1 - Value")
+}
+
+// linkedInDates are the "Connected On" forms LinkedIn has written: today's
+// "15 Mar 2024", 2018's "1/8/18, 6:14 PM" (month first), and what Excel
+// makes of a re-saved file, "23-Apr-23".
+var linkedInDates = []string{"2 Jan 2006", "02 Jan 2006", "1/2/06, 3:04 PM", "1/2/2006, 3:04 PM", "1/2/06", "1/2/2006", "2-Jan-06", "2-Jan-2006", "2006-01-02"}
+
+func linkedInDate(s string) (model.Date, bool) {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, layout := range linkedInDates {
+		if t, err := time.Parse(layout, s); err == nil {
+			return model.DateOf(t), true
+		}
+	}
+	return model.Date{}, false
 }

@@ -14,8 +14,16 @@
 //     card starts, which a "bad card" message needs;
 //   - the date normaliser (dates.go): no library knows Apple's 1604 year,
 //     0000 years and --MMDD together;
+//   - the vCard writer (vcard_encode.go): go-vcard's encoder escapes every
+//     value alike, so it cannot write "\;" inside one part of ORG or ADR,
+//     nor a comma inside one CATEGORIES value, and the export would not
+//     read back as it was;
 //   - matching and merging an import into the book (plan.go): that is
 //     rapport's own policy.
+//
+// ReadCard and EncodeCard are the per-card pair (card to contact, with the
+// properties rapport has no field for kept as-is; contact to card) that
+// the file readers and writers are built on, and that sync uses.
 //
 // Every text field read from a file is cleaned of escape and control
 // characters (model.CleanLine / CleanText) before it reaches the store.

@@ -116,3 +116,17 @@ func followUpText(c model.Contact, name string, f model.FollowUp) (summary, desc
 	}
 	return text + " – " + name, desc
 }
+
+// ICSCount is how many events (or tasks) WriteICS writes for book: one per
+// moment and one per open follow-up with a due date.
+func ICSCount(book []model.Bundle) (moments, followUps int) {
+	for _, b := range book {
+		moments += len(b.Contact.AllMoments())
+		for _, f := range b.FollowUps {
+			if f.Open() && f.Due.HasYear() {
+				followUps++
+			}
+		}
+	}
+	return moments, followUps
+}

@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"rapport/model"
 	"rapport/store"
@@ -29,13 +30,21 @@ type ImportOptions struct {
 
 // Report says what an import did (or, for a dry run, would do).
 type Report struct {
-	Source   string
-	Format   Format
-	DryRun   bool
-	Steps    []*Step   // added, updated and unchanged contacts, in file order
-	Problems []Problem // skipped cards and rows, and fields left out
+	Source    string
+	Format    Format
+	DryRun    bool
+	Steps     []*Step    // added, updated and unchanged contacts, in file order
+	Problems  []Problem  // skipped cards and rows, and fields left out
+	Decisions []Decision // rows merged with another row, near-matches left apart
 
-	Added, Updated, Unchanged, Skipped int
+	// Read is every card or row read; it equals Added + Updated +
+	// Unchanged + Merged + Skipped. Merged counts rows that went into a
+	// contact another row of the same file also went into.
+	Read, Added, Updated, Unchanged, Merged, Skipped int
+	// Kept counts, by property name, the vCard properties rapport has no
+	// field for, kept as-is and written back by the vCard export;
+	// Dropped those left out (pictures, which rapport does not keep).
+	Kept, Dropped map[string]int
 	// Restored counts contacts written from a backup; RestoredBefore
 	// those an earlier, interrupted restore of the same backup wrote.
 	Restored, RestoredBefore int
@@ -66,9 +75,19 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 		return rep, err
 	}
 	p := newPlanner(stored, opt.Stage, opt.Tags)
+	p.source = b.Source
+	rep.Kept, rep.Dropped = map[string]int{}, map[string]int{}
 	for _, r := range b.Records {
 		p.add(r)
+		for _, k := range r.Contact.Kept {
+			rep.Kept[keptName(k)]++
+		}
+		for _, d := range r.Dropped {
+			rep.Dropped[d]++
+		}
 	}
+	rep.Read = len(b.Records) + rep.Skipped
+	rep.Decisions = p.decisions
 	texts, err := s.NoteTexts(p.needTexts())
 	if err != nil {
 		return rep, err
@@ -93,6 +112,7 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 			rep.Unchanged++
 		}
 	}
+	rep.Merged = len(b.Records) - len(p.probs) - len(rep.Steps)
 	// Readers only make valid contacts and merges keep them valid; this
 	// catches a slip before the first chunk, not half-way through.
 	for _, st := range rep.Steps {
@@ -204,4 +224,15 @@ func relink(s *store.Store, inDoc map[uint64]model.Contact) error {
 	}
 	_, err = s.Upsert(changes)
 	return err
+}
+
+// keptName is the property name of a kept line, without its group or
+// parameters: "X-MS-SPOUSE".
+func keptName(l string) string {
+	name, _, _ := strings.Cut(l, ":")
+	name, _, _ = strings.Cut(name, ";")
+	if _, n, ok := strings.Cut(name, "."); ok {
+		name = n
+	}
+	return strings.ToUpper(name)
 }

@@ -19,7 +19,21 @@ func importFile(t *testing.T, s *store.Store, path string, opt ImportOptions) Re
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkCounts(t, rep)
 	return rep
+}
+
+// checkCounts: every card or row read is added, updated, unchanged,
+// merged with another row, or skipped.
+func checkCounts(t *testing.T, rep Report) {
+	t.Helper()
+	if rep.Format == Backup {
+		return // restored exactly, counted by Restored
+	}
+	if sum := rep.Added + rep.Updated + rep.Unchanged + rep.Merged + rep.Skipped; sum != rep.Read || rep.Read == 0 {
+		t.Errorf("%s: %d read, but %d added + %d updated + %d unchanged + %d merged + %d skipped = %d",
+			rep.Source, rep.Read, rep.Added, rep.Updated, rep.Unchanged, rep.Merged, rep.Skipped, sum)
+	}
 }
 
 // TestImportEveryFixture imports every fixture into one book, then again:
@@ -54,8 +68,8 @@ func TestImportEveryFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, _ := s.Detail(ada.ID)
-	if ada.Stage != model.Prospect || len(d.Notes) != 1 || !strings.HasPrefix(d.Notes[0].Text, "Prefers morning calls.") {
-		t.Errorf("Ada: stage %q, notes %s", ada.Stage, js(d.Notes))
+	if ada.Stage != model.Prospect || len(d.Notes) != 0 || !strings.HasPrefix(ada.Background, "Prefers morning calls.") {
+		t.Errorf("Ada: stage %q, background %q, notes %s", ada.Stage, ada.Background, js(d.Notes))
 	}
 }
 
@@ -136,8 +150,18 @@ func TestImportMatching(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if notes, _ := s.Notes(kim.ID, 0); len(notes) != 1 || kim.Stage != model.Prospect {
-		t.Errorf("Kim Lee Junior: %s notes %d", js(kim), len(notes))
+	if kim.Background != "twice" || kim.Stage != model.Prospect {
+		t.Errorf("Kim Lee Junior: %s", js(kim))
+	}
+	wantDecisions := []Decision{
+		{Name: "John Smith", Line: 18, With: "#4 John Smith", Why: "same name, another UID"},
+		{Merged: true, Name: "Kim Lee Junior", Line: 32, With: "Kim Lee Jr (" + path + ":27)", Why: "same email KIM@example.com"},
+	}
+	if !equalJSON(rep.Decisions, wantDecisions) {
+		t.Errorf("decisions:\n got %s\nwant %s", js(rep.Decisions), js(wantDecisions))
+	}
+	if rep.Read != 7 || rep.Merged != 1 || rep.Skipped != 1 {
+		t.Errorf("read %d, merged %d, skipped %d; want 7, 1, 1", rep.Read, rep.Merged, rep.Skipped)
 	}
 	checkDB(t, s)
 }

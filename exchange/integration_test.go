@@ -52,7 +52,11 @@ func khardBook(t *testing.T) []model.Contact {
 		{ID: 1, UID: "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1", Name: "Ada Lovelace", Company: "Analytical Engines, Ltd", Title: "Head of Procurement",
 			Emails: []string{"ada@analytical.example", "ada@home.example"}, Phones: []string{"+44 20 7946 0958", "+44 7700 900123"},
 			Tags: []string{"holiday-card", "vip"}, Stage: model.Customer, Birthday: day("--12-10"), Created: created,
-			Moments: []model.Moment{{Label: model.LabelAnniversary, Date: day("2012-06-01")}, {Label: model.LabelWorkAnniversary, Date: day("2019-09-02")}}},
+			Moments: []model.Moment{{Label: model.LabelAnniversary, Date: day("2012-06-01")}, {Label: model.LabelWorkAnniversary, Date: day("2019-09-02")}},
+			Addresses: []model.Address{
+				{Label: "home", Street: "12 St James's Square\nFlat 2", Locality: "London", PostalCode: "SW1Y 4JH", Country: "United Kingdom"},
+				{Label: "summer house", Street: "Strandvej 3", Locality: "Skagen", Region: "Nordjylland", PostalCode: "9990", Country: "Denmark"},
+			}},
 		{ID: 2, Name: "Tunde Adeyemi", Emails: []string{"tunde@oceanic.example"}, Stage: model.Lead, Birthday: day("1988-02-29"), Created: created},
 		{ID: 3, Name: "王伟", Phones: []string{"+86 10 5555 0100"}, Stage: model.Personal, Birthday: day("1979-10-29"), Created: created},
 	}
@@ -134,6 +138,26 @@ func TestKhardReadsVdir(t *testing.T) {
 			}
 			if !strings.Contains(strings.Join(birthdays, "\n"), md+"\t"+c.Name) {
 				t.Errorf("khard birthdays: no %s for %s in\n%s", md, c.Name, strings.Join(birthdays, "\n"))
+			}
+		}
+	}
+
+	// khard's postaddress lists every address with its parts and label
+	post := run("postaddress", "-p")
+	for _, c := range book {
+		for _, a := range c.Addresses {
+			parts := append(strings.Split(a.Street, "\n"), "'code': '"+a.PostalCode+"'", "'city': '"+a.Locality+"'",
+				"'region': '"+a.Region+"'", "'country': '"+a.Country+"'", "}\t"+c.Name+"\t"+a.Label)
+			found := false
+			for _, l := range post {
+				all := true
+				for _, p := range parts {
+					all = all && strings.Contains(l, p)
+				}
+				found = found || all
+			}
+			if !found {
+				t.Errorf("khard postaddress lacks %q in\n%s", parts, strings.Join(post, "\n"))
 			}
 		}
 	}

@@ -27,6 +27,7 @@ type Step struct {
 	File    string // where its first record is
 	Line    int
 	Changes []string // what an update changes, for people to read
+	Why     string   // why a stored contact was matched: "same UID"
 
 	contact model.Contact   // the new contact, or the update as planned
 	merges  []model.Contact // records merged into a stored contact, in order
@@ -36,13 +37,30 @@ type Step struct {
 // Where names the step's first record: "contacts.vcf:12".
 func (st Step) Where(source string) string { return where(source, st.File, st.Line) }
 
+// Decision is one merge an import made, or one near-match it left apart
+// on purpose: every one is listed in the report, dry run included.
+type Decision struct {
+	Merged bool   // false: left apart, as another person
+	Name   string // the record's name
+	File   string // where the record is
+	Line   int
+	With   string // the other contact: "#12 Ada Lovelace" or "Ada Lovelace (book.vcf:3)"
+	Why    string // "same email ada@x", "same name, another company (A / B)"
+}
+
+// Where names the record's place: "contacts.vcf:12".
+func (d Decision) Where(source string) string { return where(source, d.File, d.Line) }
+
 // target is a contact records can match: stored, or new in this import.
 type target struct {
-	step   *Step
-	stored model.Contact // as read before the import, for stored ones
-	c      model.Contact // with every record merged so far
-	texts  map[string]bool
-	uids   map[string]bool // UIDs of the records of this import merged in
+	step    *Step
+	stored  model.Contact // as read before the import, for stored ones
+	c       model.Contact // with every record merged so far
+	texts   map[string]bool
+	uids    map[string]bool // UIDs of the records of this import merged in
+	records int             // records of this import merged in
+	// name and company folded (case and accents), set by index
+	name, company string
 }
 
 // takes reports whether a record with uid may merge into t: within one
@@ -52,22 +70,62 @@ func (t *target) takes(uid string) bool {
 	return uid == "" || len(t.uids) == 0 || t.uids[uidKey(uid)]
 }
 
-// planner matches records to contacts: the vCard UID first, then an
-// email address, then the exact name (ignoring case and accents). A
-// record that matches several contacts equally is skipped rather than
-// written to the wrong person.
+// conflict names a field on which a record disagrees with what rows of
+// this import already said about t ("" when they agree on every field
+// both have). Two rows of one file become one person only when nothing
+// conflicts; a stored contact, which the rep may have edited, takes the
+// file's values instead.
+func (t *target) conflict(c model.Contact) string {
+	if t.records == 0 {
+		return ""
+	}
+	differ := func(a, b string) bool { return a != "" && b != "" && model.Fold(a) != model.Fold(b) }
+	switch {
+	case differ(t.c.Company, c.Company):
+		return "another company (" + t.c.Company + " / " + c.Company + ")"
+	case differ(t.c.Title, c.Title):
+		return "another title (" + t.c.Title + " / " + c.Title + ")"
+	case !t.c.Birthday.IsZero() && !c.Birthday.IsZero() && t.c.Birthday != c.Birthday && !sameDayNoYear(t.c.Birthday, c.Birthday):
+		return "another birthday"
+	}
+	return ""
+}
+
+func sameDayNoYear(a, b model.Date) bool {
+	return a.Month == b.Month && a.Day == b.Day && (!a.HasYear() || !b.HasYear())
+}
+
+// label names t for a report: "#12 Ada Lovelace", or for a contact new in
+// this import its first record's place.
+func (t *target) label(source string) string {
+	if t.stored.ID != 0 {
+		return fmt.Sprintf("#%d %s", t.stored.ID, model.CleanLine(t.stored.Name))
+	}
+	return fmt.Sprintf("%s (%s)", model.CleanLine(t.c.Name), t.step.Where(source))
+}
+
+// planner matches records to contacts on strong evidence only: the vCard
+// UID, else an email address, else the exact name (ignoring case and
+// accents) together with the same company. A record that matches several
+// contacts equally is skipped rather than written to the wrong person;
+// one that shares a name but not a company, or conflicts with an earlier
+// row it would merge with, is left apart as another person and reported.
 type planner struct {
-	byUID   map[string]*target
-	byEmail map[string][]*target
-	byName  map[string][]*target
-	steps   []*Step
-	probs   []Problem
-	stage   model.Stage
-	tags    []string
+	byUID     map[string]*target
+	byEmail   map[string][]*target
+	byName    map[string][]*target
+	steps     []*Step
+	probs     []Problem
+	decisions []Decision
+	apartSeen map[apartKey]bool
+	source    string
+	stage     model.Stage
+	tags      []string
 }
 
 func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *planner {
-	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{}, stage: stage, tags: tags}
+	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{},
+		apartSeen: map[apartKey]bool{}, stage: stage, tags: tags}
 	for _, c := range stored {
 		t := &target{stored: c, c: c}
 		p.index(t)
@@ -93,7 +151,9 @@ func (p *planner) index(t *target) {
 	for _, e := range t.c.Emails {
 		p.byEmail[strings.ToLower(e)] = addTarget(p.byEmail[strings.ToLower(e)], t)
 	}
-	p.byName[model.Fold(t.c.Name)] = addTarget(p.byName[model.Fold(t.c.Name)], t)
+	// Folding is the costly part of matching: once per merge, not per look.
+	t.name, t.company = model.Fold(t.c.Name), model.Fold(t.c.Company)
+	p.byName[t.name] = addTarget(p.byName[t.name], t)
 }
 
 func addTarget(list []*target, t *target) []*target {
@@ -105,59 +165,140 @@ func addTarget(list []*target, t *target) []*target {
 	return append(list, t)
 }
 
-// match finds the contact a record is about; nil means a new contact.
-func (p *planner) match(c model.Contact) (*target, error) {
+// apart records a near-match left apart, once per record and contact.
+func (p *planner) apart(r Record, t *target, why string) {
+	key := apartKey{r.File, r.Line, t}
+	if p.apartSeen[key] {
+		return
+	}
+	p.apartSeen[key] = true
+	p.decisions = append(p.decisions, Decision{Name: r.Contact.Name, File: r.File, Line: r.Line, With: t.label(p.source), Why: why})
+}
+
+// apartKey names a record and a contact it was compared with.
+type apartKey struct {
+	file string
+	line int
+	t    *target
+}
+
+// match finds the contact a record is about and why; nil means a new
+// contact.
+func (p *planner) match(r Record) (*target, string, error) {
+	c := r.Contact
 	if c.UID != "" {
 		if t, ok := p.byUID[uidKey(c.UID)]; ok {
-			return t, nil
+			return t, "same UID", nil
 		}
 	}
-	var byEmail []*target
-	for _, e := range c.Emails {
-		for _, t := range p.byEmail[strings.ToLower(e)] {
-			if t.takes(c.UID) {
-				byEmail = addTarget(byEmail, t)
-			}
-		}
-	}
-	name := model.Fold(c.Name)
+	byEmail, why := p.sameEmail(r)
 	switch {
 	case len(byEmail) == 1:
-		return byEmail[0], nil
+		return byEmail[0], why, nil
 	case len(byEmail) > 1:
 		var same []*target
 		for _, t := range byEmail {
-			if model.Fold(t.c.Name) == name {
+			if t.name == model.Fold(c.Name) {
 				same = append(same, t)
 			}
 		}
 		if len(same) == 1 {
-			return same[0], nil
+			return same[0], why + " and name", nil
 		}
-		return nil, ambiguous(c.Name, "share its email addresses", byEmail)
+		return nil, "", p.ambiguous(c.Name, "share its email addresses", byEmail)
 	}
-	// Two cards with different UIDs and the same name are two people
-	// (two John Smiths); a name alone matches only when no UID disagrees.
-	var byName []*target
-	for _, t := range p.byName[name] {
-		if t.takes(c.UID) && (c.UID == "" || t.c.UID == "" || uidKey(t.c.UID) == uidKey(c.UID)) {
-			byName = append(byName, t)
-		}
-	}
+	byName := p.sameNameAndCompany(r)
 	switch len(byName) {
 	case 0:
-		return nil, nil
+		return nil, "", nil
 	case 1:
-		return byName[0], nil
+		if c.Company == "" {
+			return byName[0], "same name, neither has a company", nil
+		}
+		return byName[0], "same name and company", nil
 	}
-	return nil, ambiguous(c.Name, "have this name", byName)
+	return nil, "", p.ambiguous(c.Name, "have this name", byName)
 }
 
-func ambiguous(name, why string, ts []*target) error {
+// sameEmail lists the contacts that share an email with the record and
+// may take it, and why the first one matched; the others sharing one are
+// left apart.
+func (p *planner) sameEmail(r Record) ([]*target, string) {
+	c := r.Contact
+	var out []*target
+	why := ""
+	for _, e := range c.Emails {
+		for _, t := range p.byEmail[strings.ToLower(e)] {
+			switch {
+			case !t.takes(c.UID):
+				p.apart(r, t, "same email "+e+", another UID")
+			case t.conflict(c) != "":
+				p.apart(r, t, "same email "+e+", "+t.conflict(c))
+			default:
+				if len(out) == 0 {
+					why = "same email " + e
+				}
+				out = addTarget(out, t)
+			}
+		}
+	}
+	return out, why
+}
+
+// sameNameAndCompany lists the contacts with the record's name and
+// company (both may have none) that may take it. Two cards with different
+// UIDs are two people (two John Smiths). A common name may have hundreds
+// of namesakes: the first one left apart is named and the rest counted,
+// so a book of many Aiko Nakamuras costs a line per record, not per pair.
+func (p *planner) sameNameAndCompany(r Record) []*target {
+	c := r.Contact
+	var out []*target
+	var first *target
+	firstWhy, others := "", 0
+	company := model.Fold(c.Company)
+	for _, t := range p.byName[model.Fold(c.Name)] {
+		why := ""
+		switch {
+		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
+			why = "same name, another UID"
+		case t.company != company:
+			why = "same name, " + companies(t.c.Company, c.Company)
+		case t.conflict(c) != "":
+			why = "same name, " + t.conflict(c)
+		default:
+			out = append(out, t)
+			continue
+		}
+		if first == nil {
+			first, firstWhy = t, why
+		} else {
+			others++
+		}
+	}
+	if first != nil {
+		if others > 0 {
+			firstWhy += fmt.Sprintf("; %s with this name also left apart", plural(others, "other"))
+		}
+		p.apart(r, first, firstWhy)
+	}
+	return out
+}
+
+func companies(a, b string) string {
+	switch {
+	case a == "":
+		return "only this one has a company (" + b + ")"
+	case b == "":
+		return "only the other has a company (" + a + ")"
+	}
+	return "another company (" + a + " / " + b + ")"
+}
+
+func (p *planner) ambiguous(name, why string, ts []*target) error {
 	var who []string
 	for _, t := range ts {
-		if t.step != nil && t.step.ID == 0 {
-			who = append(who, "one earlier in the file")
+		if t.stored.ID == 0 {
+			who = append(who, "the one at "+t.step.Where(p.source))
 		} else {
 			who = append(who, fmt.Sprintf("#%d", t.stored.ID))
 		}
@@ -171,7 +312,8 @@ func (p *planner) add(r Record) {
 	for _, t := range p.tags {
 		in.Tags = addTag(in.Tags, t)
 	}
-	t, err := p.match(in)
+	r.Contact = in
+	t, why, err := p.match(r)
 	if err != nil {
 		p.probs = append(p.probs, Problem{File: r.File, Line: r.Line, Msg: model.CleanLine(in.Name) + ": " + err.Error(), Skipped: true})
 		return
@@ -180,12 +322,18 @@ func (p *planner) add(r Record) {
 		if in.Stage == "" {
 			in.Stage = p.stage
 		}
+		if in.NameParts != nil && *in.NameParts == model.GuessNameParts(in.Name) {
+			in.NameParts = nil // what an export would guess anyway
+		}
 		t = &target{c: in}
 		t.step = &Step{Action: Add, Name: in.Name, File: r.File, Line: r.Line}
 		p.steps = append(p.steps, t.step)
 	} else {
+		if t.records > 0 {
+			p.decisions = append(p.decisions, Decision{Merged: true, Name: in.Name, File: r.File, Line: r.Line, With: t.label(p.source), Why: why})
+		}
 		if t.step == nil {
-			t.step = &Step{Action: Unchanged, ID: t.stored.ID, Name: t.stored.Name, File: r.File, Line: r.Line}
+			t.step = &Step{Action: Unchanged, ID: t.stored.ID, Name: t.stored.Name, File: r.File, Line: r.Line, Why: why}
 			p.steps = append(p.steps, t.step)
 		}
 		t.c = mergeContact(t.c, in)
@@ -193,6 +341,7 @@ func (p *planner) add(r Record) {
 			t.step.merges = append(t.step.merges, in)
 		}
 	}
+	t.records++
 	if t.texts == nil {
 		t.texts, t.uids = map[string]bool{}, map[string]bool{}
 	}
@@ -261,8 +410,12 @@ func mergeContact(old, in model.Contact) model.Contact {
 	c.Phones = append([]string(nil), old.Phones...)
 	c.Tags = append([]string(nil), old.Tags...)
 	c.Moments = append([]model.Moment(nil), old.Moments...)
-	if in.Name != "" {
-		c.Name = in.Name
+	c.Nicknames = append([]string(nil), old.Nicknames...)
+	c.URLs = append([]string(nil), old.URLs...)
+	c.Addresses = append([]model.Address(nil), old.Addresses...)
+	c.Kept = append([]string(nil), old.Kept...)
+	if in.Name != "" && !(namedAfterEmail(in) && c.Name != "") {
+		c.Name = in.Name // a card named only after its email renames nobody
 	}
 	if c.UID == "" && (old.ID == 0 || uidKey(in.UID) != uidKey(ContactUID(old))) {
 		c.UID = in.UID // not the UID rapport derived for this contact: no news
@@ -308,7 +461,37 @@ func mergeContact(old, in model.Contact) model.Contact {
 	if in.Matters != "" {
 		c.Matters = in.Matters
 	}
+	mergeLists(&c, in)
 	return c
+}
+
+// mergeLists joins the lists a newer import brought (nicknames, URLs,
+// addresses, kept properties) and takes its background and name parts.
+// Name parts that are only the guess rapport writes for a name without
+// any are no news.
+func mergeLists(c *model.Contact, in model.Contact) {
+	for _, n := range in.Nicknames {
+		c.Nicknames = addUnique(c.Nicknames, n)
+	}
+	for _, u := range in.URLs {
+		c.URLs = addUnique(c.URLs, u)
+	}
+	for _, a := range in.Addresses {
+		if !hasAddress(c.Addresses, a) {
+			c.Addresses = append(c.Addresses, a)
+		}
+	}
+	for _, k := range in.Kept {
+		c.Kept = addUnique(c.Kept, k)
+	}
+	if in.Background != "" {
+		c.Background = in.Background
+	}
+	guessed := in.NameParts != nil && *in.NameParts == model.GuessNameParts(in.Name)
+	if in.NameParts != nil && !(guessed && c.NameParts == nil) {
+		np := *in.NameParts
+		c.NameParts = &np
+	}
 }
 
 // better reports whether date in should replace have.
@@ -349,6 +532,12 @@ func describeChanges(old, c model.Contact) []string {
 	grown("email", len(old.Emails), len(c.Emails))
 	grown("phone", len(old.Phones), len(c.Phones))
 	grown("tag", len(old.Tags), len(c.Tags))
+	grown("nickname", len(old.Nicknames), len(c.Nicknames))
+	grown("URL", len(old.URLs), len(c.URLs))
+	grown("address", len(old.Addresses), len(c.Addresses))
+	grown("kept property", len(old.Kept), len(c.Kept))
+	field("background", old.Background, c.Background)
+	field("name parts", old.NameParts, c.NameParts)
 	field("birthday", old.Birthday, c.Birthday)
 	if !reflect.DeepEqual(old.Moments, c.Moments) {
 		out = append(out, "moments")
@@ -365,4 +554,15 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// namedAfterEmail reports whether a record's name is one of its email
+// addresses: the stand-in a reader gives a card without a name.
+func namedAfterEmail(c model.Contact) bool {
+	for _, e := range c.Emails {
+		if strings.EqualFold(c.Name, e) {
+			return true
+		}
+	}
+	return false
 }

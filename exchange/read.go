@@ -142,7 +142,11 @@ func readVdir(b *Batch, dir string, now time.Time) error {
 			b.Problems = append(b.Problems, Problem{File: rel, Msg: "file skipped: " + errUnwrap(err).Error(), Skipped: true})
 			continue
 		}
-		recs, probs, gs := readCards(data, filepath.Join(filepath.Base(dir), rel), now)
+		name := filepath.Join(filepath.Base(dir), rel)
+		recs, probs, gs := readCards(data, name, now)
+		if len(recs) == 0 && len(probs) == 0 && len(gs) == 0 {
+			probs = []Problem{{File: name, Msg: "file skipped: it holds no vCard (no BEGIN:VCARD line)"}}
+		}
 		b.Records = append(b.Records, recs...)
 		b.Problems = append(b.Problems, probs...)
 		groups = append(groups, gs...)

@@ -18,9 +18,11 @@ const (
 	Backup      Format = "rapport backup"
 )
 
-// Record is one contact read from a file, with the notes it brought (a
-// vCard NOTE, a CSV's Notes column, and the fields rapport has no place
-// for, such as addresses, kept as text rather than lost).
+// Record is one contact read from a file, with the notes it brought: the
+// values of a CSV that rapport has no field for (a Google custom field, a
+// relation), kept as text rather than lost. A vCard brings none: its NOTE
+// is the contact's background and its unmapped properties are kept in
+// Contact.Kept.
 type Record struct {
 	File string // the file it came from, for a folder of vCards
 	Line int    // where its card or row starts, from 1
@@ -29,6 +31,7 @@ type Record struct {
 	// empty Stage leaves the importer's default.
 	Contact model.Contact
 	Notes   []model.Interaction
+	Dropped []string // properties left out (PHOTO ...), by name
 }
 
 // Where names the record's place in its file: "contacts.vcf:12".

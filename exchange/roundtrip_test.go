@@ -150,11 +150,11 @@ func TestVCardRoundTrip(t *testing.T) {
 	checkDB(t, dst)
 
 	rep = importFile(t, src, path, ImportOptions{})
-	if rep.Added != 0 || rep.Unchanged+rep.Updated != len(orig) {
-		t.Fatalf("into its own book: %+v", rep)
+	if rep.Added != 0 || rep.Updated != 0 || rep.Unchanged != len(orig) || len(rep.Decisions) != 0 {
+		t.Errorf("into its own book: %d added, %d updated, %d unchanged, decisions %s", rep.Added, rep.Updated, rep.Unchanged, js(rep.Decisions))
 	}
 	for _, st := range rep.Steps {
-		if st.Action == Update && !equalJSON(st.Changes, []string{"uid"}) {
+		if st.Action == Update {
 			t.Errorf("%s: %v", st.Name, st.Changes)
 		}
 	}
@@ -166,9 +166,6 @@ func portable(c model.Contact) model.Contact {
 	c.UID = ContactUID(c)
 	c.ID, c.ReferredBy = 0, 0
 	c.Created, c.LastTouch = now, now
-	// The vCard ADR mapping is issue #12's; until it lands here the
-	// sample book's addresses cannot make the trip. Drop this line then.
-	c.Addresses = nil
 	return c
 }
 

@@ -30,6 +30,14 @@ type rawCard struct {
 	lines map[string][]int // property name -> line of each occurrence
 	err   string           // why the card cannot be read; "" when fine
 	warns []Problem        // lines left out of the card
+	props []rawProp        // every property line, in order, as rewritten
+	drops map[string]int   // binary properties dropped, by name
+}
+
+// rawProp is one property line as the pre-pass wrote it for go-vcard: what
+// a card keeps as-is when rapport has no field for it.
+type rawProp struct {
+	name, group, line string
 }
 
 // lineAt is the line of the i-th occurrence of property name, or the
@@ -72,7 +80,7 @@ func prepass(text []byte) []rawCard {
 		switch {
 		case name == "BEGIN:VCARD":
 			finish("it has no END:VCARD before the next BEGIN:VCARD")
-			cur = &rawCard{line: l.line, lines: map[string][]int{}}
+			cur = &rawCard{line: l.line, lines: map[string][]int{}, drops: map[string]int{}}
 			body.Reset()
 			body.WriteString("BEGIN:VCARD\r\n")
 		case cur == nil:
@@ -86,8 +94,11 @@ func prepass(text []byte) []rawCard {
 				cur.warns = append(cur.warns, Problem{Line: l.line, Msg: warn})
 			case out != "":
 				cur.lines[prop] = append(cur.lines[prop], l.line)
+				cur.props = append(cur.props, rawProp{prop, groupOf(out), out})
 				body.WriteString(out)
 				body.WriteString("\r\n")
+			case binaryProps[prop]:
+				cur.drops[prop]++
 			}
 		}
 	}
@@ -185,6 +196,9 @@ func normaliseLine(l string) (out, name, warn string) {
 				k, v = "TYPE", k
 			}
 		}
+		if strings.Contains(v, `"`) {
+			v, changed = unquoteParam(v), true
+		}
 		switch k {
 		case "ENCODING":
 			encoding = strings.ToUpper(strings.Trim(v, `"`))
@@ -204,6 +218,9 @@ func normaliseLine(l string) (out, name, warn string) {
 	if charset != "" || !utf8.ValidString(value) {
 		value = toUTF8(value, charset)
 		changed = true
+	}
+	if listProps[prop] && strings.Contains(value, `\,`) {
+		value, changed = protectCommas(value), true
 	}
 	if !changed {
 		return l, prop, ""
@@ -307,4 +324,65 @@ func splitOutsideQuotes(s string, sep byte) []string {
 		parts = append(parts, s[:i])
 		s = s[i+1:]
 	}
+}
+
+// listProps hold comma-separated lists of text values, where "\," is a
+// comma inside one value. go-vcard unescapes it to a plain comma before
+// rapport can split the list, so the pre-pass swaps it for escapedComma.
+var listProps = map[string]bool{"CATEGORIES": true, "NICKNAME": true}
+
+// escapedComma stands for "\," inside a list value until the list is split.
+const escapedComma = "\uE000"
+
+func protectCommas(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) {
+			if v[i+1] == ',' {
+				b.WriteString(escapedComma)
+			} else {
+				b.WriteString(v[i : i+2])
+			}
+			i++
+			continue
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
+}
+
+// splitList splits a list value protected by protectCommas.
+func splitList(v string) []string {
+	parts := strings.Split(v, ",")
+	for i := range parts {
+		parts[i] = strings.ReplaceAll(parts[i], escapedComma, ",")
+	}
+	return parts
+}
+
+// unquoteParam rewrites a parameter value list that go-vcard cannot read:
+// it accepts a quoted value only when it ends the parameter, so
+// TYPE="cell",PREF (valid RFC 6350) would lose the whole line. The quotes
+// go; a lone value that needs them (it holds : ; or ,) keeps them.
+func unquoteParam(v string) string {
+	values := splitOutsideQuotes(v, ',')
+	for i := range values {
+		values[i] = strings.Trim(strings.TrimSpace(values[i]), `"`)
+	}
+	if len(values) == 1 && strings.ContainsAny(values[0], ":;,") {
+		return `"` + values[0] + `"`
+	}
+	for i := range values {
+		values[i] = strings.NewReplacer(":", " ", ";", " ", ",", " ").Replace(values[i])
+	}
+	return strings.Join(values, ",")
+}
+
+// groupOf is the group of a property line ("item1" of "item1.ADR:...").
+func groupOf(l string) string {
+	i := strings.IndexAny(l, ".;:")
+	if i < 0 || l[i] != '.' {
+		return ""
+	}
+	return l[:i]
 }

@@ -24,8 +24,8 @@ const (
 )
 
 // anniversaryProps hold a personal anniversary: 4.0's own, then the 3.0
-// extensions of Microsoft, Outlook and Evolution.
-var anniversaryProps = []string{vcard.FieldAnniversary, "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"}
+// extensions of Microsoft, Outlook, Evolution and KAddressBook.
+var anniversaryProps = []string{vcard.FieldAnniversary, "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-KADDRESSBOOK-X-ANNIVERSARY"}
 
 // readVCards reads every card of one file. Group cards (Apple's and 4.0's
 // KIND:group) are not contacts: their names become tags of their members.
@@ -33,6 +33,25 @@ func readVCards(text []byte, file string, now time.Time) ([]Record, []Problem) {
 	recs, probs, groups := readCards(text, file, now)
 	applyGroups(recs, groups)
 	return recs, probs
+}
+
+// ReadCard reads the first card of data (a CardDAV resource, a vdir file)
+// into a record: the inverse of EncodeCard. The problems are fields left
+// out; an error says why the card could not be read at all.
+func ReadCard(data []byte, now time.Time) (Record, []Problem, error) {
+	recs, probs, groups := readCards(data, "", now)
+	if len(recs) == 0 {
+		for _, p := range probs {
+			if p.Skipped {
+				return Record{}, probs, fmt.Errorf("%s", p.Msg)
+			}
+		}
+		if len(groups) > 0 {
+			return Record{}, probs, fmt.Errorf("it is a group card, not a contact")
+		}
+		return Record{}, probs, fmt.Errorf("it holds no vCard")
+	}
+	return recs[0], probs, nil
 }
 
 // readCards reads one file's cards and its group cards apart: in a vdir a
@@ -74,6 +93,11 @@ func readCards(text []byte, file string, now time.Time) ([]Record, []Problem, []
 			continue
 		}
 		rec.File, rec.Line = file, rc.line
+		for name, n := range rc.drops {
+			for range n {
+				rec.Dropped = append(rec.Dropped, name)
+			}
+		}
 		recs = append(recs, rec)
 	}
 	return recs, probs, groups
@@ -103,10 +127,8 @@ func (cr *cardReader) warn(prop string, i int, msg string) {
 
 func (cr *cardReader) record(now time.Time) (Record, error) {
 	c := model.Contact{Created: now}
-	c.Name = cr.name()
-	if c.Name == "" {
-		return Record{}, fmt.Errorf("it has no name (FN, N or ORG)")
-	}
+	c.NameParts = cr.nameParts()
+	c.Name = cr.name(c.NameParts)
 	c.UID = cr.text(vcard.FieldUID)
 	c.Company = strings.Join(nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...), ", ")
 	c.Title = cr.text(vcard.FieldTitle)
@@ -118,50 +140,161 @@ func (cr *cardReader) record(now time.Time) (Record, error) {
 		i := indexOf(emails, f)
 		c.Emails = addEmail(c.Emails, f.Value, func(m string) { cr.warn(vcard.FieldEmail, i, m) })
 	}
+	if c.Name == "" && len(c.Emails) > 0 {
+		c.Name = c.Emails[0]
+		cr.warn(vcard.FieldEmail, 0, "the card has no name (FN, N or ORG); named after its email address")
+	}
+	if c.Name == "" {
+		return Record{}, fmt.Errorf("it has no name (FN, N or ORG) and no email address")
+	}
 	for _, f := range preferredFirst(cr.card[vcard.FieldTelephone]) {
 		c.Phones = addPhone(c.Phones, f.Value)
 	}
 	for _, f := range cr.card[vcard.FieldCategories] {
-		for _, t := range strings.Split(f.Value, ",") {
+		for _, t := range splitList(f.Value) {
 			c.Tags = addTag(c.Tags, t)
 		}
 	}
-	cr.dates(&c)
-	cr.rapportFields(&c)
-	rec := Record{Contact: c}
+	for _, f := range cr.card[vcard.FieldNickname] {
+		for _, n := range splitList(f.Value) {
+			c.Nicknames = addUnique(c.Nicknames, cleanName(vtext(n)))
+		}
+	}
+	for _, v := range cr.card.Values(xAndroidCustom) {
+		if n, ok := androidNickname(v); ok {
+			c.Nicknames = addUnique(c.Nicknames, n)
+		}
+	}
+	for _, f := range preferredFirst(cr.card[vcard.FieldURL]) {
+		c.URLs = addUnique(c.URLs, cleanField(vtext(f.Value)))
+	}
+	c.Addresses = cr.addresses()
 	var notes []string
 	for _, n := range cr.card.Values(vcard.FieldNote) {
-		notes = append(notes, vtext(n))
+		if n = strings.TrimSpace(model.CleanText(vtext(n))); n != "" {
+			notes = append(notes, n)
+		}
 	}
-	if text := noteText(notes, cr.extras()); text != "" {
-		rec.Notes = []model.Interaction{{Kind: model.Note, Text: text, At: now}}
+	c.Background = strings.Join(notes, "\n\n")
+	cr.dates(&c)
+	cr.rapportFields(&c)
+	c.Kept = cr.kept()
+	return Record{Contact: c}, nil
+}
+
+// addUnique appends v unless it is empty or there already.
+func addUnique(list []string, v string) []string {
+	if v == "" {
+		return list
 	}
-	return rec, nil
+	for _, have := range list {
+		if have == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// nameParts is N as the card gives it; nil when the card has none.
+func (cr *cardReader) nameParts() *model.NameParts {
+	f := cr.card.Get(vcard.FieldName)
+	if f == nil {
+		return nil
+	}
+	p := structured(f.Value)
+	at := func(i int) string {
+		if i < len(p) {
+			// several values of one part are comma-separated
+			return cleanName(strings.ReplaceAll(p[i], ",", " "))
+		}
+		return ""
+	}
+	n := model.NameParts{Family: at(0), Given: at(1), Additional: at(2), Prefixes: at(3), Suffixes: at(4)}
+	if n.IsZero() {
+		return nil
+	}
+	return &n
 }
 
 // name is FN, else the parts of N, else the organisation (company cards).
-func (cr *cardReader) name() string {
+func (cr *cardReader) name(n *model.NameParts) string {
 	for _, f := range cr.card[vcard.FieldFormattedName] {
 		if n := cleanName(vtext(f.Value)); n != "" {
 			return n
 		}
 	}
-	if n := cr.card.Get(vcard.FieldName); n != nil {
-		p := structured(n.Value) // family; given; additional; prefix; suffix
-		at := func(i int) string {
-			if i < len(p) {
-				return p[i]
-			}
-			return ""
-		}
-		if n := cleanName(strings.Join([]string{at(3), at(1), at(2), at(0), at(4)}, " ")); n != "" {
-			return n
-		}
+	if n != nil {
+		return cleanName(strings.Join([]string{n.Prefixes, n.Given, n.Additional, n.Family, n.Suffixes}, " "))
 	}
 	if org := nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...); len(org) > 0 {
 		return org[0]
 	}
 	return ""
+}
+
+// addresses reads ADR: post office box; extended address; street;
+// locality; region; postal code; country. The box and the extended
+// address (a suite, a floor) become street lines after the street, as
+// on an envelope. The label is Apple's X-ABLabel, else the first TYPE
+// that names a place (home, work) rather than a delivery (postal, parcel).
+func (cr *cardReader) addresses() []model.Address {
+	labels := cr.groupLabels()
+	var out []model.Address
+	for _, f := range preferredFirst(cr.card[vcard.FieldAddress]) {
+		p := splitStructured(f.Value)
+		for len(p) < 7 {
+			p = append(p, "")
+		}
+		var street []string
+		for _, part := range []string{p[2], p[1], p[0]} {
+			for _, l := range strings.Split(vtext(part), "\n") {
+				if l = cleanName(l); l != "" {
+					street = append(street, l)
+				}
+			}
+		}
+		a := model.Address{
+			Label:  addressLabel(labels[f.Group], f.Params.Types()),
+			Street: strings.Join(street, "\n"), Locality: cleanName(vtext(p[3])), Region: cleanName(vtext(p[4])),
+			PostalCode: cleanName(vtext(p[5])), Country: cleanName(vtext(p[6])),
+		}
+		if !a.IsZero() && !hasAddress(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func addressLabel(apple string, types []string) string {
+	if l := cleanField(appleLabel(apple)); l != "" {
+		return strings.ToLower(l)
+	}
+	for _, t := range types {
+		for _, t := range strings.Split(t, ",") {
+			switch t = strings.ToLower(strings.TrimSpace(t)); t {
+			case "", "pref", "postal", "parcel", "dom", "intl", "internet", "voice":
+			default:
+				return cleanField(strings.TrimPrefix(t, "x-"))
+			}
+		}
+	}
+	return ""
+}
+
+func hasAddress(list []model.Address, a model.Address) bool {
+	for _, have := range list {
+		if sameAddress(have, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAddress compares the parts, not the label: one place labelled twice
+// is one address.
+func sameAddress(a, b model.Address) bool {
+	a.Label, b.Label = "", ""
+	return a == b
 }
 
 // dates reads the birthday and the other yearly moments.
@@ -258,43 +391,80 @@ func appleLabel(s string) string {
 	return s
 }
 
-// extras keeps, as lines of text, the fields rapport has no place for.
-func (cr *cardReader) extras() []string {
-	labels := cr.groupLabels()
-	label := func(f *vcard.Field) string {
-		if l := cleanField(appleLabel(labels[f.Group])); l != "" {
-			return " (" + l + ")"
-		}
-		var types []string
-		for _, t := range f.Params.Types() {
-			for _, t := range strings.Split(t, ",") {
-				if t = strings.ToLower(strings.TrimSpace(t)); t != "" && t != "pref" && t != "internet" && t != "voice" {
-					types = append(types, t)
-				}
-			}
-		}
-		if len(types) == 0 {
-			return ""
-		}
-		return " (" + cleanField(strings.Join(types, ", ")) + ")"
+// xAndroidCustom is how Android's contacts app exports the fields vCard
+// 2.1 has no property for: "vnd.android.cursor.item/nickname;Lu;1;;…".
+const xAndroidCustom = "X-ANDROID-CUSTOM"
+
+// androidNickname reads the nickname out of an X-ANDROID-CUSTOM value.
+func androidNickname(v string) (string, bool) {
+	parts := splitStructured(v)
+	if len(parts) < 2 || parts[0] != "vnd.android.cursor.item/nickname" {
+		return "", false
 	}
+	n := cleanName(vtext(parts[1]))
+	return n, n != ""
+}
+
+// mappedProps are the properties rapport reads into fields (or, like
+// VERSION and REV, that describe the file rather than the person); every
+// other property is kept as-is.
+var mappedProps = map[string]bool{
+	"VERSION": true, "PRODID": true, "REV": true, "UID": true, "FN": true, "N": true,
+	"ORG": true, "TITLE": true, "EMAIL": true, "TEL": true, "CATEGORIES": true,
+	"BDAY": true, "NOTE": true, "NICKNAME": true, "URL": true, "ADR": true,
+	"KIND": true, "MEMBER": true, "X-ADDRESSBOOKSERVER-KIND": true, "X-ADDRESSBOOKSERVER-MEMBER": true,
+	// 2.1 and 3.0's LABEL is the ADR formatted for an envelope: derived.
+	"LABEL": true,
+	xStage:  true, xCadence: true, xHowWeMet: true, xMatters: true, xABDate: true,
+}
+
+func init() {
+	for _, p := range anniversaryProps {
+		mappedProps[p] = true
+	}
+}
+
+// kept lists the card's properties that no field holds, as the lines the
+// pre-pass wrote: the vCard export writes them back. ROLE is mapped only
+// when it stood in for a missing TITLE; an X-ABLabel goes with a kept
+// property of its group and is dropped with a mapped one.
+func (cr *cardReader) kept() []string {
+	keep := func(p rawProp) bool {
+		switch p.name {
+		case xAndroidCustom:
+			_, nick := androidNickname(p.line[indexOutsideQuotes(p.line, ':')+1:])
+			return !nick
+		case vcard.FieldRole:
+			return cr.card.Value(vcard.FieldTitle) != ""
+		case xABLabel:
+			return false
+		}
+		return !mappedProps[p.name]
+	}
+	groups := map[string]bool{}
+	for _, p := range cr.raw.props {
+		if p.group != "" && p.name != xABLabel && keep(p) {
+			groups[p.group] = true
+		}
+	}
+	// Groups are renamed by order of appearance (g1, g2 ...): the export
+	// numbers them after its own, so the names a card came with would
+	// not survive a round trip, and a re-import would see new lines.
+	names := map[string]string{}
 	var out []string
-	add := func(prop, title string, value func(string) string) {
-		for _, f := range cr.card[prop] {
-			if v := value(vtext(f.Value)); v != "" {
-				out = append(out, title+label(f)+": "+v)
-			}
+	for _, p := range cr.raw.props {
+		if !keep(p) && !(p.name == xABLabel && groups[p.group]) {
+			continue
 		}
+		l := strings.ReplaceAll(p.line, escapedComma, `\,`)
+		if p.group != "" {
+			if names[p.group] == "" {
+				names[p.group] = "g" + strconv.Itoa(len(names)+1)
+			}
+			l = names[p.group] + l[len(p.group):]
+		}
+		out = append(out, model.CleanLine(l))
 	}
-	add(vcard.FieldNickname, "Nickname", cleanField)
-	add(vcard.FieldAddress, "Address", func(v string) string {
-		return strings.Join(nonEmpty(structured(v)...), ", ")
-	})
-	add(vcard.FieldURL, "Website", cleanField)
-	add(vcard.FieldIMPP, "Messaging", cleanField)
-	add("X-SOCIALPROFILE", "Profile", cleanField)
-	add(vcard.FieldRelated, "Related", cleanField)
-	add("X-ABRELATEDNAMES", "Related", cleanField)
 	return out
 }
 
@@ -303,6 +473,16 @@ func (cr *cardReader) extras() []string {
 // go-vcard splits on every semicolon, so a company called "A\; B" would
 // otherwise become a company and a department.
 func structured(v string) []string {
+	parts := splitStructured(v)
+	for i := range parts {
+		parts[i] = cleanName(vtext(parts[i]))
+	}
+	return parts
+}
+
+// splitStructured splits on unescaped semicolons, turning "\;" into ";"
+// and leaving the rest of each part as it was.
+func splitStructured(v string) []string {
 	var parts []string
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
@@ -311,13 +491,13 @@ func structured(v string) []string {
 			b.WriteByte(';')
 			i++
 		case v[i] == ';':
-			parts = append(parts, cleanName(vtext(b.String())))
+			parts = append(parts, b.String())
 			b.Reset()
 		default:
 			b.WriteByte(v[i])
 		}
 	}
-	return append(parts, cleanName(vtext(b.String())))
+	return append(parts, b.String())
 }
 
 // preferredFirst orders fields so the preferred one (PREF=1, or Apple's

@@ -18,15 +18,19 @@ func TestAndroid21(t *testing.T) {
 			Name: "Jürgen Müller", Company: "Müller & Söhne GmbH", Title: "Einkaufsleiter",
 			Emails: []string{"juergen@mueller-soehne.example"},
 			// TEL;CELL;PREF: the bare parameters must not swallow the number
-			Phones:   []string{"+49 170 1234567", "+49 30 9876543"},
-			Birthday: day("1975-03-14"),
-		}, "Met at Hannover Messe 2024.\nLikes long lunches, prefers email over calls. Budget decides in März."},
+			Phones:     []string{"+49 170 1234567", "+49 30 9876543"},
+			Birthday:   day("1975-03-14"),
+			Background: "Met at Hannover Messe 2024.\nLikes long lunches, prefers email over calls. Budget decides in März.",
+			NameParts:  &model.NameParts{Family: "Müller", Given: "Jürgen"},
+		}, ""},
 		{22, model.Contact{ // ISO-8859-1 in quoted-printable
 			Name: "Lucía Ibáñez", Emails: []string{"lucia@example.es"}, Phones: []string{"+34 91 555 0101"},
+			NameParts: &model.NameParts{Family: "Ibáñez", Given: "Lucía"},
+			Nicknames: []string{"Lu"}, // Android's X-ANDROID-CUSTOM nickname
 		}, ""},
 	})
 	checkProblems(t, b.Problems, []Problem{
-		{Line: 18, Msg: "card skipped: it has no name (FN, N or ORG)", Skipped: true},
+		{Line: 18, Msg: "card skipped: it has no name (FN, N or ORG) and no email address", Skipped: true},
 		{Line: 28, Msg: `EMAIL: "not-an-address" is not an email address; left out`},
 	})
 }
@@ -46,14 +50,19 @@ func TestApple30(t *testing.T) {
 				{Label: model.LabelAnniversary, Date: day("2012-06-01")},
 				{Label: model.LabelWorkAnniversary, Date: day("--09-02")},
 			},
-		}, "Prefers morning calls.\nAsk about the Difference Engine project, and the grant.\n\n" +
-			"Address (home): 12 St James's Square, London, SW1Y 4JH, United Kingdom\n" +
-			"Website (homepage): https://analytical.example\nRelated (spouse): William King"},
+			Addresses:  []model.Address{{Label: "home", Street: "12 St James's Square", Locality: "London", PostalCode: "SW1Y 4JH", Country: "United Kingdom"}},
+			URLs:       []string{"https://analytical.example"},
+			Background: "Prefers morning calls.\nAsk about the Difference Engine project, and the grant.",
+			NameParts:  &model.NameParts{Family: "Lovelace", Given: "Ada"},
+			Kept: []string{"g1.X-ABADR:gb", "g2.X-ABRELATEDNAMES;type=pref:William King", "g2.X-ABLabel:_$!<Spouse>!$_",
+				"X-ABUID:5A7C9E2B-1234-4C2D-9F00-AB12CD34EF56:ABPerson"},
+		}, ""},
 		{31, model.Contact{
 			UID: "0C1D2E3F-AAAA-4BBB-8CCC-DDDDEEEEFFFF", Name: "Grace Hopper",
 			Company: "US Navy, Computing", Emails: []string{"grace@navy.example"},
-			Tags:     []string{"Holiday cards"},
-			Birthday: day("--12-09"), // 1604 without the parameter
+			Tags:      []string{"Holiday cards"},
+			Birthday:  day("--12-09"), // 1604 without the parameter
+			NameParts: &model.NameParts{Family: "Hopper", Given: "Grace", Additional: "Murray", Prefixes: "Rear Admiral"},
 		}, ""},
 	})
 	checkProblems(t, b.Problems, []Problem{
@@ -74,10 +83,15 @@ func TestGoogle30(t *testing.T) {
 				{Label: model.LabelCustomerSince, Date: day("2015-04-01")},
 				{Label: "First order", Date: day("--06-15")},
 			},
-		}, "Introduced by Ada.\n\nAddress (work): 1 Market St, San Francisco, CA, 94105, US\nWebsite (LinkedIn): https://www.linkedin.com/in/sofia"},
+			Addresses:  []model.Address{{Label: "work", Street: "1 Market St", Locality: "San Francisco", Region: "CA", PostalCode: "94105", Country: "US"}},
+			URLs:       []string{"https://www.linkedin.com/in/sofia"},
+			Background: "Introduced by Ada.",
+			NameParts:  &model.NameParts{Family: "Núñez", Given: "Sofía"},
+		}, ""},
 		{22, model.Contact{ // escape sequences, BEL, CR and bidi overrides are gone
 			Name: "Mallory Evil", Company: "Contoso", Emails: []string{"mallory@evil.example"},
-		}, "line one\nline two with a bell and aCR"},
+			Background: "line one\nline two with a bell and aCR", NameParts: &model.NameParts{Family: "Evil", Given: "Mallory"},
+		}, ""},
 	})
 	checkProblems(t, b.Problems, nil)
 }
@@ -88,12 +102,15 @@ func TestVCard40(t *testing.T) {
 		{1, model.Contact{
 			UID: "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1", Name: "Kwame Mensah",
 			Company: "Blue Sun Mining", Title: "COO",
-			Emails:   []string{"kwame@blue-sun.example", "kwame.m@blue-sun.example"}, // PREF=1 first
-			Phones:   []string{"+233-20-555-0199"},                                   // tel: URI
-			Tags:     []string{"holiday-card", "partner", "Golf buddies"},
-			Birthday: day("--04-15"),
-			Moments:  []model.Moment{{Label: model.LabelAnniversary, Date: day("2009-08-08")}},
-		}, "Two kids; coaches football on Saturdays."},
+			Emails:     []string{"kwame@blue-sun.example", "kwame.m@blue-sun.example"}, // PREF=1 first
+			Phones:     []string{"+233-20-555-0199"},                                   // tel: URI
+			Tags:       []string{"holiday-card", "partner", "Golf buddies"},
+			Birthday:   day("--04-15"),
+			Moments:    []model.Moment{{Label: model.LabelAnniversary, Date: day("2009-08-08")}},
+			Background: "Two kids; coaches football on Saturdays.",
+			NameParts:  &model.NameParts{Family: "Mensah", Given: "Kwame"},
+			Kept:       []string{"GENDER:M"},
+		}, ""},
 		{19, model.Contact{
 			UID: "urn:uuid:7d7d7d7d-1111-4222-8333-444444444444", Name: "Zanele Dlamini",
 			Emails: []string{"zanele@umbrella.example"}, Tags: []string{"Golf buddies"},
@@ -116,7 +133,8 @@ func TestPrepassEdges(t *testing.T) {
 		{"BOM and bare LF", "\uFEFFBEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\n", model.Contact{Name: "Ana"}, nil},
 		{"classic Mac CR", "BEGIN:VCARD\rVERSION:3.0\rFN:Ana\rEND:VCARD\r", model.Contact{Name: "Ana"}, nil},
 		{"folded with tab", "BEGIN:VCARD\r\nFN:Ana Mar\r\n\tía\r\nEND:VCARD\r\n", model.Contact{Name: "Ana María"}, nil},
-		{"name from N", "BEGIN:VCARD\r\nN:Lovelace;Ada;;Lady;\r\nEND:VCARD\r\n", model.Contact{Name: "Lady Ada Lovelace"}, nil},
+		{"name from N", "BEGIN:VCARD\r\nN:Lovelace;Ada;;Lady;\r\nEND:VCARD\r\n", model.Contact{Name: "Lady Ada Lovelace",
+			NameParts: &model.NameParts{Family: "Lovelace", Given: "Ada", Prefixes: "Lady"}}, nil},
 		{"name from ORG", "BEGIN:VCARD\r\nORG:Acme\\; Sons;Sales\r\nEND:VCARD\r\n", model.Contact{Name: "Acme; Sons", Company: "Acme; Sons, Sales"}, nil},
 		{"latin-1 without charset", "BEGIN:VCARD\r\nFN:Jos\xe9\r\nEND:VCARD\r\n", model.Contact{Name: "José"}, nil},
 		{"windows-1252 charset", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=WINDOWS-1252:Fran\x9fois\r\nEND:VCARD\r\n", model.Contact{Name: "FranŸois"}, nil},
@@ -125,7 +143,7 @@ func TestPrepassEdges(t *testing.T) {
 		{"unindented base64", "BEGIN:VCARD\r\nFN:Ana\r\nPHOTO;ENCODING=BASE64;TYPE=JPEG:AAAA\r\nBBBB\r\nCCCC\r\n\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n",
 			model.Contact{Name: "Ana", Emails: []string{"ana@example.com"}}, nil},
 		{"quoted parameter with colon", "BEGIN:VCARD\r\nFN:Ana\r\nADR;LABEL=\"Back door: ring\";TYPE=work:;;1 Main St;Town;;;\r\nEND:VCARD\r\n",
-			model.Contact{Name: "Ana"}, nil},
+			model.Contact{Name: "Ana", Addresses: []model.Address{{Label: "work", Street: "1 Main St", Locality: "Town"}}}, nil},
 		{"line with no colon", "BEGIN:VCARD\r\nFN:Ana\r\ngarbage here\r\nEND:VCARD\r\n", model.Contact{Name: "Ana"},
 			[]string{"x.vcf:3: not a vCard property (no colon); left out"}},
 		{"MS anniversary and stage", "BEGIN:VCARD\r\nFN:Ana\r\nX-MS-ANNIVERSARY:2001-05-05\r\nX-RAPPORT-STAGE:past customer\r\nX-RAPPORT-CADENCE:45\r\nEND:VCARD\r\n",

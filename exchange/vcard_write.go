@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/emersion/go-vcard"
-
 	"rapport/model"
 )
 
@@ -34,96 +32,10 @@ func hashUUID(parts ...string) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
-// contactCard is the vCard 4.0 of a contact. Fields with no standard
-// property travel as X-RAPPORT-* (stage, cadence, how we met, what
-// matters) and as Apple's labelled X-ABDATE (work anniversary, customer
-// since and other moments), which Apple Contacts shows.
-func contactCard(c model.Contact) vcard.Card {
-	card := vcard.Card{}
-	card.SetValue(vcard.FieldVersion, "4.0")
-	card.SetValue(vcard.FieldProductID, "-//rapport//rapport//EN")
-	card.SetValue(vcard.FieldUID, ContactUID(c))
-	name := model.CleanLine(c.Name)
-	card.SetValue(vcard.FieldFormattedName, name)
-	given, family := splitName(name)
-	card.SetName(&vcard.Name{GivenName: given, FamilyName: family})
-	if c.Company != "" {
-		card.SetValue(vcard.FieldOrganization, noSemicolons(c.Company))
-	}
-	if c.Title != "" {
-		card.SetValue(vcard.FieldTitle, model.CleanLine(c.Title))
-	}
-	for i, e := range c.Emails {
-		card.Add(vcard.FieldEmail, prefField(model.CleanLine(e), i == 0 && len(c.Emails) > 1))
-	}
-	for i, p := range c.Phones {
-		card.Add(vcard.FieldTelephone, prefField(model.CleanLine(p), i == 0 && len(c.Phones) > 1))
-	}
-	// One CATEGORIES per tag: go-vcard escapes the commas of a joined
-	// list, which would make one tag of them all.
-	for _, t := range c.Tags {
-		card.AddValue(vcard.FieldCategories, model.CleanLine(t))
-	}
-	if !c.Birthday.IsZero() {
-		card.SetValue(vcard.FieldBirthday, cardDate(c.Birthday))
-	}
-	item := 0
-	for _, m := range c.Moments {
-		if m.Label == model.LabelAnniversary && card.Get(vcard.FieldAnniversary) == nil {
-			card.SetValue(vcard.FieldAnniversary, cardDate(m.Date))
-			continue
-		}
-		item++
-		group := "item" + strconv.Itoa(item)
-		card.Add(xABDate, &vcard.Field{Value: cardDate(m.Date), Group: group})
-		card.Add(xABLabel, &vcard.Field{Value: model.CleanLine(m.Label), Group: group})
-	}
-	if c.Stage != "" {
-		card.SetValue(xStage, string(c.Stage))
-	}
-	if c.Cadence > 0 {
-		card.SetValue(xCadence, strconv.Itoa(c.Cadence))
-	}
-	if c.HowWeMet != "" {
-		card.SetValue(xHowWeMet, model.CleanLine(c.HowWeMet))
-	}
-	if c.Matters != "" {
-		card.SetValue(xMatters, model.CleanLine(c.Matters))
-	}
-	return card
-}
-
-func prefField(v string, pref bool) *vcard.Field {
-	f := &vcard.Field{Value: v}
-	if pref {
-		f.Params = vcard.Params{vcard.ParamPreferred: {"1"}}
-	}
-	return f
-}
-
-// noSemicolons keeps a one-part value one part: go-vcard cannot write the
-// "\;" escape (it escapes the backslash), and a bare ";" would split a
-// company into company and department.
-func noSemicolons(s string) string {
-	return strings.ReplaceAll(model.CleanLine(s), ";", ",")
-}
-
-// splitName guesses N from a full name: the last word is the family
-// name. Only for programs that sort by N; rapport itself reads FN.
-func splitName(name string) (given, family string) {
-	name = noSemicolons(name)
-	i := strings.LastIndex(name, " ")
-	if i < 0 {
-		return "", name
-	}
-	return name[:i], name[i+1:]
-}
-
 // WriteVCards writes contacts as one vCard 4.0 file.
 func WriteVCards(w io.Writer, contacts []model.Contact) error {
-	enc := vcard.NewEncoder(w)
 	for _, c := range contacts {
-		if err := enc.Encode(contactCard(c)); err != nil {
+		if _, err := w.Write(EncodeCard(c)); err != nil {
 			return err
 		}
 	}
@@ -146,10 +58,7 @@ func WriteVdir(dir string, contacts []model.Contact) (VdirResult, error) {
 	}
 	taken := map[string]bool{}
 	for _, c := range contacts {
-		var buf bytes.Buffer
-		if err := vcard.NewEncoder(&buf).Encode(contactCard(c)); err != nil {
-			return res, err
-		}
+		buf := bytes.NewBuffer(EncodeCard(c))
 		name := vdirName(ContactUID(c))
 		if taken[strings.ToLower(name)] {
 			name = fmt.Sprintf("%s-%d", name, c.ID)

@@ -97,6 +97,19 @@ type Contact struct {
 	Cadence    int       `json:"cadence_days,omitempty"`
 	Created    time.Time `json:"created"`
 	LastTouch  time.Time `json:"last_touch,omitzero"`
+	// Nicknames, URLs and Background (a card's NOTE: who they are, kept
+	// apart from the timeline of notes) come from imports and travel back
+	// out as NICKNAME, URL and NOTE.
+	Nicknames  []string `json:"nicknames,omitempty"`
+	URLs       []string `json:"urls,omitempty"`
+	Background string   `json:"background,omitempty"`
+	// NameParts is the structured name a source gave (vCard N), written
+	// back as it came; nil when rapport would have to guess it.
+	NameParts *NameParts `json:"name_parts,omitempty"`
+	// Kept holds vCard properties rapport has no field for (X-MS-SPOUSE,
+	// IMPP, RELATED ...), as content lines, written back on vCard export
+	// so an import never drops a field in silence.
+	Kept []string `json:"vcard_kept,omitempty"`
 }
 
 // CadenceDays is the contact's own cadence, or its stage's default.

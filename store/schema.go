@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "rebuild the indexes in their new layout", rebuildIndexes},
 	{3, "add the change journal and tombstones", createBuckets},
 	{4, "add the shares and the value counters", rebuildIndexes},
+	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -29,12 +29,17 @@ const (
 	fReferred
 	fHowWeMet
 	fMatters
+	fAddresses
+	fNicknames
+	fURLs
+	fBackground
 	fieldCount
 )
 
 var fieldLabels = [fieldCount]string{
 	"name", "company", "title", "emails", "phones", "tags", "stage",
 	"birthday", "cadence", "moments", "referred by", "how we met", "what matters",
+	"addresses", "nicknames", "web", "background",
 }
 
 // fieldHints are the placeholders; "e.g." keeps them from reading as
@@ -43,6 +48,7 @@ var fieldHints = [fieldCount]string{
 	"", "", "", "e.g. ada@example.com, …", "e.g. +1 555 0100, …", "e.g. golf, holiday-card",
 	"", "MM-DD or YYYY-MM-DD", "e.g. 30d, 2w, 3m (empty: the stage's)",
 	"e.g. work anniversary: 2019-03-01; …", "a name in your book", "", "",
+	"e.g. home: 1 Main St; Springfield; IL; 62701; USA | work: …", "e.g. Ada, …", "e.g. https://…, …", "",
 }
 
 // contactForm adds or edits a contact. Every field validates as it is
@@ -72,16 +78,20 @@ type contactForm struct {
 func newContactForm(st *Styles, keys *KeyMap, c model.Contact, isNew bool, entries []store.Entry) contactForm {
 	f := contactForm{st: st, keys: keys, base: c, isNew: isNew, entries: entries}
 	values := [fieldCount]string{
-		fName:     c.Name,
-		fCompany:  c.Company,
-		fTitle:    c.Title,
-		fEmails:   strings.Join(c.Emails, ", "),
-		fPhones:   strings.Join(c.Phones, ", "),
-		fTags:     strings.Join(c.Tags, ", "),
-		fBirthday: c.Birthday.String(),
-		fMoments:  formatMoments(c.Moments),
-		fHowWeMet: c.HowWeMet,
-		fMatters:  c.Matters,
+		fName:       c.Name,
+		fCompany:    c.Company,
+		fTitle:      c.Title,
+		fEmails:     strings.Join(c.Emails, ", "),
+		fPhones:     strings.Join(c.Phones, ", "),
+		fTags:       strings.Join(c.Tags, ", "),
+		fBirthday:   c.Birthday.String(),
+		fMoments:    formatMoments(c.Moments),
+		fHowWeMet:   c.HowWeMet,
+		fMatters:    c.Matters,
+		fAddresses:  formatAddresses(c.Addresses),
+		fNicknames:  strings.Join(c.Nicknames, ", "),
+		fURLs:       strings.Join(c.URLs, ", "),
+		fBackground: strings.Join(strings.Fields(c.Background), " "),
 	}
 	if c.Cadence > 0 {
 		values[fCadence] = strconv.Itoa(c.Cadence) + "d"
@@ -179,6 +189,10 @@ func (f contactForm) fieldError(i int) string {
 		if _, _, err := f.referrer(); err != nil {
 			return err.Error()
 		}
+	case fAddresses:
+		if _, err := parseAddresses(v); err != nil {
+			return err.Error()
+		}
 	}
 	return ""
 }
@@ -231,6 +245,14 @@ func (f contactForm) contact() (model.Contact, error) {
 	c.ReferredBy, _, _ = f.referrer()
 	c.HowWeMet = f.value(fHowWeMet)
 	c.Matters = f.value(fMatters)
+	c.Addresses, _ = parseAddresses(f.value(fAddresses))
+	c.Nicknames = splitList(f.value(fNicknames))
+	c.URLs = splitList(f.value(fURLs))
+	// The one-line field shows the background's lines joined; left as it
+	// was, the stored text keeps its line breaks.
+	if f.inputs[fBackground].Value() != f.initial[fBackground] {
+		c.Background = f.value(fBackground)
+	}
 	return c, c.Validate()
 }
 
@@ -445,6 +467,33 @@ func parseMoments(s string) ([]model.Moment, error) {
 		out = append(out, model.Moment{Label: label, Date: d})
 	}
 	return out, nil
+}
+
+// addressSep separates addresses in the one-line field.
+const addressSep = " | "
+
+// parseAddresses reads "home: street; locality; … | work: …".
+func parseAddresses(s string) ([]model.Address, error) {
+	var out []model.Address
+	for _, part := range strings.Split(s, strings.TrimSpace(addressSep)) {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		a, err := model.ParseAddress(part)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func formatAddresses(as []model.Address) string {
+	parts := make([]string, len(as))
+	for i, a := range as {
+		parts[i] = a.String()
+	}
+	return strings.Join(parts, addressSep)
 }
 
 func formatMoments(ms []model.Moment) string {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"rapport/model"
 	"rapport/store"
 )
@@ -39,6 +41,8 @@ func TestAddContact(t *testing.T) {
 		fEmails: "hedy@fh.example, h.lamarr@fh.example", fPhones: "+1 555 0100", fTags: "golf, vip",
 		fBirthday: "11-09", fCadence: "2w", fMoments: "work anniversary: 2020-02-01",
 		fReferred: "ada", fHowWeMet: "Trade show", fMatters: "Patents",
+		fAddresses: "home: 1 Main St / Apt 2; Vienna; ; 1010; Austria | work: Stage 7; Burbank; CA",
+		fNicknames: "Hedy", fURLs: "https://hedy.example", fBackground: "Actress and inventor.",
 	}
 	for i := range fieldCount {
 		a = focusField(t, a, i)
@@ -66,6 +70,31 @@ func TestAddContact(t *testing.T) {
 		c.Cadence != 14 || len(c.Moments) != 1 || c.Moments[0].Label != "work anniversary" || c.ReferredBy != ada.ID ||
 		c.HowWeMet != "Trade show" || c.Matters != "Patents" || !c.Created.Equal(fixedNow) {
 		t.Errorf("saved %+v", c)
+	}
+	wantAddr := []model.Address{
+		{Label: "home", Street: "1 Main St\nApt 2", Locality: "Vienna", PostalCode: "1010", Country: "Austria"},
+		{Label: "work", Street: "Stage 7", Locality: "Burbank", Region: "CA"},
+	}
+	if !slices.Equal(c.Addresses, wantAddr) || !slices.Equal(c.Nicknames, []string{"Hedy"}) ||
+		!slices.Equal(c.URLs, []string{"https://hedy.example"}) || c.Background != "Actress and inventor." {
+		t.Errorf("saved addresses %q, nicknames %q, urls %q, background %q", c.Addresses, c.Nicknames, c.URLs, c.Background)
+	}
+}
+
+// TestEditKeepsBackgroundLines: the one-line field shows a background of
+// several lines joined; saved untouched, the lines stay.
+func TestEditKeepsBackgroundLines(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24)
+	ada, _ := s.Resolve("ada lovelace")
+	f := newContactForm(a.st, a.keys, ada, false, nil)
+	c, err := f.contact()
+	if err != nil || c.Background != ada.Background || !slices.Equal(c.Addresses, ada.Addresses) {
+		t.Errorf("untouched: background %q, addresses %v (%v)", c.Background, c.Addresses, err)
+	}
+	f.inputs[fAddresses].SetValue("home: ;;;;")
+	if msg := f.fieldError(fAddresses); !strings.Contains(msg, "is not an address") {
+		t.Errorf("an empty address is refused: %q", msg)
 	}
 }
 
@@ -185,5 +214,24 @@ func TestEditKeepsAReferrerWithANamesake(t *testing.T) {
 	f = newContactForm(NewStyles(true, false), &keys, linus, false, entries[2:])
 	if c, err := f.contact(); err != nil || c.ReferredBy != 2 {
 		t.Errorf("with the referrer not loaded yet: %v, referred by %d", err, c.ReferredBy)
+	}
+}
+
+// TestDetailShowsAddresses: each address on one line of the About section,
+// labelled, as it goes on an envelope.
+func TestDetailShowsAddresses(t *testing.T) {
+	keys := DefaultKeys()
+	d := newDetailScreen(NewStyles(true, false), &keys, model.Date{Year: 2026, Month: 11, Day: 23}, 1)
+	d.SetSize(100, 60)
+	d.setDetail(store.Detail{Contact: model.Contact{ID: 1, Name: "Ada Lovelace", Stage: model.Customer,
+		Addresses: []model.Address{
+			{Label: "work", Street: "1 Analytical Row\nFloor 3", Locality: "London", PostalCode: "EC1A 1BB", Country: "United Kingdom"},
+			{Street: "Strandvej 3", Locality: "Skagen"},
+		}}})
+	view := ansi.Strip(strings.Join(d.profile(100), "\n"))
+	for _, want := range []string{"  work 1 Analytical Row, Floor 3, EC1A 1BB London, United Kingdom", "  address Strandvej 3, Skagen"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, view)
+		}
 	}
 }

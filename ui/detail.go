@@ -362,6 +362,29 @@ func (d *detailScreen) profile(w int) []string {
 	}
 	addWrapped("how we met ", line(c.HowWeMet))
 	addWrapped("what matters ", line(c.Matters))
+	if len(c.Nicknames) > 0 {
+		addWrapped("nickname ", cleanJoin(c.Nicknames, ", "))
+	}
+	for _, u := range c.URLs {
+		addWrapped("web ", line(u))
+	}
+	for _, a := range c.Addresses {
+		label := "address "
+		if a.Label != "" {
+			label = line(a.Label) + " "
+		}
+		addWrapped(label, cleanJoin(a.Lines(), ", "))
+	}
+	label := "background "
+	for _, l := range strings.Split(c.Background, "\n") {
+		if l = line(l); l != "" {
+			addWrapped(label, l)
+			label = ""
+		}
+	}
+	for _, k := range c.Kept {
+		addWrapped("on the card ", model.KeptText(k))
+	}
 	if len(out) == about+2 {
 		out = out[:about] // nothing to say
 	}

@@ -34,6 +34,9 @@ func fixtureBundles() []model.Bundle {
 				Tags: []string{"vip", "holiday-card"}, Stage: model.Customer,
 				Birthday: day(1985, 11, 25), HowWeMet: "Met at the Babbage dinner, London",
 				Matters: "Her team's time; hates long decks", Created: created,
+				Nicknames: []string{"Ada"}, URLs: []string{"https://engines.example/ada"},
+				Background: "Countess of Lovelace.\nTwo kids, loves poetry.",
+				Kept:       []string{"X-MS-SPOUSE:William King"},
 			},
 			Notes: []model.Interaction{
 				{ID: 1, Kind: model.Meeting, Inbound: true, Topics: []model.Topic{model.Problem, model.Strategy},
