@@ -44,7 +44,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			start := time.Now()
 			ctx, stop := a.interruptible()
 			defer stop()
-			if err := fillDemoAside(ctx, s.Path(), n, seed, now, a.progress("Adding sample contacts")); err != nil {
+			if err := a.fillDemoAside(ctx, s.Path(), n, seed, now); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -114,12 +114,25 @@ func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
 	return nil
 }
 
+// stepProgress reports a long step of the store, such as building the
+// search index, with the progress bar of long commands.
+func (a *app) stepProgress() store.Progress {
+	var label string
+	var report func(done, total int)
+	return func(what string, done, total int) {
+		if report == nil || what != label {
+			label, report = what, a.progress(capitalise(what))
+		}
+		report(done, total)
+	}
+}
+
 // fillDemoAside fills a database next to path and renames it over the
 // empty one at path when it is done (or stopped with Ctrl-C, keeping what
 // was added), so a demo that was killed leaves path empty and the next
 // demo can start again. Its partial file has a fixed name, which the next
 // demo clears first.
-func fillDemoAside(ctx context.Context, path string, n int, seed uint64, now time.Time, progress func(done, total int)) error {
+func (a *app) fillDemoAside(ctx context.Context, path string, n int, seed uint64, now time.Time) error {
 	partial := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".demo-partial")
 	if err := os.Remove(partial); err != nil && !os.IsNotExist(err) {
 		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, pathless(err))
@@ -129,7 +142,11 @@ func fillDemoAside(ctx context.Context, path string, n int, seed uint64, now tim
 		return err
 	}
 	s.Group() // one change, however many chunks: undo takes it whole
-	err = fillDemo(ctx, s, n, seed, now, progress)
+	err = fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts"))
+	if err == nil {
+		// The notes went in without the search index: one build now.
+		err = s.RebuildTextIndex(a.stepProgress())
+	}
 	if err != nil && ctx.Err() == nil {
 		os.Remove(partial)
 		return err

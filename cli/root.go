@@ -52,6 +52,7 @@ var commands = []func(*app) *cobra.Command{
 	newUndoCmd, newRedoCmd, newHistoryCmd, newReopenCmd, newDeleteCmd, newMergeCmd,
 	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
 	newShareCmd, newCardsCmd, newBriefCmd, newReferralsCmd, newDigestCmd,
+	newTopicsCmd,
 }
 
 // Main runs rapport with args and returns the exit code.
@@ -153,7 +154,7 @@ func (a *app) store() (*store.Store, error) {
 	if a.db != nil {
 		return a.db, nil
 	}
-	s, err := store.Open(a.path())
+	s, err := store.OpenWithProgress(a.path(), a.stepProgress())
 	if err != nil {
 		return nil, err
 	}

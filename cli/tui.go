@@ -38,6 +38,9 @@ func (a *app) runDemoTUI() error {
 		if err := fillDemo(context.Background(), s, 300, 1, now, func(int, int) {}); err != nil {
 			return err
 		}
+		if err := s.RebuildTextIndex(nil); err != nil {
+			return err
+		}
 	}
 	err = ui.Run(s, ui.Options{Now: a.clock()})
 	printf(a.errOut, "The sample database stays at %s (try: rapport --db %s today).", s.Path(), s.Path())

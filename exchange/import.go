@@ -196,6 +196,9 @@ func restore(s *store.Store, doc *Document, opt ImportOptions, rep Report) (Repo
 	err = inChunks(len(todo), opt, func(from, to int) error {
 		return s.Restore(todo[from:to])
 	})
+	if err == nil { // a big restore leaves the search index to one rebuild
+		err = s.RebuildTextIndex(nil)
+	}
 	if err != nil {
 		return rep, err
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestValidateBoundsFields(t *testing.T) {
@@ -77,6 +78,22 @@ func TestParseCadenceBounds(t *testing.T) {
 	for _, s := range []string{"11y", "3651", "999999y", "9223372036854775807d", "122m"} {
 		if _, err := ParseCadence(s); err == nil {
 			t.Errorf("ParseCadence(%q) accepted", s)
+		}
+	}
+}
+
+// A word the index could not hold as a key is indexed by its first
+// maxWordBytes, cut on a character boundary.
+func TestLongWordsAreCappedForTheIndex(t *testing.T) {
+	for _, w := range []string{strings.Repeat("a", 40_000), strings.Repeat("é", 20_000), "x" + strings.Repeat("日", 500)} {
+		toks := Tokens(w)
+		if len(toks) == 0 {
+			continue // a run of ideographs is many words
+		}
+		for _, tok := range toks {
+			if len(tok.Word) > maxWordBytes || !utf8.ValidString(tok.Word) {
+				t.Fatalf("a %d-byte word is indexed as %d bytes (valid UTF-8: %v)", len(w), len(tok.Word), utf8.ValidString(tok.Word))
+			}
 		}
 	}
 }

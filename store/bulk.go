@@ -19,19 +19,26 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 		if err := describe(tx, "add %d contacts with their history", len(bundles)); err != nil {
 			return err
 		}
+		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		if err != nil {
+			return err
+		}
 		for i := range bundles {
-			id, err := addBundle(tx, &bundles[i])
+			id, err := addBundle(tx, &bundles[i], text, text == nil)
 			if err != nil {
 				return err
 			}
 			ids[i] = id
 		}
-		return nil
+		return text.flushIfAny(tx)
 	})
 	return ids, err
 }
 
-func addBundle(tx *bolt.Tx, b *model.Bundle) (uint64, error) {
+// addBundle writes one bundle; its notes' words go into text, which the
+// caller flushes (nil: index them one by one, unless skipText says the
+// index is stale and will be rebuilt).
+func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch, skipText bool) (uint64, error) {
 	b.Contact.LastTouch = latestTouch(b.Contact, b.Notes)
 	if err := addContact(tx, &b.Contact); err != nil {
 		return 0, err
@@ -42,7 +49,7 @@ func addBundle(tx *bolt.Tx, b *model.Bundle) (uint64, error) {
 		n := &b.Notes[i]
 		oldID := n.ID
 		n.ContactID = cid
-		if err := addNoteOnly(tx, n); err != nil {
+		if err := addNoteDeferred(tx, n, text, skipText); err != nil {
 			return 0, err
 		}
 		if oldID != 0 {
@@ -82,9 +89,16 @@ func latestTouch(c model.Contact, notes []model.Interaction) (t time.Time) {
 	return t
 }
 
-// addNoteOnly stores a note and its index entry without touching the
+// addNoteOnly stores a note and its index entries without touching the
 // contact, for bulk loads that set the last touch up front.
 func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
+	return addNoteDeferred(tx, in, nil, false)
+}
+
+// addNoteDeferred is addNoteOnly with the full-text entries left in text
+// for one flush at the end of a bulk load (nil: written now), or left out
+// when skipText says the index is stale.
+func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipText bool) error {
 	*in = in.Cleaned()
 	if err := in.Validate(); err != nil {
 		return err
@@ -97,14 +111,23 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 	if err := putNewJSON(tx, bNotes, id, in); err != nil {
 		return err
 	}
-	return indexNote(tx, *in)
+	if err := indexNote(tx, *in); err != nil {
+		return err
+	}
+	switch {
+	case skipText:
+		return nil
+	case text != nil:
+		return text.add(*in)
+	}
+	return indexNoteText(tx, *in)
 }
 
 // packAppendOnly fills the pages of buckets whose keys a bulk load only
 // appends (fresh ids, and per-contact keys of contacts newer than any other)
 // instead of splitting them half full: a smaller file, written faster.
 func packAppendOnly(tx *bolt.Tx) {
-	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bShares, bContactNote, bContactFU, bContactQ, bContactS} {
+	for _, b := range [][]byte{bContacts, bNotes, bFollowUps, bQuestions, bShares, bContactNote, bContactFU, bContactQ, bContactS, bTextNotes} {
 		tx.Bucket(b).FillPercent = 0.95
 	}
 }

@@ -86,6 +86,7 @@ func (s *Store) checkTree(report func(done, total int), warn bool) ([]string, er
 		problems = append(problems, compareIndex(tx, want)...)
 		report(3, checkSteps)
 		problems = append(problems, orphans(tx)...)
+		problems = append(problems, checkText(tx)...)
 		problems = append(problems, checkJournal(tx, time.Now())...)
 		report(checkSteps, checkSteps)
 		return nil

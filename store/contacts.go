@@ -130,6 +130,7 @@ func contactIndexKeys(c model.Contact) []indexKey {
 			}
 		}
 	}
+	keys = append(keys, contactTextKeys(c)...)
 	if c.ReferredBy != 0 {
 		keys = append(keys, indexKey{bReferrals, join(u64(c.ReferredBy), id), nil})
 	}
@@ -162,6 +163,9 @@ func decodeMoment(k, v []byte) (id uint64, m model.Moment, name string, ok bool)
 }
 
 func putKeys(tx *bolt.Tx, keys []indexKey) error {
+	if deferred(tx, keys) {
+		return nil
+	}
 	for _, k := range keys {
 		if err := tx.Bucket(k.bucket).Put(k.key, k.value); err != nil {
 			return err

@@ -27,6 +27,12 @@
 //	idx_contact_shares     contact id | share id -> nil
 //	idx_value_days         note date -> touches | touches that gave something   value share
 //	idx_referrals          referrer id | contact id -> nil
+//	idx_contact_text       word 0x00 contact id -> nil   words of company, title, how we met, what matters, tags
+//	idx_tags               lower(tag) 0x00 contact id -> the tag as written   contacts by tag (the holiday-card list)
+//	ftx_days        word -> roaring bitmap of days         the days some note has the word (days since 1970 + 2^31, UTC)
+//	ftx_notes       day | word -> roaring bitmap of note ids   the notes of that day with the word
+//	                (a note's topics are indexed as the words 0x01 topic)
+//	ftx_times       day -> (note id uint32 | unix nanoseconds int64)...   by id: orders a day's hits without reading them
 //	journal         entry id -> unix nanoseconds | JSON JournalEntry
 //	                  one entry per write transaction: the command, a one-line
 //	                  summary, and the before image of every record it

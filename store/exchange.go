@@ -63,7 +63,7 @@ func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	if ch.ID == 0 {
 		b := model.Bundle{Contact: ch.Contact, Notes: ch.Notes}
-		return addBundle(tx, &b)
+		return addBundle(tx, &b, nil, textStale(tx))
 	}
 	var old model.Contact
 	if err := getJSON(tx, bContacts, ch.ID, &old); err != nil {
@@ -95,7 +95,7 @@ func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 		}
 		have[in.Text] = true
 		in.ID, in.ContactID = 0, ch.ID
-		if err := addNoteOnly(tx, &in); err != nil {
+		if err := addNoteDeferred(tx, &in, nil, textStale(tx)); err != nil {
 			return 0, err
 		}
 	}
@@ -174,19 +174,23 @@ func (s *Store) Restore(bundles []model.Bundle) error {
 		if err := describe(tx, "restore %d contacts from a backup", len(bundles)); err != nil {
 			return err
 		}
+		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		if err != nil {
+			return err
+		}
 		for i := range bundles {
-			if err := restoreBundle(tx, bundles[i]); err != nil {
+			if err := restoreBundle(tx, bundles[i], text); err != nil {
 				return err
 			}
 		}
-		return nil
+		return text.flushIfAny(tx)
 	})
 }
 
 // restoreBundle writes through the same helpers as every other write
 // (putContact, putFollowUp, the index key lists), so indexes and counters
 // come out as Check expects.
-func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
+func restoreBundle(tx *bolt.Tx, b model.Bundle, text *textBatch) error {
 	c := b.Contact
 	if err := claimID(tx, bContacts, c.ID); err != nil {
 		return err
@@ -209,6 +213,9 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle) error {
 			return err
 		}
 		if err := indexNote(tx, in); err != nil {
+			return err
+		}
+		if err := text.addIfAny(in); err != nil {
 			return err
 		}
 	}

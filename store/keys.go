@@ -28,6 +28,11 @@ var (
 	bTouchDays    = []byte("idx_touch_days")
 	bJournal      = []byte("journal")
 	bTombstones   = []byte("tombstones")
+	bContactText  = []byte("idx_contact_text")
+	bTextDays     = []byte("ftx_days")
+	bTextNotes    = []byte("ftx_notes")
+	bTags         = []byte("idx_tags")
+	bTextTimes    = []byte("ftx_times")
 
 	bShares    = []byte("shares")
 	bContactS  = []byte("idx_contact_shares")
@@ -43,6 +48,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
+	bContactText, bTextDays, bTextNotes, bTags, bTextTimes,
 }
 
 func u64(n uint64) []byte {

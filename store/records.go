@@ -96,9 +96,15 @@ func reindexNote(tx *bolt.Tx, oldData, newData []byte) error {
 		if err := unindexNote(tx, *old); err != nil {
 			return err
 		}
+		if err := unindexNoteText(tx, *old); err != nil {
+			return err
+		}
 	}
 	if in != nil {
-		return indexNote(tx, *in)
+		if err := indexNote(tx, *in); err != nil {
+			return err
+		}
+		return indexNoteText(tx, *in)
 	}
 	return nil
 }

@@ -465,7 +465,11 @@ func TestSearch(t *testing.T) {
 		{"weiss", "", 0, []string{"Weiß"}},
 		{"<strategy>", "", 0, []string{"Plans:"}},
 		{"\"expansion\"", "", 0, []string{"Plans:"}},
-		{"&", "", 0, []string{"Plans:"}},
+		{"fro", "", 0, []string{"Budget"}},     // words match as prefixes
+		{"udget", "", 0, nil},                  // but only from their start
+		{`"the fair"`, "", 0, []string{"Met"}}, // a phrase is words in order
+		{`"fair the"`, "", 0, nil},
+		{`"at the fair" pilot`, "", 0, []string{"Met"}},
 		{"5-year", "", 0, []string{"Plans:"}},
 		{"separated new", "", 0, []string{"tab"}},
 		{"budget march", "", 0, []string{"Budget"}},
@@ -473,7 +477,7 @@ func TestSearch(t *testing.T) {
 		{"budget", model.Problem, 0, []string{"Budget"}},
 		{"budget", model.Strategy, 0, nil},
 		{"", model.Opportunity, 0, []string{"Met"}},
-		{"a", "", 2, []string{"Budget", "Met"}},
+		{"a", "", 2, []string{"Met", "tab"}}, // "at", "and": not the "a" inside "Budget"
 		{"zebra", "", 0, nil},
 	}
 	for _, tc := range tests {

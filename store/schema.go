@@ -25,6 +25,7 @@ var migrations = []migration{
 	{3, "add the change journal and tombstones", createBuckets},
 	{4, "add the shares and the value counters", rebuildIndexes},
 	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
+	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -63,6 +64,7 @@ func rebuildIndexes(tx *bolt.Tx) error {
 			failed = err
 		}
 	}
+	putSorted := deferPuts(tx)
 	err := eachRecord(tx, bContacts, func(c model.Contact) { index(indexContact(tx, c)) })
 	if err == nil {
 		err = eachRecord(tx, bNotes, func(in model.Interaction) { index(indexNote(tx, in)) })
@@ -75,6 +77,9 @@ func rebuildIndexes(tx *bolt.Tx) error {
 	}
 	if err == nil {
 		err = eachRecord(tx, bShares, func(sh model.Share) { index(putKeys(tx, shareIndexKeys(sh))) })
+	}
+	if perr := putSorted(); err == nil { // always: it stops the deferring
+		err = perr
 	}
 	if err != nil {
 		return err
@@ -102,11 +107,23 @@ func (s *Store) migrate() error {
 			return err
 		}
 		current := readVersion(meta.Get(kSchema))
+		// Steps write through the same index functions as everything else,
+		// which may know buckets that a later step fills: every bucket
+		// exists before any step runs.
+		if current > 0 {
+			if err := createBuckets(tx); err != nil {
+				return err
+			}
+		}
 		for _, m := range migrations {
 			if m.to <= current {
 				continue
 			}
-			if err := m.run(tx); err != nil {
+			run := m.run
+			if long, ok := withProgress[m.what]; ok {
+				run = func(tx *bolt.Tx) error { return long(tx, s.progress) }
+			}
+			if err := run(tx); err != nil {
 				return fmt.Errorf("cannot upgrade the database to schema %d (%s): %w", m.to, m.what, err)
 			}
 		}

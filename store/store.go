@@ -17,14 +17,19 @@ import (
 // Store is a handle on a rapport database file. It holds no open file: every
 // call opens the file, runs one transaction and closes it again.
 type Store struct {
-	path    string
-	timeout time.Duration
-	command string // what the journal says made each change
+	path     string
+	timeout  time.Duration
+	progress Progress
+	command  string // what the journal says made each change
 	// grouped makes every write of this handle one change for undo: an
 	// import or a restore commits in chunks, but the rep made one change.
 	grouped bool
 	group   uint64 // the journal id of the group's first entry
 }
+
+// Progress hears how far a long upgrade of the file has come: what it
+// does, and done of total steps.
+type Progress func(what string, done, total int)
 
 // DefaultTimeout is how long an operation waits for another process's lock.
 const DefaultTimeout = 5 * time.Second
@@ -34,12 +39,21 @@ var ErrNotFound = errors.New("not found")
 
 // Open prepares the database at path, creating it (file 0600 in a 0700
 // folder) and migrating it to the current schema when needed.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenWithProgress(path, nil) }
+
+// OpenWithProgress is Open telling progress how a long upgrade goes.
+func OpenWithProgress(path string, progress Progress) (*Store, error) {
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
-	s := &Store{path: path, timeout: DefaultTimeout}
+	s := &Store{path: path, timeout: DefaultTimeout, progress: progress}
 	if err := s.migrate(); err != nil {
+		return nil, err
+	}
+	if err := s.RebuildTextIndex(progress); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -46,6 +46,8 @@ const (
 	pageNote
 	pageContact
 	pageHelp
+	pageSearch
+	pageBook
 	pageReview
 	pageBrief
 	pageCards
@@ -83,6 +85,8 @@ type App struct {
 	detail detailScreen
 	note   noteForm
 	form   contactForm
+	search searchScreen
+	book   bookScreen
 	review reviewScreen
 	brief  briefScreen
 	cards  cardsScreen
@@ -148,6 +152,8 @@ func (a App) capturing() bool {
 	switch a.top() {
 	case pageNote, pageContact:
 		return true
+	case pageSearch:
+		return a.search.capturing()
 	case pageHome:
 		return (a.focus == paneList && a.list.capturing()) || (a.focus == paneToday && a.agenda.capturing())
 	case pageDetail:
@@ -200,6 +206,10 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 		a.form, cmd = a.form.Update(msg)
 	case pageHelp:
 		a = a.updateHelp(msg)
+	case pageSearch:
+		return a.updateSearch(msg)
+	case pageBook:
+		a.book, cmd = a.book.Update(msg, a.store)
 	case pageReview:
 		a.review, cmd = a.review.Update(msg)
 	case pageBrief:
@@ -230,6 +240,12 @@ func (a *App) resize(w, h int) {
 	if a.onStack(pageContact) {
 		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
+	if a.onStack(pageSearch) {
+		a.search.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+	if a.onStack(pageBook) {
+		a.book.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
 	if a.onStack(pageReview) {
 		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
 	}
@@ -254,6 +270,9 @@ func (a *App) setStyles(st *Styles) {
 	}
 	if a.onStack(pageContact) {
 		a.form.setStyles(st)
+	}
+	if a.onStack(pageSearch) {
+		a.search.setStyles(st)
 	}
 	if a.onStack(pageReview) {
 		a.review.setStyles(st)

@@ -18,6 +18,16 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case bookMsg:
 		return a.applyBook(msg)
+	case bookRowsMsg:
+		if a.top() == pageBook {
+			a.book.apply(msg)
+		}
+		return a, nil, true
+	case searchMsg:
+		if a.onStack(pageSearch) {
+			a.search.apply(msg)
+		}
+		return a, nil, true
 	case detailMsg:
 		if a.onStack(pageDetail) && a.detail.id == msg.id {
 			if msg.err != nil {
@@ -29,6 +39,7 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				return a, a.setStatus("Cannot open the contact: "+msg.err.Error(), true), true
 			}
 			a.detail.setDetail(msg.detail)
+			a.detail.applyFocus()
 		}
 		return a, nil, true
 	case reviewMsg:
@@ -194,6 +205,9 @@ func (a App) applyPoll(msg pollMsg) (tea.Model, tea.Cmd, bool) {
 		cmds = append(cmds, a.reload())
 	} else if msg.gen != a.gen && a.loaded {
 		cmds = append(cmds, a.reload())
+		if a.onStack(pageSearch) { // an outside note may match: ask again
+			cmds = append(cmds, a.search.run(a.store))
+		}
 	}
 	return a, tea.Batch(cmds...), true
 }

@@ -27,6 +27,7 @@ type detailScreen struct {
 	d      store.Detail
 	loaded bool
 	topic  model.Topic // "" shows every note
+	focus  uint64      // a note to scroll to once loaded (see applyFocus)
 
 	lines   []string // the rendered document, rebuilt when anything changes
 	notesAt int      // the line the timeline starts on

@@ -58,6 +58,10 @@ func (a App) contextKeys() bindings {
 			return bindings{k.Yes, relabel(k.No, "keep editing")}
 		}
 		return bindings{k.Save, k.NextField, k.PrevField, relabel(k.Back, "cancel")}
+	case pageSearch:
+		return a.search.helpKeys()
+	case pageBook:
+		return a.book.helpKeys()
 	}
 	if a.focus == paneToday {
 		if a.agenda.snoozing {

@@ -14,6 +14,7 @@ type KeyMap struct {
 	FieldUp, FieldDown, FieldPgUp, FieldPgDown, Enter key.Binding
 
 	Filter, Open, Back, Tab, Today, Sort key.Binding
+	Search, Topics, Tags, Referrals      key.Binding
 	Review                               key.Binding
 	Note, Add, Edit, Done, Snooze, Topic key.Binding
 	Brief, Card, Cards                   key.Binding
@@ -50,13 +51,17 @@ func DefaultKeys() KeyMap {
 		FieldPgDown: b(k("pgdown"), "pgdn", "page down"),
 		Enter:       b(k("enter"), "enter", "confirm"),
 
-		Filter: b(k("/"), "/", "filter"),
-		Open:   b(k("enter"), "enter", "open"),
-		Back:   b(k("esc"), "esc", "back"),
-		Tab:    b(k("tab"), "tab", "switch pane"),
-		Today:  b(k("t"), "t", "today"),
-		Sort:   b(k("o"), "o", "sort name/last touch"),
-		Review: b(k("w"), "w", "weekly review"),
+		Filter:    b(k("/"), "/", "filter"),
+		Open:      b(k("enter"), "enter", "open"),
+		Back:      b(k("esc"), "esc", "back"),
+		Tab:       b(k("tab"), "tab", "switch pane"),
+		Today:     b(k("t"), "t", "today"),
+		Sort:      b(k("o"), "o", "sort name/last touch"),
+		Search:    b(k("S"), "S", "search notes"),
+		Topics:    b(k("P"), "P", "topics, book-wide"),
+		Tags:      b(k("L"), "L", "lists by tag"),
+		Referrals: b(k("R"), "R", "referrals"),
+		Review:    b(k("w"), "w", "weekly review"),
 
 		Note:   b(k("n"), "n", "new note"),
 		Add:    b(k("a"), "a", "add contact"),
@@ -121,6 +126,7 @@ func (k KeyMap) fullHelp() []helpGroup {
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
 		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
 	}
 }
 

@@ -33,6 +33,14 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return a, nil, false
 	case key.Matches(msg, k.Add):
 		return a.openContactForm()
+	case key.Matches(msg, k.Search) && top != pageSearch:
+		return a.openSearch("")
+	case key.Matches(msg, k.Topics) && top != pageSearch:
+		return a.openSearch(model.Opportunity)
+	case key.Matches(msg, k.Tags) && top != pageBook:
+		return a.openBook("Tags", loadTags(a.store))
+	case key.Matches(msg, k.Referrals) && top != pageBook:
+		return a.openBook("Referrals given to us", loadReferrers(a.store))
 	case key.Matches(msg, k.Review) && top != pageReview:
 		return a.openReview()
 	case key.Matches(msg, k.Undo):
@@ -97,6 +105,8 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		a.detail = newDetailScreen(a.st, a.keys, a.today, msg.id)
 		a.push(pageDetail)
 		return a, loadDetail(a.store, msg.id), true
+	case openNoteMsg:
+		return a.openNote(msg)
 	case newNoteMsg:
 		a.note = newNoteForm(a.st, a.keys, a.today, msg.id, msg.name)
 		a.push(pageNote)

@@ -61,6 +61,10 @@ func (a App) body() string {
 		return a.form.View()
 	case pageHelp:
 		return a.fullHelp()
+	case pageSearch:
+		return a.search.View()
+	case pageBook:
+		return a.book.View()
 	case pageReview:
 		return a.review.View()
 	case pageBrief:
