@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,6 +12,7 @@ import (
 
 func newAddCmd(a *app) *cobra.Command {
 	var f contactFlags
+	var duplicate bool
 	cmd := &cobra.Command{
 		Use:   "add NAME",
 		Short: "Add a contact",
@@ -22,11 +24,16 @@ func newAddCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.Prospect, Created: now}
+			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.DefaultStage, Created: now}
 			if err := f.apply(cmd, &c, s); err != nil {
 				return err
 			}
 			others, _ := s.Matches(c.Name)
+			for _, o := range others {
+				if !duplicate && o.Folded == model.Fold(c.Name) && model.Fold(o.Company) == model.Fold(c.Company) {
+					return fmt.Errorf("%s (#%d) is already in the book with the same name and company; add --duplicate to add another", model.CleanLine(o.Name), o.ID)
+				}
+			}
 			if err := s.AddContact(&c); err != nil {
 				return err
 			}
@@ -38,6 +45,7 @@ func newAddCmd(a *app) *cobra.Command {
 		},
 	}
 	f.register(cmd.Flags(), false)
+	cmd.Flags().BoolVar(&duplicate, "duplicate", false, "add even when a contact with the same name and company exists")
 	return cmd
 }
 

@@ -2,6 +2,8 @@ package cli_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,6 +36,8 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"done unknown id", []string{"done", "999"}, 1, "follow-up 999"},
 		{"done not a number", []string{"done", "abc"}, 2, "not a follow-up ID"},
 		{"snooze into the past", []string{"snooze", "1", "2020-01-01"}, 2, "in the past"},
+		{"later into the past", []string{"later", "grace", "2020-01-01"}, 2, "not a later day"},
+		{"later unknown when", []string{"later", "grace", "someday"}, 2, "cannot read"},
 		{"bad --today", []string{"--today", "tomorrow", "today"}, 2, "--today takes a date"},
 		{"edit without flags", []string{"edit", "grace"}, 2, "needs at least one flag"},
 		{"self referral", []string{"edit", "grace", "--referred-by", "grace"}, 1, "referred by themselves"},
@@ -89,17 +93,20 @@ func TestVersionAndHelpTouchNoFile(t *testing.T) {
 	}
 }
 
-// backup and check name a database that must exist; they never create one.
-func TestBackupAndCheckNeedADatabase(t *testing.T) {
+// Read-only commands, backup and check name a database that must exist;
+// they never create one, and say in one sentence how to start a book.
+func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 	b := newBook(t)
-	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}} {
+	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}, {"today"}, {"today", "--json"},
+		{"list"}, {"show", "ada"}, {"search", "pricing"}, {"export", "--format", "json"}, {"later", "ada", "fri"}} {
 		r := b.run(args...)
-		if r.code != 1 || !strings.Contains(r.err, "there is no database") {
+		if r.code != 1 || !strings.Contains(r.err, "there is no rapport book at "+b.path) || !strings.Contains(r.err, "rapport add NAME") ||
+			strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
 			t.Errorf("rapport %s on no database: exit %d, %q", args[0], r.code, r.err)
 		}
 	}
 	if _, err := readIfExists(b.path); err == nil {
-		t.Error("check or backup created the database")
+		t.Error("a read-only command created the database")
 	}
 }
 
@@ -118,4 +125,83 @@ func TestContactFlagsAreCleaned(t *testing.T) {
 	if shown.Contact.Company != "Acme Ltd" || shown.Contact.Title != "CTO" || shown.Contact.Tags[0] != "vip" {
 		t.Errorf("stored raw: %+v", shown.Contact)
 	}
+}
+
+// Never the wrong person: words after QUERY that could go on the name are
+// refused; namesakes are told apart by company, and company words choose.
+func TestNeverTheWrongPerson(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Bartholomew Maximilian")
+	b.ok("add", "Bartholomew Jones")
+	b.ok("add", "Abebe Bekele", "--company", "Krusty Foods")
+	b.ok("add", "Abebe Bekele", "--company", "Acme Corp")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		says []string
+	}{
+		{"name runs on", []string{"log", "Bartholomew", "Maximilian", "Quick call"}, 2,
+			[]string{`"Maximilian" could be part of the name (Bartholomew Maximilian, #1)`, "quote"}},
+		{"namesakes show their company", []string{"log", "bekele", "hi"}, 1,
+			[]string{"Abebe Bekele (Krusty Foods, #3)", "Abebe Bekele (Acme Corp, #4)"}},
+		{"same name and company", []string{"add", "abebe bekele", "--company", "krusty foods"}, 1,
+			[]string{"Abebe Bekele (#3) is already in the book", "--duplicate"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := b.fileBytes()
+			r := b.run(tc.args...)
+			if r.code != tc.code || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+				t.Errorf("exit %d, want %d; stderr %q", r.code, tc.code, r.err)
+			}
+			for _, want := range tc.says {
+				if !strings.Contains(r.err, want) {
+					t.Errorf("stderr %q does not say %q", r.err, want)
+				}
+			}
+			if !bytes.Equal(before, b.fileBytes()) {
+				t.Error("the database file changed")
+			}
+		})
+	}
+	// Quoted, the same words log to the right person; company words choose.
+	mustContain(t, b.ok("log", "Bartholomew Maximilian", "Quick call"), "Bartholomew Maximilian (#1)")
+	mustContain(t, b.ok("log", "bekele krusty", "Tasting went well"), "Abebe Bekele (#3)")
+	mustContain(t, b.ok("log", "abebe bekele acme", "Sent the quote"), "Abebe Bekele (#4)")
+	mustContain(t, b.ok("add", "Abebe Bekele", "--company", "Krusty Foods", "--duplicate"), "Added Abebe Bekele (#5)")
+}
+
+// The small refusals a daily user meets: one sentence each, nothing written.
+func TestSmallRefusals(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace", "--tag", "vip")
+	out := filepath.Join(t.TempDir(), "book.json")
+	if err := os.WriteFile(out, []byte("precious"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		says string
+	}{
+		{[]string{"export", "--format", "json", "-o", out}, "already exists; add --force"},
+		{[]string{"list", "--tag", "golf"}, `no contact has the tag "golf"`},
+		{[]string{}, "rapport's TUI needs a terminal; try rapport today"},
+		{[]string{"--demo"}, "rapport's TUI needs a terminal"},
+	}
+	for _, tc := range cases {
+		before := b.fileBytes()
+		r := b.run(tc.args...)
+		if r.code != 1 || !strings.Contains(r.err, tc.says) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+			t.Errorf("rapport %v: exit %d, stderr %q; want one sentence saying %q", tc.args, r.code, r.err, tc.says)
+		}
+		if !bytes.Equal(before, b.fileBytes()) {
+			t.Errorf("rapport %v changed the database", tc.args)
+		}
+	}
+	if got, _ := os.ReadFile(out); string(got) != "precious" {
+		t.Error("export overwrote a file without --force")
+	}
+	b.ok("export", "--format", "json", "-o", out, "--force")
+	mustContain(t, b.ok("list"), "Ada Lovelace", "never")
 }

@@ -74,7 +74,7 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
@@ -147,8 +147,8 @@ Without --format, the extension of -o decides.`,
 	f.StringVar(&format, "format", "", "vcard, ics, csv or json")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
 	f.StringVar(&vdir, "vdir", "", "with vcard: write one .vcf per contact into DIR")
-	f.BoolVar(&force, "force", false, "with -o: replace FILE if it exists")
 	f.BoolVar(&todo, "todo", false, "with ics: follow-ups as VTODO tasks instead of all-day events")
+	f.BoolVar(&force, "force", false, "with -o: overwrite FILE if it exists")
 	f.BoolVar(&excel, "excel", false, "with csv: start with a UTF-8 byte order mark, for Excel")
 	return cmd
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -32,7 +33,7 @@ func newListCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -48,7 +49,11 @@ func newListCmd(a *app) *cobra.Command {
 				return writeJSON(a.out, rows)
 			}
 			for _, e := range entries {
-				printf(a.out, "#%-7d %s  %s  %s", e.ID, pad(e.Name, 28), pad(e.Company, 24), e.LastTouch.String())
+				last := e.LastTouch.String()
+				if e.LastTouch.IsZero() {
+					last = "never"
+				}
+				printf(a.out, "#%-7d %s  %s  %s", e.ID, pad(e.Name, 28), pad(e.Company, 24), last)
 			}
 			return nil
 		},
@@ -72,6 +77,9 @@ func listEntries(s *store.Store, query, tag string) ([]store.Entry, error) {
 		return entries, err
 	}
 	tagged, err := s.Tagged(tag)
+	if err == nil && len(tagged) == 0 {
+		return nil, fmt.Errorf("no contact has the tag %q", tag)
+	}
 	if err != nil {
 		return nil, err
 	}

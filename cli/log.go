@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"rapport/model"
+	"rapport/store"
 )
 
 type logFlags struct {
@@ -38,10 +39,16 @@ func newLogCmd(a *app) *cobra.Command {
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.log(args[0], strings.Join(args[1:], " "), f) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			next := ""
+			if len(args) > 2 {
+				next = args[1]
+			}
+			return a.log(args[0], next, strings.Join(args[1:], " "), f)
+		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.kind, "kind", string(model.Note), "call, meeting, email, message, card or note")
+	fs.StringVar(&f.kind, "kind", string(model.DefaultKind), "call, meeting, email, message, card or note (a note is not a touch)")
 	fs.BoolVar(&f.inbound, "inbound", false, "they reached out (default: you did)")
 	fs.StringArrayVar(&f.topics, "topic", nil, "problem, opportunity or strategy (repeat for more)")
 	fs.StringArrayVar(&f.followUps, "follow-up", nil, `a promise "WHEN: what", e.g. "fri: send pricing" (repeat for more)`)
@@ -52,7 +59,10 @@ func newLogCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func (a *app) log(query, text string, f logFlags) error {
+// log writes a note. next is the word after QUERY when TEXT came as
+// several words: if it could go on the contact's name, the note might be
+// meant for someone else, so log refuses and asks for quotes.
+func (a *app) log(query, next, text string, f logFlags) error {
 	now, err := a.now()
 	if err != nil {
 		return err
@@ -79,6 +89,9 @@ func (a *app) log(query, text string, f logFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := nameRunsOn(s, query, next); err != nil {
+		return err
+	}
 	c, err := s.Resolve(query)
 	if err != nil {
 		return err
@@ -99,7 +112,11 @@ func (a *app) log(query, text string, f logFlags) error {
 	printf(a.out, "Logged %s with %s (#%d), note %d.", string(in.Kind), c.Name, c.ID, in.ID)
 	printClosed(a.out, closed)
 	for _, fu := range follows {
-		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, longDay(fu.Due), relDay(fu.Due, today), fu.Text)
+		when := longDay(fu.Due)
+		if fu.DueTime != "" {
+			when += " " + fu.DueTime
+		}
+		printf(a.out, "Follow-up #%d due %s (%s): %s", fu.ID, when, relDay(fu.Due, today), fu.Text)
 	}
 	return nil
 }
@@ -135,6 +152,30 @@ func (f logFlags) build(text string, now time.Time) (model.Interaction, []*model
 		follows = append(follows, &fu)
 	}
 	return in, follows, nil
+}
+
+// nameRunsOn refuses a QUERY whose next word starts a further word of a
+// matching contact's name: `rapport log Bartholomew Maximilian "Quick
+// call"` must not log "Maximilian Quick call" to Bartholomew Someone.
+func nameRunsOn(s *store.Store, query, next string) error {
+	if next == "" || strings.HasPrefix(strings.TrimSpace(query), "#") {
+		return nil
+	}
+	longer := query + " " + next
+	cands, err := s.Matches(longer)
+	if err != nil {
+		return err
+	}
+	word := model.Fold(next)
+	for _, c := range cands {
+		for _, w := range strings.Fields(c.Folded) {
+			if word != "" && strings.HasPrefix(w, word) {
+				return usagef("%q could be part of the name (%s, #%d): quote the name and the text, e.g. rapport log %q %q",
+					next, model.CleanLine(c.Name), c.ID, longer, "...")
+			}
+		}
+	}
+	return nil
 }
 
 // printClosed says which thank-you follow-ups a card or thank-you closed.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -72,8 +71,8 @@ func newCheckCmd(a *app) *cobra.Command {
 // existingStore opens the database only if it exists: backing up or
 // checking a file that is not there must not create one.
 func (a *app) existingStore() (*store.Store, error) {
-	if _, err := os.Stat(a.path()); err != nil {
-		return nil, fmt.Errorf("there is no database at %s (use --db or RAPPORT_DB to name one)", a.path())
+	if err := a.mustExist(); err != nil {
+		return nil, err
 	}
 	return a.store()
 }

@@ -28,7 +28,7 @@ func checkOutput(path, dbPath string, force bool) error {
 		return fmt.Errorf("%s is a folder; name a file to export to", path)
 	}
 	if target.Mode().IsRegular() && !force {
-		return fmt.Errorf("%s already exists; add --force to replace it", path)
+		return fmt.Errorf("%s already exists; add --force to overwrite it", path)
 	}
 	return nil
 }

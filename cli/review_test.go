@@ -133,7 +133,7 @@ func coldOn(bd model.Bundle, day model.Date) bool {
 	}
 	c.LastTouch = time.Time{}
 	for _, n := range bd.Notes {
-		if !model.DateOf(n.At).After(day) && n.At.After(c.LastTouch) {
+		if n.Kind.IsTouch() && !model.DateOf(n.At).After(day) && n.At.After(c.LastTouch) {
 			c.LastTouch = n.At
 		}
 	}

@@ -53,6 +53,7 @@ var commands = []func(*app) *cobra.Command{
 	newDuplicatesCmd, newNoteCmd, newFollowUpCmd, newQuestionCmd,
 	newShareCmd, newCardsCmd, newBriefCmd, newReferralsCmd, newDigestCmd,
 	newTopicsCmd,
+	newLaterCmd,
 }
 
 // Main runs rapport with args and returns the exit code.
@@ -87,7 +88,7 @@ func sentence(s string) string {
 }
 
 func (a *app) rootCmd() *cobra.Command {
-	var demo bool
+	var demo, keep bool
 	root := &cobra.Command{
 		Use:           "rapport",
 		Short:         "A personal relationship manager for salespeople",
@@ -100,14 +101,15 @@ func (a *app) rootCmd() *cobra.Command {
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if demo {
-				return a.runDemoTUI()
+				return a.runDemoTUI(keep)
 			}
 			return a.runTUI()
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbPath, "db", "", "database file (default $RAPPORT_DB or $XDG_DATA_HOME/rapport/rapport.db)")
 	root.PersistentFlags().StringVar(&a.today, "today", "", "pretend today is this day (YYYY-MM-DD)")
-	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database")
+	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database, removed on exit")
+	root.Flags().BoolVar(&keep, "keep", false, "with --demo: keep the sample database after the TUI closes")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, mk := range commands {
@@ -146,6 +148,31 @@ func (a *app) open() (*store.Store, time.Time, error) {
 	}
 	s, err := a.store()
 	return s, now, err
+}
+
+// openExisting is open for the read-only commands: they never create a
+// database, so a mistyped --db or a first run says where the book should be.
+func (a *app) openExisting() (*store.Store, time.Time, error) {
+	now, err := a.now()
+	if err != nil {
+		return nil, now, err
+	}
+	if err := a.mustExist(); err != nil {
+		return nil, now, err
+	}
+	s, err := a.store()
+	return s, now, err
+}
+
+// mustExist refuses a database file that is not there.
+func (a *app) mustExist() error {
+	if a.db != nil {
+		return nil
+	}
+	if _, err := os.Stat(a.path()); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("there is no rapport book at %s; start one with rapport add NAME, rapport import FILE or rapport demo", a.path())
+	}
+	return nil
 }
 
 // store opens the database on first use, so `version` and `--help` never

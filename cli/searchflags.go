@@ -55,7 +55,7 @@ func (f searchFlags) options(a *app, text string) (store.SearchOptions, *store.S
 	if o.Until, err = dayFlag("until", f.until, now, 1); err != nil {
 		return o, nil, err
 	}
-	s, err := a.store()
+	s, err := a.existingStore()
 	if err != nil {
 		return o, nil, err
 	}

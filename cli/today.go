@@ -25,10 +25,10 @@ func newTodayCmd(a *app) *cobra.Command {
 	var asJSON, all bool
 	cmd := &cobra.Command{
 		Use:   "today",
-		Short: "Show today's agenda: overdue and due follow-ups, moments, contacts going cold",
+		Short: "Show today's agenda: overdue, due and coming follow-ups, moments, contacts going cold",
 		Args:  exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
@@ -66,21 +66,27 @@ func newTodayCmd(a *app) *cobra.Command {
 
 func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 	printf(w, "Today, %s", longDay(a.Day))
-	empty := len(a.Overdue)+len(a.DueToday)+len(a.Moments)+len(a.Cold) == 0
+	empty := len(a.Overdue)+len(a.DueToday)+len(a.ComingUp)+len(a.Moments)+len(a.Cold) == 0
 	if len(a.Overdue) > 0 {
 		printf(w, "\nOverdue")
 		for _, it := range a.Overdue {
-			printf(w, "  #%-6d %s  %s  %s", it.ID, pad(plural(it.DaysOverdue, "day", "days")+" late", 13), pad(it.ContactName, 24), it.Text)
+			printf(w, "  #%-6d %s  %s  %s", it.ID, pad(plural(it.DaysOverdue, "day", "days")+" late", 13), pad(it.ContactName, 24), dueText(it))
 		}
 	}
 	if len(a.DueToday) > 0 {
 		printf(w, "\nDue today")
 		for _, it := range a.DueToday {
-			printf(w, "  #%-6d %s  %s", it.ID, pad(it.ContactName, 24), it.Text)
+			printf(w, "  #%-6d %s  %s", it.ID, pad(it.ContactName, 24), dueText(it))
+		}
+	}
+	if len(a.ComingUp) > 0 {
+		printf(w, "\nComing up")
+		for _, it := range a.ComingUp {
+			printf(w, "  #%-6d %s  %s  %s", it.ID, pad(comingDay(it.Due, a.Day), 13), pad(it.ContactName, 24), dueText(it))
 		}
 	}
 	if len(a.Moments) > 0 {
-		printf(w, "\nComing up")
+		printf(w, "\nMoments")
 		for _, m := range a.Moments {
 			printf(w, "  %s  %s  %s", pad(relDay(m.On, a.Day), 11), pad(m.ContactName, 24), momentText(m))
 		}
@@ -92,7 +98,11 @@ func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 		}
 		printf(w, "\nGoing cold%s", more)
 		for _, c := range a.Cold {
-			printf(w, "  %s  %s  last touch %s, every %d days", pad(plural(c.DaysOverdue, "day", "days")+" over", 14), pad(c.ContactName, 24), longDay(c.LastTouch), c.Cadence)
+			last := "never touched"
+			if !c.LastTouch.IsZero() {
+				last = "last touch " + longDay(c.LastTouch)
+			}
+			printf(w, "  %s  %s  %s, every %d days", pad(plural(c.DaysOverdue, "day", "days")+" over", 14), pad(c.ContactName, 24), last, c.Cadence)
 		}
 	}
 	if empty {
@@ -101,6 +111,27 @@ func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 	if ft.Percent != nil {
 		printf(w, "\nFollow-through, last 90 days: %d%% (%d of %s kept on time)", *ft.Percent, ft.Kept, plural(ft.Due, "promise", "promises"))
 	}
+}
+
+// dueText is a follow-up's text, after its time of day when it has one,
+// marked when it is theirs to keep.
+func dueText(it model.DueItem) string {
+	text := it.Text
+	if it.TheyOwe {
+		text = "(waiting on them) " + text
+	}
+	if it.DueTime != "" {
+		text = it.DueTime + "  " + text
+	}
+	return text
+}
+
+// comingDay names a day of the week ahead: "tomorrow", "Fri 27 Nov".
+func comingDay(d, today model.Date) string {
+	if today.DaysUntil(d) == 1 {
+		return "tomorrow"
+	}
+	return d.Time().Format("Mon 2 Jan")
 }
 
 // momentText reads "birthday (turns 40)" or "work anniversary (5 years)".

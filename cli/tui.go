@@ -2,14 +2,34 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"rapport/ui"
 )
 
+// needTerminal refuses to start the TUI where it cannot draw: without a
+// terminal on both ends (a pipe, cron) or on TERM=dumb.
+func needTerminal() error {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return errors.New("rapport's TUI needs a terminal; try rapport today, or rapport --help for the commands")
+	}
+	if os.Getenv("TERM") == "dumb" {
+		return errors.New("rapport's TUI cannot draw on TERM=dumb; try rapport today, or rapport --help for the commands")
+	}
+	return nil
+}
+
 // runTUI opens the terminal UI on the rep's database.
 func (a *app) runTUI() error {
 	if _, err := a.now(); err != nil {
+		return err
+	}
+	if err := needTerminal(); err != nil {
 		return err
 	}
 	s, err := a.store()
@@ -20,8 +40,12 @@ func (a *app) runTUI() error {
 }
 
 // runDemoTUI opens the terminal UI on fresh sample data, for a first look.
-func (a *app) runDemoTUI() error {
-	if a.dbPath == "" {
+func (a *app) runDemoTUI(keep bool) error {
+	if err := needTerminal(); err != nil {
+		return err
+	}
+	temporary := a.dbPath == ""
+	if temporary {
 		path, err := demoPath()
 		if err != nil {
 			return err
@@ -43,6 +67,12 @@ func (a *app) runDemoTUI() error {
 		}
 	}
 	err = ui.Run(s, ui.Options{Now: a.clock()})
+	if temporary && !keep {
+		// A first look leaves nothing behind unless asked to.
+		os.RemoveAll(filepath.Dir(s.Path()))
+		printf(a.errOut, "The sample database was removed (rapport --demo --keep keeps it).")
+		return err
+	}
 	printf(a.errOut, "The sample database stays at %s (try: rapport --db %s today).", s.Path(), s.Path())
 	return err
 }

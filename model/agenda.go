@@ -8,6 +8,9 @@ import (
 // MomentWindow is how far ahead the agenda looks for personal moments.
 const MomentWindow = 7
 
+// ComingWindow is how many days after today "coming up" covers.
+const ComingWindow = 7
+
 // ColdLimit is how many going-cold contacts the agenda lists by default.
 const ColdLimit = 10
 
@@ -32,9 +35,10 @@ type MomentItem struct {
 type ColdItem struct {
 	ContactID   uint64 `json:"contact_id"`
 	ContactName string `json:"contact_name"`
-	LastTouch   Date   `json:"last_touch"`
+	LastTouch   Date   `json:"last_touch,omitzero"` // absent when never touched
 	Cadence     int    `json:"cadence_days"`
 	DaysOverdue int    `json:"days_overdue"`
+	Stage       Stage  `json:"stage"`
 }
 
 // Agenda is the morning view for one day.
@@ -42,6 +46,7 @@ type Agenda struct {
 	Day       Date         `json:"day"`
 	Overdue   []DueItem    `json:"overdue"`
 	DueToday  []DueItem    `json:"due_today"`
+	ComingUp  []DueItem    `json:"coming_up"` // due in the next ComingWindow days, soonest first
 	Moments   []MomentItem `json:"moments"`
 	Cold      []ColdItem   `json:"going_cold"`
 	ColdTotal int          `json:"going_cold_total"`
@@ -52,7 +57,7 @@ type Agenda struct {
 // from a whole book. Both give the same agenda.
 type AgendaInput struct {
 	Today     Date
-	FollowUps []FollowUp        // open ones; those due after Today are ignored
+	FollowUps []FollowUp        // open ones; those due after the coming-up window are ignored
 	Names     map[uint64]string // contact names, for the follow-ups
 	MomentsOf []Contact         // contacts whose moments may fall in the window
 	ColdOf    []Contact         // contacts that may be going cold
@@ -71,22 +76,26 @@ func AgendaOfBook(today Date, contacts []Contact, follows []FollowUp, coldLimit 
 
 // BuildAgenda computes the agenda of DESIGN.md "today".
 func BuildAgenda(in AgendaInput) Agenda {
-	a := Agenda{Day: in.Today, Overdue: []DueItem{}, DueToday: []DueItem{}, Moments: []MomentItem{}, Cold: []ColdItem{}}
+	a := Agenda{Day: in.Today, Overdue: []DueItem{}, DueToday: []DueItem{}, ComingUp: []DueItem{}, Moments: []MomentItem{}, Cold: []ColdItem{}}
+	last := in.Today.AddDays(ComingWindow)
 	for _, f := range in.FollowUps {
-		if !f.Open() || f.Due.After(in.Today) {
+		if !f.Open() || f.Due.After(last) {
 			continue
 		}
 		item := DueItem{FollowUp: f, ContactName: in.Names[f.ContactID], DaysOverdue: f.Due.DaysUntil(in.Today)}
-		if item.DaysOverdue > 0 {
+		switch {
+		case item.DaysOverdue > 0:
 			a.Overdue = append(a.Overdue, item)
-		} else {
+		case item.DaysOverdue == 0:
 			a.DueToday = append(a.DueToday, item)
+		default:
+			item.DaysOverdue = 0
+			a.ComingUp = append(a.ComingUp, item)
 		}
 	}
-	slices.SortStableFunc(a.Overdue, func(x, y DueItem) int {
-		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.ID, y.ID))
-	})
-	slices.SortStableFunc(a.DueToday, func(x, y DueItem) int { return cmp.Compare(x.ID, y.ID) })
+	for _, list := range [][]DueItem{a.Overdue, a.DueToday, a.ComingUp} {
+		slices.SortStableFunc(list, compareDue)
+	}
 	for _, c := range in.MomentsOf {
 		a.Moments = append(a.Moments, UpcomingMoments(c, in.Today, MomentWindow)...)
 	}
@@ -109,11 +118,43 @@ func BuildAgenda(in AgendaInput) Agenda {
 	return a
 }
 
-// SortCold puts the most overdue first, then by name.
+// compareDue orders follow-ups by due day, then time of day (a follow-up
+// without one comes first: it is due all day), then by id.
+func compareDue(x, y DueItem) int {
+	return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.DueTime, y.DueTime), cmp.Compare(x.ID, y.ID))
+}
+
+// SortCold puts first the contacts that matter most: customers and
+// prospects, then leads and partners, then personal contacts and past
+// customers; within each, the most overdue relative to their cadence (a
+// 14-day prospect 20 days over before a 90-day contact 120 days over),
+// then by name.
 func SortCold(items []ColdItem) {
-	slices.SortFunc(items, func(x, y ColdItem) int {
-		return cmp.Or(cmp.Compare(y.DaysOverdue, x.DaysOverdue), cmp.Compare(x.ContactName, y.ContactName), cmp.Compare(x.ContactID, y.ContactID))
-	})
+	slices.SortFunc(items, CompareCold)
+}
+
+// CompareCold is the order of SortCold.
+func CompareCold(x, y ColdItem) int {
+	return cmp.Or(cmp.Compare(x.Stage.ColdTier(), y.Stage.ColdTier()),
+		CompareOverdue(y.DaysOverdue, y.Cadence, x.DaysOverdue, x.Cadence),
+		cmp.Compare(y.DaysOverdue, x.DaysOverdue),
+		cmp.Compare(x.ContactName, y.ContactName), cmp.Compare(x.ContactID, y.ContactID))
+}
+
+// CompareOverdue compares two overdue-to-cadence ratios exactly.
+func CompareOverdue(over1, cadence1, over2, cadence2 int) int {
+	return cmp.Compare(int64(over1)*int64(max(cadence2, 1)), int64(over2)*int64(max(cadence1, 1)))
+}
+
+// ColdTier ranks a stage for the going-cold list: 0 matters most.
+func (s Stage) ColdTier() int {
+	switch s {
+	case Customer, Prospect:
+		return 0
+	case Lead, Partner:
+		return 1
+	}
+	return 2
 }
 
 // UpcomingMoments lists c's moments falling from today to today+window days.
@@ -140,7 +181,7 @@ func GoingCold(c Contact, today Date) (ColdItem, bool) {
 	if over <= 0 {
 		return ColdItem{}, false
 	}
-	return ColdItem{ContactID: c.ID, ContactName: c.Name, LastTouch: c.Touched(), Cadence: c.CadenceDays(), DaysOverdue: over}, true
+	return ColdItem{ContactID: c.ID, ContactName: c.Name, LastTouch: c.Touched(), Cadence: c.CadenceDays(), DaysOverdue: over, Stage: c.Stage}, true
 }
 
 // MomentDays lists the month-days to look up for moments from today on:

@@ -31,6 +31,8 @@ func TestBuildAgendaFollowUps(t *testing.T) {
 		fu(4, 3, d(2025, 12, 31)),
 		snoozed,
 		fu(11, 99, d(2026, 11, 21)), // a contact the names do not know
+		fu(13, 3, d(2026, 11, 29)),  // the last day of the week ahead
+		fu(14, 3, d(2026, 11, 30)),  // a day past it: not yet
 	}
 	names := map[uint64]string{1: "Ada Lovelace", 2: "Grace Hopper", 3: "José Núñez"}
 	a := BuildAgenda(AgendaInput{Today: today, FollowUps: follows, Names: names})
@@ -61,6 +63,10 @@ func TestBuildAgendaFollowUps(t *testing.T) {
 	if got := rows(a.DueToday); !reflect.DeepEqual(got, wantToday) {
 		t.Errorf("due today = %v\nwant        %v", got, wantToday)
 	}
+	wantComing := []row{{10, "Ada Lovelace", 0}, {12, "Grace Hopper", 0}, {13, "José Núñez", 0}}
+	if got := rows(a.ComingUp); !reflect.DeepEqual(got, wantComing) {
+		t.Errorf("coming up = %v\nwant        %v", got, wantComing)
+	}
 	if a.Overdue[0].FollowUp != follows[7] {
 		t.Errorf("the item does not carry its follow-up: %+v", a.Overdue[0].FollowUp)
 	}
@@ -71,7 +77,7 @@ func TestBuildAgendaFollowUps(t *testing.T) {
 
 func TestBuildAgendaIsNeverNil(t *testing.T) {
 	a := BuildAgenda(AgendaInput{Today: d(2026, 11, 22)})
-	if a.Overdue == nil || a.DueToday == nil || a.Moments == nil || a.Cold == nil || a.ColdTotal != 0 {
+	if a.Overdue == nil || a.DueToday == nil || a.ComingUp == nil || a.Moments == nil || a.Cold == nil || a.ColdTotal != 0 {
 		t.Fatalf("an empty agenda should have empty lists (for JSON []): %+v", a)
 	}
 }
@@ -218,13 +224,14 @@ func TestGoingCold(t *testing.T) {
 		{"next touch today is not cold", Contact{Stage: Customer, Cadence: 30, LastTouch: at(2026, 10, 23)}, false, 0, d(2026, 10, 23), 30},
 		{"next touch yesterday is cold", Contact{Stage: Customer, Cadence: 30, LastTouch: at(2026, 10, 22)}, true, 1, d(2026, 10, 22), 30},
 		{"late-evening touch counts for its day", Contact{Stage: Customer, Cadence: 30, LastTouch: time.Date(2026, 10, 22, 23, 59, 0, 0, time.UTC)}, true, 1, d(2026, 10, 22), 30},
-		{"stage default: lead 14", Contact{Stage: Lead, Created: at(2026, 9, 1)}, true, 68, d(2026, 9, 1), 14},
+		{"never touched: due a cadence after it was added", Contact{Stage: Lead, Created: at(2026, 9, 1)}, true, 68, Date{}, 14},
+		{"put off to a later day", Contact{Stage: Lead, LastTouch: at(2026, 9, 1), NextTouchAfter: d(2026, 11, 30)}, false, 0, d(2026, 9, 1), 14},
 		{"stage default: customer 30", Contact{Stage: Customer, LastTouch: at(2026, 8, 1)}, true, 83, d(2026, 8, 1), 30},
 		{"stage default: past customer 180", Contact{Stage: PastCustomer, LastTouch: at(2026, 6, 1)}, false, 0, d(2026, 6, 1), 180},
 		{"own cadence beats the stage", Contact{Stage: PastCustomer, Cadence: 7, LastTouch: at(2026, 11, 1)}, true, 14, d(2026, 11, 1), 7},
 		{"last touch beats creation", Contact{Stage: Lead, Created: at(2025, 1, 1), LastTouch: at(2026, 11, 20)}, false, 0, d(2026, 11, 20), 14},
 		{"over a year end", Contact{Stage: Lead, LastTouch: at(2025, 12, 20)}, true, 323, d(2025, 12, 20), 14},
-		{"no creation time at all", Contact{Stage: Customer}, true, 739616 + 325 - 30, d(1, 1, 1), 30},
+		{"no creation time at all", Contact{Stage: Customer}, true, 739616 + 325 - 30, Date{}, 30},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -239,7 +246,7 @@ func TestGoingCold(t *testing.T) {
 			if !cold {
 				return
 			}
-			want := ColdItem{ContactID: 8, ContactName: "Ada", LastTouch: tc.touched, Cadence: tc.cadence, DaysOverdue: tc.overdue}
+			want := ColdItem{ContactID: 8, ContactName: "Ada", LastTouch: tc.touched, Cadence: tc.cadence, DaysOverdue: tc.overdue, Stage: tc.c.Stage}
 			if item != want {
 				t.Fatalf("GoingCold = %+v, want %+v", item, want)
 			}
@@ -319,5 +326,29 @@ func TestAgendaOfBook(t *testing.T) {
 	}
 	if len(a.Cold) != 1 || a.Cold[0].ContactID != 1 || a.Cold[0].DaysOverdue != 52 || a.ColdTotal != 1 {
 		t.Errorf("cold: %+v total %d", a.Cold, a.ColdTotal)
+	}
+}
+
+// TestSortColdMattersMost: customers and prospects first, then leads and
+// partners, then personal and past customers; within a tier the most
+// overdue relative to the cadence.
+func TestSortColdMattersMost(t *testing.T) {
+	items := []ColdItem{
+		{ContactID: 1, ContactName: "Old friend", Stage: Personal, Cadence: 90, DaysOverdue: 400},
+		{ContactID: 2, ContactName: "Big customer", Stage: Customer, Cadence: 90, DaysOverdue: 120},
+		{ContactID: 3, ContactName: "Hot prospect", Stage: Prospect, Cadence: 14, DaysOverdue: 20},
+		{ContactID: 4, ContactName: "Dead lead", Stage: Lead, Cadence: 14, DaysOverdue: 300},
+		{ContactID: 5, ContactName: "Past customer", Stage: PastCustomer, Cadence: 180, DaysOverdue: 10},
+		{ContactID: 6, ContactName: "Partner", Stage: Partner, Cadence: 60, DaysOverdue: 30},
+	}
+	SortCold(items)
+	var got []uint64
+	for _, it := range items {
+		got = append(got, it.ContactID)
+	}
+	// 3 (20/14 ≈ 1.4) before 2 (120/90 ≈ 1.3); 4 (21x) before 6 (0.5x);
+	// 1 (4.4x) before 5.
+	if want := []uint64{3, 2, 4, 6, 1, 5}; !slices.Equal(got, want) {
+		t.Errorf("order = %v, want %v", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 	"time"
 )
@@ -18,6 +19,16 @@ const (
 	Partner      Stage = "partner"
 	Personal     Stage = "personal"
 )
+
+// DefaultStage is the stage of a contact added without one, from the
+// command line and the form alike: someone a rep adds by hand has usually
+// already talked with them, which is what makes a prospect.
+const DefaultStage = Prospect
+
+// DefaultKind is the kind of an interaction logged without one, from the
+// command line and the note form alike: rapport's moment is the minute
+// after a call. A note written without talking is --kind note.
+const DefaultKind = Call
 
 // Stages lists every stage in pipeline order.
 var Stages = []Stage{Lead, Prospect, Customer, PastCustomer, Partner, Personal}
@@ -97,6 +108,11 @@ type Contact struct {
 	Cadence    int       `json:"cadence_days,omitempty"`
 	Created    time.Time `json:"created"`
 	LastTouch  time.Time `json:"last_touch,omitzero"`
+	// NextTouchAfter, when set, is the day the next touch falls due instead
+	// of one cadence after the last: `rapport later` puts a cold contact
+	// off with it, and an import spreads first touches with it. The next
+	// real touch clears it.
+	NextTouchAfter Date `json:"next_touch_after,omitzero"`
 	// Nicknames, URLs and Background (a card's NOTE: who they are, kept
 	// apart from the timeline of notes) come from imports and travel back
 	// out as NICKNAME, URL and NOTE.
@@ -120,17 +136,42 @@ func (c Contact) CadenceDays() int {
 	return c.Stage.DefaultCadence()
 }
 
-// Touched is the day of the last interaction, or the day the contact was
-// added when nothing has been logged yet.
+// Touched is the day of the last real contact (a call, meeting, email,
+// message or card), or the zero Date when there has been none: adding or
+// importing a contact is not a touch.
 func (c Contact) Touched() Date {
 	if c.LastTouch.IsZero() {
-		return DateOf(c.Created)
+		return Date{}
 	}
 	return DateOf(c.LastTouch)
 }
 
-// NextTouch is the day by which the contact should hear from us again.
-func (c Contact) NextTouch() Date { return c.Touched().AddDays(c.CadenceDays()) }
+// NextTouch is the day by which the contact should hear from us again: the
+// day it was put off to, else one cadence after the last touch, or after
+// the day it was added when it was never touched.
+func (c Contact) NextTouch() Date {
+	if !c.NextTouchAfter.IsZero() {
+		return c.NextTouchAfter
+	}
+	base := DateOf(c.LastTouch)
+	if c.LastTouch.IsZero() {
+		base = DateOf(c.Created)
+	}
+	return base.AddDays(c.CadenceDays())
+}
+
+// SpreadFirstTouch puts the first touch of an imported contact on a day
+// within its first cadence, chosen from key (its name, say), so a big
+// import does not fall due on one day. It leaves a touched contact alone.
+func SpreadFirstTouch(c Contact, key string) Contact {
+	if !c.LastTouch.IsZero() || !c.NextTouchAfter.IsZero() {
+		return c
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	c.NextTouchAfter = DateOf(c.Created).AddDays(1 + int(h.Sum32()%uint32(c.CadenceDays())))
+	return c
+}
 
 // AllMoments lists the birthday (when known) and the other moments.
 func (c Contact) AllMoments() []Moment {

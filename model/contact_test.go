@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -67,7 +68,8 @@ func TestParseCadence(t *testing.T) {
 func TestTouchedAndNextTouch(t *testing.T) {
 	created := time.Date(2026, 3, 1, 23, 30, 0, 0, time.UTC)
 	c := Contact{Stage: Lead, Created: created}
-	if c.Touched() != d(2026, 3, 1) || c.NextTouch() != d(2026, 3, 15) {
+	// Never touched: "never", and due one cadence after it was added.
+	if !c.Touched().IsZero() || c.NextTouch() != d(2026, 3, 15) {
 		t.Errorf("untouched: %v %v", c.Touched(), c.NextTouch())
 	}
 	c.LastTouch = time.Date(2026, 12, 20, 8, 0, 0, 0, time.UTC)
@@ -80,6 +82,39 @@ func TestTouchedAndNextTouch(t *testing.T) {
 	c.LastTouch = time.Date(2026, 12, 21, 1, 0, 0, 0, tokyo) // Dec 20 in UTC
 	if c.Touched() != d(2026, 12, 21) {
 		t.Errorf("zone: %v", c.Touched())
+	}
+	// Put off: the day given wins over the cadence until the next touch.
+	c.NextTouchAfter = d(2027, 2, 1)
+	if c.NextTouch() != d(2027, 2, 1) {
+		t.Errorf("put off: %v", c.NextTouch())
+	}
+}
+
+// TestSpreadFirstTouch: 2,000 contacts imported on one day fall due for a
+// first touch across their first cadence, no day with more than a few
+// percent of them, and never before the day after the import.
+func TestSpreadFirstTouch(t *testing.T) {
+	created := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	perDay := map[Date]int{}
+	for i := range 2000 {
+		c := SpreadFirstTouch(Contact{Stage: Customer, Created: created}, fmt.Sprintf("Person %d", i))
+		due := c.NextTouch()
+		if !due.After(d(2026, 3, 1)) || due.After(d(2026, 3, 31)) {
+			t.Fatalf("contact %d due %v, outside the first cadence", i, due)
+		}
+		perDay[due]++
+	}
+	for day, n := range perDay {
+		if n > 2000*5/100 {
+			t.Errorf("%v has %d first touches, more than 5%%", day, n)
+		}
+	}
+	if len(perDay) < 25 {
+		t.Errorf("only %d distinct days", len(perDay))
+	}
+	touched := Contact{Stage: Customer, Created: created, LastTouch: created}
+	if SpreadFirstTouch(touched, "x").NextTouchAfter != (Date{}) {
+		t.Error("a touched contact was spread")
 	}
 }
 

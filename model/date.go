@@ -40,7 +40,10 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 // ParseDate reads YYYY-MM-DD, MM-DD or --MM-DD (the last two have no year).
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("%q is not a date (use YYYY-MM-DD, MM-DD or --MM-DD)", s)
+	if d, ok := wordDate(s); ok {
+		return d, nil
+	}
+	bad := fmt.Errorf("%q is not a date (use YYYY-MM-DD, MM-DD, --MM-DD or mar 14)", s)
 	parts := strings.Split(strings.TrimPrefix(s, "--"), "-")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
@@ -197,4 +200,31 @@ func sign(n int) int {
 		return 1
 	}
 	return 0
+}
+
+// wordDate reads a date with the month as a word: "mar 14", "14 March"
+// (no year), "mar 14 1985" or "14 mar 1985".
+func wordDate(s string) (Date, bool) {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(s, ",", " ")))
+	if len(f) < 2 || len(f) > 3 {
+		return Date{}, false
+	}
+	m, ok := monthNames[f[0]]
+	dayText := f[1]
+	if !ok {
+		m, ok = monthNames[f[1]]
+		dayText = f[0]
+	}
+	day, err := strconv.Atoi(dayText)
+	if !ok || err != nil {
+		return Date{}, false
+	}
+	year := 0
+	if len(f) == 3 {
+		if year, err = strconv.Atoi(f[2]); err != nil || len(f[2]) != 4 || year == 0 {
+			return Date{}, false
+		}
+	}
+	d, err := NewDate(year, m, day)
+	return d, err == nil
 }

@@ -72,7 +72,7 @@ func TestParseDate(t *testing.T) {
 		{"--13-01", Date{}, true},
 		{"0000-04-15", Date{}, true}, // year 0 is not a year; --04-15 says "no year"
 		{"", Date{}, true},
-		{"dec 3", Date{}, true},
+		{"dec 3", d(0, 12, 3), false}, // a month word, as the edit form shows a yearless date
 		{"2026-12", Date{}, true},
 		{"2026-12-01-02", Date{}, true},
 		{"20261201", Date{}, true},
@@ -335,6 +335,22 @@ func TestDateJSON(t *testing.T) {
 	for _, bad := range []string{`{"a":"2026-02-30"}`, `{"a":"soon"}`} {
 		if err := json.Unmarshal([]byte(bad), &out); err == nil || !strings.Contains(err.Error(), "not a date") {
 			t.Errorf("Unmarshal(%s) error = %v, want one saying it is not a date", bad, err)
+		}
+	}
+}
+
+func TestParseDateWithMonthWords(t *testing.T) {
+	for in, want := range map[string]Date{
+		"Mar 14": d(0, 3, 14), "14 march": d(0, 3, 14), "mar 14 1985": d(1985, 3, 14), "14 Mar 1985": d(1985, 3, 14),
+		"Feb 29": d(0, 2, 29), "Mar 14, 1985": d(1985, 3, 14),
+	} {
+		if got, err := ParseDate(in); err != nil || got != want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"Feb 30", "mar", "mar 14 85", "feb 29 2027", "smarch 3"} {
+		if got, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", in, got)
 		}
 	}
 }

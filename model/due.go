@@ -8,18 +8,21 @@ import (
 )
 
 // DueForms lists what ParseDue accepts, for error messages and help.
-const DueForms = "today, tomorrow, a weekday (fri), next tue, in 3d / in 2w / in 1m / in 1y, +5d, 2026-12-01, dec 3 or 3 dec"
+const DueForms = "today, tomorrow, a weekday (fri), next tue, next week, next month, eow, eom, 3d, in 3d / in 2w / in 1m / in 1y, +5d, 2026-12-01, dec 3 or 3 dec"
 
 // ParseDue resolves a due date written the way a rep types it. It is strict
 // on purpose: anything it does not recognise is an error, never a guess.
 func ParseDue(s string, today Date) (Date, error) {
 	in := strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	for _, try := range []func(string, Date) (Date, bool){
-		dueWord, dueWeekday, dueNextWeekday, dueRelative, dueISO, dueMonthDay,
+		dueWord, dueWeekday, dueNextPeriod, dueNextWeekday, dueRelative, dueBareAmount, dueEndOf, dueISO, dueMonthDay,
 	} {
 		if d, ok := try(in, today); ok {
 			return d, nil
 		}
+	}
+	if err := ambiguousSlash(in); err != nil {
+		return Date{}, err
 	}
 	if looksISO(in) {
 		return Date{}, fmt.Errorf("%q is not a real date", s)

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDue(t *testing.T) {
@@ -125,9 +126,9 @@ func TestParseDue(t *testing.T) {
 func TestParseDueErrors(t *testing.T) {
 	today := d(2026, 11, 22)
 	garbage := []string{
-		"", "   ", "someday", "asap", "next", "next week", "next monthday", "later today",
+		"", "   ", "someday", "asap", "next", "next weekend", "next monthday", "later today",
 		"in", "in d", "in 3", "in -3d", "in 3x", "in 3 fortnights", "in 9999999d", "in 4000d",
-		"-3d", "+5", "+d", "++5d", "3d", "fri 3pm", "on fri",
+		"-3d", "+5", "+d", "++5d", "3 d x", "fri 3pm", "on fri", "end of", "eoy",
 		"2026/12/01", "12/01/2026", "01.12.2026", "2026-12-1", "20261201",
 		"dec", "3", "dec 3 2026", "foo 3", "dec three", "dec 3x",
 		"feb 30", "30 feb", "apr 31", "dec 0", "dec 32",
@@ -166,7 +167,7 @@ func TestParseDueNeedsAYear(t *testing.T) {
 }
 
 func TestDueFormsMentionsEveryForm(t *testing.T) {
-	for _, form := range []string{"today", "tomorrow", "fri", "next tue", "in 3d", "in 2w", "in 1m", "in 1y", "+5d", "2026-12-01", "dec 3", "3 dec"} {
+	for _, form := range []string{"today", "tomorrow", "fri", "next tue", "next week", "next month", "eow", "eom", "3d", "in 3d", "in 2w", "in 1m", "in 1y", "+5d", "2026-12-01", "dec 3", "3 dec"} {
 		if !strings.Contains(DueForms, form) {
 			t.Errorf("DueForms does not mention %q", form)
 		}
@@ -192,6 +193,8 @@ func TestParseFollowUp(t *testing.T) {
 		{"2026-12-01: quote", "quote", d(2026, 12, 1)},
 		{"tomorrow", "Follow up", d(2026, 11, 23)},
 		{"  fri ", "Follow up", d(2026, 11, 27)},
+		{"fri 15:00: call back", "call back", d(2026, 11, 27)},
+		{"fri 3pm: call back: the pilot", "call back: the pilot", d(2026, 11, 27)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -200,6 +203,9 @@ func TestParseFollowUp(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := FollowUp{Text: tc.wantText, Due: tc.wantDue, Promised: tc.wantDue}
+			if strings.Contains(tc.in, "15:00") || strings.Contains(tc.in, "3pm") {
+				want.DueTime = "15:00"
+			}
 			if f != want {
 				t.Fatalf("ParseFollowUp(%q) = %+v, want %+v", tc.in, f, want)
 			}
@@ -217,6 +223,8 @@ func TestParseFollowUp(t *testing.T) {
 		{"someday: send it", DueForms},
 		{"send the pricing on friday", DueForms},
 		{"2026-02-30: send it", "not a real date"},
+		{"2026-01-05: send it", "in the past"},
+		{"12/5: send it", "day/month or month/day"},
 	}
 	for _, tc := range errs {
 		t.Run("error "+tc.in, func(t *testing.T) {
@@ -228,5 +236,98 @@ func TestParseFollowUp(t *testing.T) {
 				t.Fatalf("ParseFollowUp(%q) error %q does not mention %q", tc.in, err, tc.mention)
 			}
 		})
+	}
+}
+
+func TestParseDueNewForms(t *testing.T) {
+	sun := d(2026, 11, 22) // a Sunday
+	fri := d(2026, 11, 27)
+	sat := d(2026, 11, 28)
+	tests := []struct {
+		in    string
+		today Date
+		want  Date
+	}{
+		{"next week", sun, d(2026, 11, 23)},
+		{"next week", d(2026, 11, 23), d(2026, 11, 30)},
+		{"next month", sun, d(2026, 12, 1)},
+		{"next month", d(2026, 12, 31), d(2027, 1, 1)},
+		{"eow", sun, fri},
+		{"end of week", fri, fri},
+		{"eow", sat, d(2026, 12, 4)},
+		{"eom", sun, d(2026, 11, 30)},
+		{"end of month", d(2028, 2, 3), d(2028, 2, 29)},
+		{"3d", sun, d(2026, 11, 25)},
+		{"2w", sun, d(2026, 12, 6)},
+		{"1m", d(2026, 1, 31), d(2026, 2, 28)},
+	}
+	for _, tc := range tests {
+		if got, err := ParseDue(tc.in, tc.today); err != nil || got != tc.want {
+			t.Errorf("ParseDue(%q) on %v = %v, %v; want %v", tc.in, tc.today, got, err, tc.want)
+		}
+	}
+	for _, in := range []string{"12/5", "5/12", "1/1"} {
+		_, err := ParseDue(in, sun)
+		if err == nil || !strings.Contains(err.Error(), "day/month or month/day") {
+			t.Errorf("ParseDue(%q): %v, want it refused as ambiguous", in, err)
+		}
+	}
+}
+
+func TestParseDueTime(t *testing.T) {
+	sun := d(2026, 11, 22)
+	tests := []struct {
+		in    string
+		want  Date
+		clock string
+	}{
+		{"fri 3pm", d(2026, 11, 27), "15:00"},
+		{"fri 15:00", d(2026, 11, 27), "15:00"},
+		{"tomorrow 9:30am", d(2026, 11, 23), "09:30"},
+		{"fri 3 pm", d(2026, 11, 27), "15:00"},
+		{"dec 3 12am", d(2026, 12, 3), "00:00"},
+		{"fri", d(2026, 11, 27), ""},
+		{"next tue noon", d(2026, 11, 24), "12:00"},
+	}
+	for _, tc := range tests {
+		got, clock, err := ParseDueTime(tc.in, sun)
+		if err != nil || got != tc.want || clock != tc.clock {
+			t.Errorf("ParseDueTime(%q) = %v %q %v; want %v %q", tc.in, got, clock, err, tc.want, tc.clock)
+		}
+	}
+	for _, in := range []string{"fri 25:00", "fri 13pm", "fri 3:6pm", "3pm", "fri 0am"} {
+		if got, clock, err := ParseDueTime(in, sun); err == nil {
+			t.Errorf("ParseDueTime(%q) = %v %q, want an error", in, got, clock)
+		}
+	}
+}
+
+func TestParseWhen(t *testing.T) {
+	now := time.Date(2026, 11, 25, 10, 30, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"", now},
+		{"now", now},
+		{"today", now},
+		{"yesterday 3pm", time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)},
+		{"yesterday", time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)},
+		{"mon", time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)},
+		{"wed 9am", time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)},
+		{"thu", time.Date(2026, 11, 19, 12, 0, 0, 0, time.UTC)},
+		{"dec 3", time.Date(2025, 12, 3, 12, 0, 0, 0, time.UTC)},
+		{"2026-11-20 08:15", time.Date(2026, 11, 20, 8, 15, 0, 0, time.UTC)},
+	}
+	for _, tc := range tests {
+		if got, err := ParseWhen(tc.in, now); err != nil || !got.Equal(tc.want) {
+			t.Errorf("ParseWhen(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for in, says := range map[string]string{"someday": "cannot read", "today 3pm": "in the future", "2026-12-01": "in the future",
+		"tomorrow": "in the future", "12/5": "day/month"} {
+		if got, err := ParseWhen(in, now); err == nil || !strings.Contains(err.Error(), says) {
+			t.Errorf("ParseWhen(%q) = %v, %v; want an error saying %q", in, got, err, says)
+		}
 	}
 }

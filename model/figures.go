@@ -33,7 +33,7 @@ func ComputeFigures(today Date, notes []Interaction, follows []FollowUp) Figures
 	since := today.AddDays(-FigureWindow)
 	for _, n := range notes {
 		day := DateOf(n.At)
-		if day.After(f.LastTouch) {
+		if n.Kind.IsTouch() && day.After(f.LastTouch) { // as the contact's own last touch
 			f.LastTouch = day
 		}
 		if day.Before(since) || day.After(today) || n.Kind == Note {

@@ -27,8 +27,8 @@ func TestComputeFiguresInteractions(t *testing.T) {
 		{"the window's first day counts", []Interaction{note(Meeting, true, first)}, 1, 1, 1, intp(100), first},
 		{"the day before does not", []Interaction{note(Meeting, true, first.AddDays(-1))}, 0, 0, 0, nil, first.AddDays(-1)},
 		{"today counts", []Interaction{note(Call, false, today)}, 0, 1, 0, intp(0), today},
-		{"notes have no direction", []Interaction{note(Note, true, today), note(Call, true, today.AddDays(-1))}, 0, 1, 1, intp(100), today},
-		{"only notes: no share", []Interaction{note(Note, true, today)}, 0, 0, 0, nil, today},
+		{"notes have no direction", []Interaction{note(Note, true, today), note(Call, true, today.AddDays(-1))}, 0, 1, 1, intp(100), today.AddDays(-1)}, // and a note is not a touch
+		{"only notes: no share", []Interaction{note(Note, true, today)}, 0, 0, 0, nil, Date{}},
 		{"a third rounds down", []Interaction{note(Call, true, today), note(Email, false, today), note(Message, false, today)}, 0, 3, 1, intp(33), today},
 		{"two thirds round up", []Interaction{note(Call, true, today), note(Email, true, today), note(Meeting, false, today)}, 1, 3, 2, intp(67), today},
 		{"a half rounds up", []Interaction{note(Call, true, today), note(Call, false, today), note(Call, false, today), note(Call, false, today),

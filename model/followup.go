@@ -14,6 +14,7 @@ type FollowUp struct {
 	Text      string `json:"text"`
 	TheyOwe   bool   `json:"they_owe,omitempty"`
 	Due       Date   `json:"due"`
+	DueTime   string `json:"due_time,omitempty"` // "15:00" when a time of day was given
 	Promised  Date   `json:"promised"`
 	Snoozes   int    `json:"snoozes,omitempty"`
 	Done      Date   `json:"done,omitzero"`
@@ -48,9 +49,22 @@ func (f FollowUp) Validate() error {
 }
 
 // ParseFollowUp splits "WHEN: what" and resolves WHEN against today. A
-// bare WHEN with no colon is accepted and described as "Follow up".
+// bare WHEN with no colon is accepted and described as "Follow up". WHEN
+// may carry a time of day with its own colon ("fri 15:00: call"), so the
+// first colon after which WHEN reads as a date splits.
 func ParseFollowUp(s string, today Date) (FollowUp, error) {
 	when, what, found := strings.Cut(s, ":")
+	for i := len(when) + 1; found && i < len(s); i++ {
+		if s[i] != ':' {
+			continue
+		}
+		if _, _, err := ParseDueTime(s[:i], today); err == nil {
+			if _, _, err := ParseDueTime(when, today); err != nil {
+				when, what = s[:i], s[i+1:]
+			}
+			break
+		}
+	}
 	what = strings.TrimSpace(what)
 	if !found {
 		what = "Follow up"
@@ -61,9 +75,12 @@ func ParseFollowUp(s string, today Date) (FollowUp, error) {
 	if what == "" {
 		return FollowUp{}, fmt.Errorf("follow-up %q says when but not what (write it as \"fri: send the pricing\")", s)
 	}
-	due, err := ParseDue(when, today)
+	due, clock, err := ParseDueTime(when, today)
 	if err != nil {
 		return FollowUp{}, err
 	}
-	return FollowUp{Text: what, Due: due, Promised: due}, nil
+	if due.Before(today) {
+		return FollowUp{}, fmt.Errorf("%s is in the past; a follow-up is a promise for today or later", due)
+	}
+	return FollowUp{Text: what, Due: due, DueTime: clock, Promised: due}, nil
 }

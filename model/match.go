@@ -40,9 +40,10 @@ var unfoldable = strings.NewReplacer(
 
 // Candidate is a contact as name matching sees it.
 type Candidate struct {
-	ID     uint64
-	Name   string
-	Folded string // Fold(Name), computed once when the name is stored
+	ID      uint64
+	Name    string
+	Folded  string // Fold(Name), computed once when the name is stored
+	Company string // to tell namesakes apart, and to choose by company words
 }
 
 // MatchTier says how well a query matched; lower is better.

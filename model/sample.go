@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 )
@@ -155,7 +156,7 @@ func (s *Sampler) notes(c *Contact, active bool) []Interaction {
 		out = append(out, s.note(at))
 	}
 	for _, in := range out {
-		if in.At.After(c.LastTouch) {
+		if in.Kind.IsTouch() && in.At.After(c.LastTouch) {
 			c.LastTouch = in.At
 		}
 	}
@@ -216,7 +217,10 @@ func (s *Sampler) questions(active bool) []Question {
 	}
 	var out []Question
 	for k := 0; k < 1+s.rng.IntN(3); k++ {
-		out = append(out, Question{Text: pick(s, questionTexts), Created: s.now.AddDate(0, 0, -s.rng.IntN(60))})
+		q := Question{Text: pick(s, questionTexts), Created: s.now.AddDate(0, 0, -s.rng.IntN(60))}
+		if !slices.ContainsFunc(out, func(o Question) bool { return o.Text == q.Text }) {
+			out = append(out, q) // the same question twice would be noise
+		}
 	}
 	return out
 }
@@ -242,8 +246,18 @@ func isCJK(s string) bool {
 	return false
 }
 
+// pinyin romanizes the Chinese names of the sample pools, as people with
+// those names write them in their email addresses.
+var pinyin = map[string]string{
+	"伟": "wei", "芳": "fang", "娜": "na", "敏": "min", "静": "jing", "磊": "lei",
+	"王": "wang", "李": "li", "张": "zhang", "刘": "liu", "陈": "chen", "杨": "yang",
+}
+
 // asciiName turns a name into something usable in an email address.
 func asciiName(s string) string {
+	if p, ok := pinyin[s]; ok {
+		return p
+	}
 	if isCJK(s) {
 		return fmt.Sprintf("u%x", []rune(s)[0])
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -69,12 +70,12 @@ func TestSamplerMakesRealisticData(t *testing.T) {
 			if err := n.Validate(); err != nil {
 				t.Fatal(err)
 			}
-			if n.At.After(latest) {
+			if n.Kind.IsTouch() && n.At.After(latest) {
 				latest = n.At
 			}
 		}
 		if !c.LastTouch.Equal(latest) {
-			t.Fatalf("contact %d: last touch %v, latest note %v", i, c.LastTouch, latest)
+			t.Fatalf("contact %d: last touch %v, latest touch %v", i, c.LastTouch, latest)
 		}
 		for _, f := range b.FollowUps {
 			if err := f.Validate(); err != nil {
@@ -100,4 +101,30 @@ func isPlainASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// Demo data reads as real: Chinese names get pinyin email addresses, and
+// nobody has the same question twice.
+func TestSamplerEmailsAndQuestions(t *testing.T) {
+	s := NewSampler(7, 400, time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC))
+	cjk := 0
+	for range 400 {
+		b := s.Next().Bundle
+		if isCJK(b.Contact.Name) {
+			cjk++
+			if e := b.Contact.Emails[0]; strings.Contains(e, ".u") || strings.HasPrefix(e, "u") {
+				t.Errorf("%s has the email %s", b.Contact.Name, e)
+			}
+		}
+		seen := map[string]bool{}
+		for _, q := range b.Questions {
+			if seen[q.Text] {
+				t.Errorf("%s has %q twice", b.Contact.Name, q.Text)
+			}
+			seen[q.Text] = true
+		}
+	}
+	if cjk == 0 {
+		t.Fatal("setup: no Chinese names in 400 contacts")
+	}
 }

@@ -36,11 +36,11 @@ func agenda(tx *bolt.Tx, today model.Date, coldLimit int) (model.Agenda, error) 
 	return model.BuildAgenda(in), nil
 }
 
-// dueFollowUps reads the open follow-ups due on or before today, with their
-// contacts' names, from idx_due alone.
+// dueFollowUps reads the open follow-ups due on or before the end of the
+// coming-up window, with their contacts' names, from idx_due alone.
 func dueFollowUps(tx *bolt.Tx, today model.Date, names map[uint64]string) ([]model.FollowUp, error) {
 	var out []model.FollowUp
-	end := today.Key()
+	end := today.AddDays(model.ComingWindow).Key()
 	c := tx.Bucket(bDue).Cursor()
 	for k, v := c.First(); k != nil && dateAt(k, 0).Key() <= end; k, v = c.Next() {
 		f, name, err := decodeDue(v)
@@ -89,30 +89,39 @@ func momentsAround(tx *bolt.Tx, today model.Date) []model.Contact {
 	return out
 }
 
-// coldCandidates loads the contacts at the head of the next-touch index
-// (most overdue first) and counts every contact going cold from the per-day
-// counts. With a limit it loads just past the limit's last day, so ties are
-// broken as the model breaks them.
+// coldCandidates counts every contact going cold from the per-day counts
+// and reads, as slim contacts, those that come first in the model's order
+// (model.SortCold) from idx_cold: within one (tier, cadence) run the most
+// overdue come first, so merging the runs' heads by tier, then overdue
+// relative to cadence, yields the order without reading the rest. With a
+// limit it reads past it only the ties that the model breaks by name.
 func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, int, error) {
 	count := 0
 	days := tx.Bucket(bTouchDays).Cursor()
 	for k, v := days.First(); k != nil && dateAt(k, 0).Before(today); k, v = days.Next() {
 		count += int(readU32(v))
 	}
+	runs := coldRuns(tx, today)
 	var out []model.Contact
-	var boundary uint32
-	c := tx.Bucket(bNextTouch).Cursor()
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		day := dateAt(k, 0).Key()
-		if day >= today.Key() || (limit > 0 && len(out) >= limit && day > boundary) {
+	var last coldHead
+	for {
+		best := -1
+		for i, r := range runs {
+			if r.ok && (best < 0 || r.head.before(runs[best].head)) {
+				best = i
+			}
+		}
+		if best < 0 || (limit > 0 && len(out) >= limit && !runs[best].head.tie(last)) {
 			break
 		}
-		var ct model.Contact
-		if err := getJSON(tx, bContacts, lastID(k), &ct); err != nil {
-			return nil, 0, fmt.Errorf("contact %d: %w", lastID(k), err)
+		r := &runs[best]
+		ct, ok := decodeTouch(r.head.next, r.head.id, r.head.cadence, r.value)
+		if !ok {
+			return nil, 0, fmt.Errorf("contact %d: a damaged going-cold entry (rapport check)", r.head.id)
 		}
 		out = append(out, ct)
-		boundary = day
+		last = r.head
+		r.advance(today)
 	}
 	return out, count, nil
 }
@@ -122,16 +131,21 @@ func coldCandidates(tx *bolt.Tx, today model.Date, limit int) ([]model.Contact, 
 // due. One still open on today, its day, can yet be kept and waits.
 func (s *Store) FollowThrough(today model.Date) (kept, due int, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bPromiseDays).Cursor()
-		for k, v := c.Seek(dateBytes(today.AddDays(-model.FigureWindow))); k != nil && !dateAt(k, 0).After(today); k, v = c.Next() {
-			n := decodeCounts(v, promiseSlots)
-			kept += n[promiseKept]
-			due += n[promiseKept] + n[promiseLate]
-			if dateAt(k, 0).Before(today) {
-				due += n[promiseOpen]
-			}
-		}
+		kept, due = followThrough(tx, today)
 		return nil
 	})
 	return kept, due, err
+}
+
+func followThrough(tx *bolt.Tx, today model.Date) (kept, due int) {
+	c := tx.Bucket(bPromiseDays).Cursor()
+	for k, v := c.Seek(dateBytes(today.AddDays(-model.FigureWindow))); k != nil && !dateAt(k, 0).After(today); k, v = c.Next() {
+		n := decodeCounts(v, promiseSlots)
+		kept += n[promiseKept]
+		due += n[promiseKept] + n[promiseLate]
+		if dateAt(k, 0).Before(today) {
+			due += n[promiseOpen]
+		}
+	}
+	return kept, due
 }

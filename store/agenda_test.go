@@ -104,6 +104,7 @@ func agendaDiff(got, want model.Agenda) string {
 	section("day", got.Day, want.Day)
 	section("overdue", got.Overdue, want.Overdue)
 	section("due today", got.DueToday, want.DueToday)
+	section("coming up", got.ComingUp, want.ComingUp)
 	section("moments", got.Moments, want.Moments)
 	section("cold", got.Cold, want.Cold)
 	section("cold total", got.ColdTotal, want.ColdTotal)

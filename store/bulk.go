@@ -78,11 +78,12 @@ func addBundle(tx *bolt.Tx, b *model.Bundle, text *textBatch, skipText bool) (ui
 	return cid, nil
 }
 
-// latestTouch is the later of the contact's own last touch and its notes'.
+// latestTouch is the later of the contact's own last touch and its notes'
+// that were real contact (a plain note is not).
 func latestTouch(c model.Contact, notes []model.Interaction) (t time.Time) {
 	t = c.LastTouch
 	for _, n := range notes {
-		if n.At.After(t) {
+		if n.Kind.IsTouch() && n.At.After(t) {
 			t = n.At
 		}
 	}

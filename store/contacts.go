@@ -119,6 +119,7 @@ func contactIndexKeys(c model.Contact) []indexKey {
 	keys := []indexKey{
 		{bNames, join([]byte(e.Folded), []byte{0}, id), encodeSummary(e)},
 		{bNextTouch, join(dateBytes(e.NextTouch), id), nil},
+		{bCold, coldKey(c), encodeTouch(c)},
 	}
 	wordValue := encodeWordValue(e)
 	for bucket, text := range map[string]string{string(bWords): e.Folded, string(bCompanyWords): model.Fold(c.Company)} {

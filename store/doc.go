@@ -18,6 +18,9 @@
 //	idx_company_words  word 0x00 id -> fold(name) | summary   one per word of the company
 //	idx_next_touch  next-touch date | id -> nil               "going cold" is a range scan
 //	idx_touch_days  next-touch date -> uint32 count           counts them without walking every key
+//	idx_cold        tier | cadence | next-touch date | id -> stage | last touch | name
+//	                the going-cold order: one run per (tier, cadence), most overdue first,
+//	                merged by overdue relative to cadence
 //	idx_moments     month | day | id | n -> year | label | name   moments by month-day
 //	idx_due         due date | id -> contact name | JSON follow-up   open follow-ups only
 //	idx_promise_days  promised date -> open | kept | late counts   the rep's promises, for follow-through

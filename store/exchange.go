@@ -62,7 +62,12 @@ func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 
 func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	if ch.ID == 0 {
-		b := model.Bundle{Contact: ch.Contact, Notes: ch.Notes}
+		// An imported contact is not touched by the import: its first
+		// touch falls on a day of its first cadence, so a big import does
+		// not all fall due at once.
+		c := ch.Contact
+		c.LastTouch = latestTouch(c, ch.Notes)
+		b := model.Bundle{Contact: model.SpreadFirstTouch(c, c.Name+"\x00"+c.UID), Notes: ch.Notes}
 		return addBundle(tx, &b, nil, textStale(tx))
 	}
 	var old model.Contact

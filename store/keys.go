@@ -33,6 +33,7 @@ var (
 	bTextNotes    = []byte("ftx_notes")
 	bTags         = []byte("idx_tags")
 	bTextTimes    = []byte("ftx_times")
+	bCold         = []byte("idx_cold")
 
 	bShares    = []byte("shares")
 	bContactS  = []byte("idx_contact_shares")
@@ -48,7 +49,7 @@ var allBuckets = [][]byte{
 	bMeta, bContacts, bNotes, bFollowUps, bQuestions, bNames, bWords, bNextTouch,
 	bMoments, bDue, bPromiseDays, bCompanyWords, bContactNote, bContactFU, bContactQ, bReferrals,
 	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
-	bContactText, bTextDays, bTextNotes, bTags, bTextTimes,
+	bContactText, bTextDays, bTextNotes, bTags, bTextTimes, bCold,
 }
 
 func u64(n uint64) []byte {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,9 +68,13 @@ func (e *AmbiguousError) Error() string {
 			names = append(names, fmt.Sprintf("and %d more", len(e.Candidates)-8))
 			break
 		}
-		names = append(names, fmt.Sprintf("%s (#%d)", model.CleanLine(c.Name), c.ID))
+		if c.Company != "" {
+			names = append(names, fmt.Sprintf("%s (%s, #%d)", model.CleanLine(c.Name), model.CleanLine(c.Company), c.ID))
+		} else {
+			names = append(names, fmt.Sprintf("%s (#%d)", model.CleanLine(c.Name), c.ID))
+		}
 	}
-	return fmt.Sprintf("%q matches %d contacts: %s; be more specific or use #ID", e.Query, len(e.Candidates), strings.Join(names, ", "))
+	return fmt.Sprintf("%q matches %d contacts: %s; add a word of the company, be more specific or use #ID", e.Query, len(e.Candidates), strings.Join(names, ", "))
 }
 
 // Resolve finds the one contact a query names ("#12" names an id). No match
@@ -105,6 +110,12 @@ func resolve(tx *bolt.Tx, query string) (uint64, error) {
 		return n, nil
 	}
 	found, _ := matches(tx, query)
+	if len(found) != 1 {
+		// "bekele krusty": the last words may name the company.
+		if byCompany := matchWithCompany(tx, query); len(byCompany) > 0 {
+			found = byCompany
+		}
+	}
 	switch len(found) {
 	case 0:
 		return 0, &NoMatchError{query}
@@ -112,6 +123,37 @@ func resolve(tx *bolt.Tx, query string) (uint64, error) {
 		return found[0].ID, nil
 	}
 	return 0, &AmbiguousError{query, found}
+}
+
+// matchWithCompany reads a query as name words then company words, the
+// longest name first: the contacts the name part matches whose company
+// has a word starting with each of the company words.
+func matchWithCompany(tx *bolt.Tx, query string) []model.Candidate {
+	words := strings.Fields(model.Fold(query))
+	for k := len(words) - 1; k >= 1; k-- {
+		named, _ := matches(tx, strings.Join(words[:k], " "))
+		var out []model.Candidate
+		for _, c := range named {
+			if companyHas(c.Company, words[k:]) {
+				out = append(out, c)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// companyHas reports whether every word starts a word of the company.
+func companyHas(company string, words []string) bool {
+	have := strings.Fields(model.Fold(company))
+	for _, w := range words {
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.HasPrefix(h, w) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // matches tries the word index first: contacts with a name word starting

@@ -32,9 +32,14 @@ func logNote(tx *bolt.Tx, in *model.Interaction, follows []*model.FollowUp) erro
 			return err
 		}
 	}
-	if in.At.After(c.LastTouch) {
+	// Only real contact resets the cadence and ends a put-off; a plain
+	// note written without the customer does not.
+	if in.Kind.IsTouch() && (in.At.After(c.LastTouch) || !c.NextTouchAfter.IsZero()) {
 		old := c
-		c.LastTouch = in.At
+		if in.At.After(c.LastTouch) {
+			c.LastTouch = in.At
+		}
+		c.NextTouchAfter = model.Date{}
 		return putContact(tx, &old, c)
 	}
 	return nil

@@ -407,13 +407,14 @@ func TestEntries(t *testing.T) {
 		folded     string
 		last, next model.Date
 	}
-	oct1 := model.DateOf(created)
+	// Never touched: no last touch, the first due one cadence after adding.
+	oct1, never := model.DateOf(created), model.Date{}
 	want := []row{
-		{2, "ada lovelace", "Engines", "ada lovelace", oct1, oct1.AddDays(30)},
-		{4, "Ada Lovelace", "", "ada lovelace", oct1, oct1.AddDays(60)},
-		{3, "Émile Zola", "", "emile zola", oct1, oct1.AddDays(7)},
-		{1, "Zoë Dubois", "", "zoe dubois", oct1, oct1.AddDays(14)},
-		{5, "王伟", "", "王伟", oct1, oct1.AddDays(90)},
+		{2, "ada lovelace", "Engines", "ada lovelace", never, oct1.AddDays(30)},
+		{4, "Ada Lovelace", "", "ada lovelace", never, oct1.AddDays(60)},
+		{3, "Émile Zola", "", "emile zola", never, oct1.AddDays(7)},
+		{1, "Zoë Dubois", "", "zoe dubois", never, oct1.AddDays(14)},
+		{5, "王伟", "", "王伟", never, oct1.AddDays(90)},
 	}
 	var got []row
 	for _, e := range es {
@@ -613,7 +614,10 @@ func TestRestoreAndUpsertKeepCheckClean(t *testing.T) {
 	if c, _ := dst.Resolve("renamed by import"); c.ID != first.ID {
 		t.Fatalf("the merged contact does not resolve: %+v", c)
 	}
-	if c, _ := dst.Contact(ids[0]); c.Name != "Imported Person" || !c.LastTouch.Equal(now) {
+	// An import and an imported plain note are not touches: never touched,
+	// first touch spread within the first cadence.
+	if c, _ := dst.Contact(ids[0]); c.Name != "Imported Person" || !c.LastTouch.IsZero() ||
+		!c.NextTouch().After(model.DateOf(now)) || c.NextTouch().After(model.DateOf(now).AddDays(14)) {
 		t.Fatalf("the new contact: %+v", c)
 	}
 	contacts, follows := readBook(t, dst)

@@ -177,7 +177,7 @@ func coldOn(tx *bolt.Tx, contacts []model.Contact, day model.Date) (int, error) 
 	return count, nil
 }
 
-// lastTouchBy is the time of a contact's latest note on or before day
+// lastTouchBy is the time of a contact's latest touch on or before day
 // (zero when none), as the contact's LastTouch counts them: a reverse walk
 // of idx_contact_notes from just after the day.
 func lastTouchBy(tx *bolt.Tx, contactID uint64, day model.Date) (time.Time, error) {
@@ -195,7 +195,7 @@ func lastTouchBy(tx *bolt.Tx, contactID uint64, day model.Date) (time.Time, erro
 		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
 			return time.Time{}, fmt.Errorf("note %d: %w", lastID(k), err)
 		}
-		if !model.DateOf(in.At).After(day) {
+		if in.Kind.IsTouch() && !model.DateOf(in.At).After(day) { // a plain note is no touch
 			return in.At, nil
 		}
 	}

@@ -26,6 +26,7 @@ var migrations = []migration{
 	{4, "add the shares and the value counters", rebuildIndexes},
 	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
 	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
+	{7, "count only real contact as a touch; add the going-cold index", recountTouches},
 }
 
 // SchemaVersion is the newest schema this binary knows.

@@ -20,7 +20,7 @@ type Entry struct {
 
 // Candidate gives the entry as name matching sees it.
 func (e Entry) Candidate() model.Candidate {
-	return model.Candidate{ID: e.ID, Name: e.Name, Folded: e.Folded}
+	return model.Candidate{ID: e.ID, Name: e.Name, Folded: e.Folded, Company: e.Company}
 }
 
 func entryOf(c model.Contact) Entry {

@@ -26,7 +26,9 @@ type Options struct {
 // Run runs the program until the user quits.
 func Run(s *store.Store, opts Options) error {
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
-	var popts []tea.ProgramOption
+	// 30 frames a second is smooth for typing and halves the idle wake-ups
+	// of the default 60 (the renderer's ticker runs even when nothing changes).
+	popts := []tea.ProgramOption{tea.WithFPS(30)}
 	if noColor {
 		// colorprofile reads NO_COLOR as a boolean ("yes" would keep
 		// colour); no-color.org says any non-empty value disables it.
@@ -92,6 +94,9 @@ type App struct {
 	cards  cardsScreen
 
 	helpOffset int
+	coldLimit  int       // contacts going cold loaded so far; grows as the agenda scrolls
+	stamp      fileStamp // the database file as the last poll that read it saw it
+	polls      int
 
 	entries       []store.Entry
 	gen           uint64
@@ -120,14 +125,16 @@ func newApp(s *store.Store, opts Options, noColor bool, env func(string) string)
 	return App{
 		store: s, now: now, env: env, noColor: noColor, today: today,
 		st: st, keys: &keys, help: h,
-		list:    newListScreen(st, &keys, today),
-		agenda:  newTodayScreen(st, &keys),
-		loading: true, // Init loads the book
+		list:      newListScreen(st, &keys, today),
+		agenda:    newTodayScreen(st, &keys),
+		loading:   true,      // Init loads the book
+		focus:     paneToday, // home is the agenda, at every size
+		coldLimit: coldPage,
 	}
 }
 
 func (a App) Init() tea.Cmd {
-	return tea.Batch(loadFirstPage(a.store, a.today), loadBook(a.store, a.today), tea.RequestBackgroundColor, tick())
+	return tea.Batch(loadFirstPage(a.store, a.today), loadBook(a.store, a.today, a.coldLimit), tea.RequestBackgroundColor, tick())
 }
 
 func (a App) top() page {
@@ -223,7 +230,7 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 // resize gives every screen its rectangle.
 func (a *App) resize(w, h int) {
 	a.width, a.height = w, h
-	a.lay = computeLayout(w, h)
+	a.lay = computeLayout(w, h, a.agenda.want())
 	if a.lay.TooSmall {
 		return
 	}

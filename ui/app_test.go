@@ -23,8 +23,15 @@ func TestGlobalKeys(t *testing.T) {
 		t.Error("ctrl+c quits")
 	}
 	b := keys(t, a, "?")
-	if b.top() != pageHelp || !strings.Contains(screen(b), "Contacts") {
+	if b.top() != pageHelp || !strings.Contains(screen(b), "Today") || !strings.Contains(screen(b), "snooze / put off") {
 		t.Fatalf("? opens the full help:\n%s", screen(b))
+	}
+	// Only the keys that work there: no note-form toggles on home.
+	if strings.Contains(screen(b), "alt+k") {
+		t.Errorf("home's help lists the note form's keys:\n%s", screen(b))
+	}
+	if d := keys(t, a, "enter", "?"); strings.Contains(screen(d), "d done") || !strings.Contains(screen(d), "This contact") {
+		t.Errorf("the detail's help lists keys that do not work there:\n%s", screen(d))
 	}
 	for _, k := range []string{"?", "esc", "q"} {
 		c := keys(t, b, k)
@@ -66,9 +73,9 @@ func TestHelpBarFollowsTheScreen(t *testing.T) {
 		keys []string
 		want string
 	}{
-		{nil, "/ filter"},
+		{nil, "d done"},
 		{[]string{"/"}, "enter keep filter"},
-		{[]string{"tab"}, "d done"},
+		{[]string{"tab"}, "/ filter"},
 		{[]string{"enter"}, "f topic filter"},
 		{[]string{"n"}, "ctrl+s save"},
 		{[]string{"n", "tab", "tab", "tab"}, "p problem"},
@@ -113,14 +120,14 @@ func TestTooSmall(t *testing.T) {
 		t.Errorf("too small:\n%s", out)
 	}
 	a = send(t, a, tea.WindowSizeMsg{Width: 40, Height: 10})
-	if out := screen(a); !strings.Contains(out, "Contacts") {
+	if out := screen(a); !strings.Contains(out, "Today") {
 		t.Errorf("back to normal:\n%s", out)
 	}
 }
 
 func TestLiveRefreshFromAnotherProcess(t *testing.T) {
 	s := fixtureStore(t)
-	a := testApp(t, s, 120, 35)
+	a := listApp(t, s, 120, 35)
 	a = keys(t, a, "j", "j", "j", "j", "j", "j") // Katherine Johnson
 	if selectedName(a) != "Katherine Johnson" {
 		t.Fatalf("selected %q", selectedName(a))
@@ -148,7 +155,7 @@ func TestLiveRefreshFromAnotherProcess(t *testing.T) {
 	}
 	a = run(t, a, emit(tickMsg{}))
 	out := screen(a)
-	if !strings.Contains(out, "external promise — Grace Hopper") || !strings.Contains(out, "Aaron Aardvark") {
+	if !hasRow(out, "Grace Hopper", "external promise") || !strings.Contains(out, "Aaron Aardvark") {
 		t.Errorf("outside writes should show:\n%s", out)
 	}
 	if selectedName(a) != "Katherine Johnson" {
@@ -180,7 +187,7 @@ func TestDayTurnsOvernight(t *testing.T) {
 	now := fixedNow
 	a := newApp(s, Options{Now: func() time.Time { return now }}, false, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	a = run(t, a, loadBook(s, a.today))
+	a = run(t, a, loadBook(s, a.today, a.coldLimit))
 	a = keys(t, a, "t")
 	if !strings.Contains(screen(a), "Due today · 1") {
 		t.Fatalf("before midnight:\n%s", screen(a))
@@ -197,7 +204,7 @@ func TestNoColorAndLightBackground(t *testing.T) {
 	s := fixtureStore(t)
 	a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, true, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	a = run(t, a, loadBook(s, a.today))
+	a = run(t, a, loadBook(s, a.today, a.coldLimit))
 	out := a.View().Content
 	if strings.Contains(out, "38;") || strings.Contains(out, "48;") {
 		t.Error("NO_COLOR frames must carry no colour")

@@ -92,7 +92,7 @@ func benchFirstFrame(b *testing.B, n, limit int) {
 		}
 		a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, false, env)
 		a = send(b, a, tea.WindowSizeMsg{Width: 120, Height: 35})
-		msg := readBook(s, a.today, limit)
+		msg := readBook(s, a.today, limit, coldPage)
 		if msg.err != nil {
 			b.Fatal(msg.err)
 		}
@@ -113,7 +113,7 @@ func filterApp(b *testing.B, typed string) App {
 	}
 	a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, false, func(string) string { return "" })
 	a = send(b, a, tea.WindowSizeMsg{Width: 120, Height: 35})
-	msg := readBook(s, a.today, 0)
+	msg := readBook(s, a.today, 0, coldPage)
 	a = send(b, a, msg)
 	a = send(b, a, press("/"))
 	for _, r := range typed {

@@ -94,7 +94,7 @@ func (b bookScreen) Update(msg tea.Msg, s *store.Store) (bookScreen, tea.Cmd) {
 		return b, emit(openContactMsg{r.id})
 	case key.Matches(km, k.Note) && b.cursor < len(b.rows) && b.rows[b.cursor].id != 0:
 		r := b.rows[b.cursor]
-		return b, emit(newNoteMsg{r.id, r.title})
+		return b, emit(newNoteMsg{id: r.id, name: r.title})
 	}
 	b.clamp()
 	return b, nil

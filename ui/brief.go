@@ -66,7 +66,7 @@ func (b briefScreen) Update(msg tea.Msg) (briefScreen, tea.Cmd) {
 		return b, emit(openContactMsg{b.id})
 	case key.Matches(km, k.Note):
 		if b.loaded {
-			return b, emit(newNoteMsg{b.id, b.name})
+			return b, emit(newNoteMsg{id: b.id, name: b.name})
 		}
 	}
 	return b, nil

@@ -18,10 +18,15 @@ import (
 // result comes back as a message. Each store call opens the file, runs one
 // transaction and closes it, so no lock is held between them.
 
-// loadBook reads the entries and the agenda for day.
-func loadBook(s *store.Store, day model.Date) tea.Cmd {
-	return func() tea.Msg { return readBook(s, day, 0) }
+// loadBook reads the entries and the agenda for day, with the first
+// coldLimit contacts going cold (more load as the list scrolls to them).
+func loadBook(s *store.Store, day model.Date, coldLimit int) tea.Cmd {
+	return func() tea.Msg { return readBook(s, day, 0, coldLimit) }
 }
+
+// coldPage is how many contacts going cold a load brings: more than a
+// screen shows; scrolling to the last one loads as many again.
+const coldPage = 200
 
 // firstPage is how many entries the first frame loads: more than any
 // screen shows, a small fraction of a big book.
@@ -31,20 +36,20 @@ const firstPage = 200
 // the first frame of a big book appears at once; loadBook, started at the
 // same time, brings the rest.
 func loadFirstPage(s *store.Store, day model.Date) tea.Cmd {
-	return func() tea.Msg { return readBook(s, day, firstPage) }
+	return func() tea.Msg { return readBook(s, day, firstPage, coldPage) }
 }
 
 // readBook reads the book for day in one transaction; limit > 0 reads only
 // the first entries.
-func readBook(s *store.Store, day model.Date, limit int) bookMsg {
-	b, err := s.Book(day, limit)
+func readBook(s *store.Store, day model.Date, limit, coldLimit int) bookMsg {
+	b, err := s.BookCold(day, limit, coldLimit)
 	if err != nil {
 		return bookMsg{err: err}
 	}
 	// The filter index is built here, off the update loop, so the list
 	// never filters without it.
 	return bookMsg{gen: b.Generation, day: day, entries: b.Entries, index: buildIndex(b.Entries), agenda: b.Agenda,
-		partial: limit > 0 && len(b.Entries) == limit}
+		kept: model.Percent(b.Kept, b.PromisesDue), partial: limit > 0 && len(b.Entries) == limit}
 }
 
 func loadDetail(s *store.Store, id uint64) tea.Cmd {
@@ -78,38 +83,66 @@ func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{} })
 }
 
-// poll reads the generation (one short read transaction) and the day.
-func poll(s *store.Store, now func() time.Time) tea.Cmd {
+// fileStamp is what a stat says of the database file: every write moves it.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+// poll reads the day and, unless the file's stamp is the one seen last
+// time (then nothing was written: an idle TUI never opens the file), the
+// generation, in one short read transaction. Every tenth poll reads it
+// anyway, for file systems whose clocks are coarse.
+func poll(s *store.Store, now func() time.Time, seen fileStamp, full bool) tea.Cmd {
 	return func() tea.Msg {
+		day := model.DateOf(now())
+		var stamp fileStamp
+		if info, err := os.Stat(s.Path()); err == nil {
+			stamp = fileStamp{info.ModTime(), info.Size()}
+		}
+		if !full && stamp != (fileStamp{}) && stamp == seen {
+			return pollMsg{same: true, day: day, stamp: stamp}
+		}
 		gen, err := s.Generation()
-		return pollMsg{gen: gen, day: model.DateOf(now()), err: err}
+		return pollMsg{gen: gen, day: day, stamp: stamp, err: err}
 	}
 }
 
 // saveNote logs the note with its follow-ups and ticks off the questions
 // asked, in one transaction.
-func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, asked, shared []uint64, name string) tea.Cmd {
+func saveNote(s *store.Store, in model.Interaction, follows []model.FollowUp, d noteDraft) tea.Cmd {
 	return func() tea.Msg {
-		ptrs := make([]*model.FollowUp, len(follows))
+		c := store.Capture{Note: &in, Asked: d.asked, Shared: d.shared, Close: d.close}
 		for i := range follows {
-			ptrs[i] = &follows[i]
+			c.FollowUps = append(c.FollowUps, &follows[i])
 		}
-		closed, err := s.LogTouch(&in, ptrs, asked, shared)
-		return noteSavedMsg{id: in.ContactID, name: name, due: follows, closed: closed, err: err}
+		for _, q := range d.ask {
+			c.Ask = append(c.Ask, &model.Question{Text: q, Created: in.At})
+		}
+		closed, err := s.SaveCapture(c)
+		return noteSavedMsg{id: in.ContactID, name: d.name, due: follows, closed: closed, asks: len(d.ask), err: err}
 	}
 }
 
-func markDone(s *store.Store, id uint64, day model.Date) tea.Cmd {
+func markDone(s *store.Store, id uint64, name string, day model.Date) tea.Cmd {
 	return func() tea.Msg {
 		fu, err := s.Done(id, day)
-		return followUpMsg{verb: "done", fu: fu, err: err}
+		fu.ID = id // also on failure: the agenda shows the row again
+		return followUpMsg{verb: "done", fu: fu, name: name, err: err}
 	}
 }
 
-func snooze(s *store.Store, id uint64, due model.Date) tea.Cmd {
+func snooze(s *store.Store, id uint64, name string, due model.Date) tea.Cmd {
 	return func() tea.Msg {
 		fu, err := s.Snooze(id, due)
-		return followUpMsg{verb: "snoozed", fu: fu, err: err}
+		return followUpMsg{verb: "snoozed", fu: fu, name: name, err: err}
+	}
+}
+
+func later(s *store.Store, id uint64, due model.Date) tea.Cmd {
+	return func() tea.Msg {
+		c, err := s.Later(id, due)
+		return laterMsg{contact: c, err: err}
 	}
 }
 
@@ -275,8 +308,10 @@ func saveNoteEdit(s *store.Store, id uint64, d noteDraft) tea.Cmd {
 			in.Kind, in.Inbound, in.Topics, in.Text, in.Gave = d.kind, d.inbound, d.topics, d.text, d.gave
 		})
 		var due []model.FollowUp
-		if err == nil && d.follow != nil {
-			f := *d.follow
+		for _, f := range d.follows {
+			if err != nil {
+				break
+			}
 			f.ContactID, f.NoteID = in.ContactID, in.ID
 			err = s.AddFollowUp(&f)
 			due = append(due, f)

@@ -84,7 +84,7 @@ func newContactForm(st *Styles, keys *KeyMap, c model.Contact, isNew bool, entri
 		fEmails:     strings.Join(c.Emails, ", "),
 		fPhones:     strings.Join(c.Phones, ", "),
 		fTags:       strings.Join(c.Tags, ", "),
-		fBirthday:   c.Birthday.String(),
+		fBirthday:   formDate(c.Birthday),
 		fMoments:    formatMoments(c.Moments),
 		fHowWeMet:   c.HowWeMet,
 		fMatters:    c.Matters,
@@ -540,4 +540,13 @@ func resolveEntry(q string, entries []store.Entry) (uint64, string, error) {
 		names = append(names, line(c.Name))
 	}
 	return 0, "", fmt.Errorf("%q matches %d contacts (%s…); be more specific", q, len(found), strings.Join(names, ", "))
+}
+
+// formDate shows a date as the field takes it back: "Mar 14" without a
+// year, YYYY-MM-DD with one.
+func formDate(d model.Date) string {
+	if !d.IsZero() && !d.HasYear() {
+		return d.Short()
+	}
+	return d.String()
 }

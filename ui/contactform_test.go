@@ -47,7 +47,7 @@ func TestAddContact(t *testing.T) {
 	for i := range fieldCount {
 		a = focusField(t, a, i)
 		if i == fStage {
-			a = keys(t, a, "right", "right")
+			a = keys(t, a, "right") // from prospect, the default
 			continue
 		}
 		a = fill(t, a, values[i])
@@ -214,6 +214,17 @@ func TestEditKeepsAReferrerWithANamesake(t *testing.T) {
 	f = newContactForm(NewStyles(true, false), &keys, linus, false, entries[2:])
 	if c, err := f.contact(); err != nil || c.ReferredBy != 2 {
 		t.Errorf("with the referrer not loaded yet: %v, referred by %d", err, c.ReferredBy)
+	}
+}
+
+// The edit form shows a yearless birthday as "Mar 14", and reads it back.
+func TestFormDateRoundTrips(t *testing.T) {
+	for _, d := range []model.Date{{Month: 3, Day: 14}, {Year: 1985, Month: 3, Day: 14}, {Month: 2, Day: 29}} {
+		shown := formDate(d)
+		back, err := model.ParseDate(shown)
+		if err != nil || back != d || strings.HasPrefix(shown, "--") {
+			t.Errorf("%v shows as %q, reads back as %v, %v", d, shown, back, err)
+		}
 	}
 }
 

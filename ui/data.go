@@ -61,19 +61,27 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		a.push(pageContact)
 		return a, nil, true
 	case tickMsg:
-		return a, poll(a.store, a.now), true
+		a.polls++
+		return a, poll(a.store, a.now, a.stamp, a.polls%10 == 0), true
 	case pollMsg:
 		return a.applyPoll(msg)
 	case noteSavedMsg:
 		return a.applyNoteSaved(msg)
 	case followUpMsg:
 		if msg.err != nil {
+			a.agenda.unhide(msg.fu.ID)
+			return a, tea.Batch(a.setStatus(msg.err.Error(), true), a.reload()), true
+		}
+		text := "Done: " + line(msg.fu.Text) + ", " + line(msg.name)
+		if msg.verb == "snoozed" {
+			text = "Snoozed to " + dayName(msg.fu.Due) + ": " + line(msg.fu.Text) + ", " + line(msg.name)
+		}
+		return a, tea.Batch(a.setStatus(text, false), a.reload()), true
+	case laterMsg:
+		if msg.err != nil {
 			return a, a.setStatus(msg.err.Error(), true), true
 		}
-		text := "Done: " + line(msg.fu.Text)
-		if msg.verb == "snoozed" {
-			text = "Snoozed to " + dayName(msg.fu.Due) + ": " + line(msg.fu.Text)
-		}
+		text := "Put off " + line(msg.contact.Name) + " to " + dayName(msg.contact.NextTouch())
 		return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 	case contactSavedMsg:
 		if msg.err != nil {
@@ -116,8 +124,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case editorExitMsg:
 		if msg.err != nil {
 			path := msg.path
-			return a, tea.Batch(func() tea.Msg { os.Remove(path); return nil },
-				a.setStatus("The editor failed ("+msg.err.Error()+"); the note is as it was.", true)), true
+			text := "The editor failed (" + msg.err.Error() + "); the note is as it was."
+			if !a.hasEditor() {
+				text = "vi did not start (" + msg.err.Error() + "): set $VISUAL or $EDITOR to write notes in your editor; the note is as it was."
+			}
+			return a, tea.Batch(func() tea.Msg { os.Remove(path); return nil }, a.setStatus(text, true)), true
 		}
 		return a, readEditor(msg.path, a.editorWas), true
 	case editorTextMsg:
@@ -139,7 +150,7 @@ func (a *App) reload() tea.Cmd {
 		return nil
 	}
 	a.loading = true
-	return loadBook(a.store, a.today)
+	return loadBook(a.store, a.today, a.coldLimit)
 }
 
 func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
@@ -150,7 +161,8 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 			a.list.setAgenda(msg.agenda)
 			a.list.setEntries(msg.entries, msg.index)
 			a.list.partial = true
-			a.agenda.setAgenda(msg.agenda)
+			a.agenda.setAgenda(msg.agenda, msg.kept)
+			a.resize(a.width, a.height)
 		}
 		return a, nil, true
 	}
@@ -168,12 +180,16 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 		return a, tea.Batch(cmds...), true
 	}
 	a.loadErr = nil
+	if !a.loaded && len(msg.entries) == 0 {
+		a.focus = paneList // an empty book opens on the welcome
+	}
 	a.loaded = true
 	a.gen = msg.gen
 	a.entries = msg.entries
 	a.list.setAgenda(msg.agenda)
 	a.list.setEntries(msg.entries, msg.index)
-	a.agenda.setAgenda(msg.agenda)
+	a.agenda.setAgenda(msg.agenda, msg.kept)
+	a.resize(a.width, a.height) // the agenda's width may have changed
 	if a.selectID != 0 {
 		a.list.selectID(a.selectID)
 		a.selectID = 0
@@ -200,10 +216,13 @@ func (a App) applyPoll(msg pollMsg) (tea.Model, tea.Cmd, bool) {
 	if msg.err != nil {
 		return a, tick(), true // busy or gone for a moment: try again next second
 	}
+	if !msg.same {
+		a.stamp = msg.stamp
+	}
 	if msg.day != a.today {
 		a.setToday(msg.day)
 		cmds = append(cmds, a.reload())
-	} else if msg.gen != a.gen && a.loaded {
+	} else if !msg.same && msg.gen != a.gen && a.loaded {
 		cmds = append(cmds, a.reload())
 		if a.onStack(pageSearch) { // an outside note may match: ask again
 			cmds = append(cmds, a.search.run(a.store))
@@ -241,11 +260,14 @@ func (a App) applyNoteSaved(msg noteSavedMsg) (tea.Model, tea.Cmd, bool) {
 		a.pop()
 	}
 	text := "Saved the note for " + line(msg.name)
+	for _, f := range msg.closed { // first: what the note settled
+		text += " · done: " + line(f.Text)
+	}
 	for _, f := range msg.due {
 		text += fmt.Sprintf(" · %s %s", line(f.Text), relDay(f.Due, a.today))
 	}
-	for _, f := range msg.closed {
-		text += " · done: " + line(f.Text)
+	if msg.asks > 0 {
+		text += " · " + plural(msg.asks, "question", "questions") + " for next time"
 	}
 	return a, tea.Batch(a.setStatus(text, false), a.reload()), true
 }

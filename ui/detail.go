@@ -159,7 +159,7 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 		return d, emit(closePageMsg{})
 	case key.Matches(km, k.Note):
 		if d.loaded {
-			return d, emit(newNoteMsg{d.id, d.d.Contact.Name})
+			return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
 		}
 	case key.Matches(km, k.Edit):
 		if d.loaded {
@@ -270,7 +270,14 @@ func (d *detailScreen) profile(w int) []string {
 		case late == 0:
 			style = st.Amber
 		}
-		add(d.mark(secFollowUps, i, len(out)) + spread(line(fu.Text), style.Render(" "+due), w-2))
+		if fu.DueTime != "" {
+			due += " " + fu.DueTime
+		}
+		text := line(fu.Text)
+		if fu.TheyOwe {
+			text = st.Accent.Render(theyOweMark + text) // theirs to keep: waiting on them
+		}
+		add(d.mark(secFollowUps, i, len(out)) + spread(text, style.Render(" "+due), w-2))
 	}
 
 	if qs := d.openQuestions(); len(qs) > 0 {
@@ -338,10 +345,11 @@ func (d *detailScreen) profile(w int) []string {
 		section("Moments", -1)
 		for _, m := range ms {
 			on := m.Date.NextOccurrence(today)
-			what := line(m.Label) + " " + m.Date.Short()
+			item := model.MomentItem{Label: m.Label}
 			if m.Date.HasYear() && m.Date.Year < on.Year {
-				what += " (" + strconv.Itoa(on.Year-m.Date.Year) + ")"
+				item.Years = on.Year - m.Date.Year
 			}
+			what := m.Date.Short() + " · " + momentWords(item)
 			add("  " + spread(what, st.Muted.Render(" "+relDay(on, today)), w-2))
 		}
 	}

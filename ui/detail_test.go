@@ -23,7 +23,7 @@ func TestDetailShowsEverything(t *testing.T) {
 	for _, want := range []string{
 		"Ada Lovelace", "CTO · Analytical Engines Ltd", "customer · every 30 days", "tags vip, holiday-card",
 		"ada@engines.example", "+44 20 7946 0018", "referrals Linus Chen",
-		"birthday Nov 25 (41)", "meetings        1", "inbound share   67% of 3", "last touch      5 days ago",
+		"Nov 25 · birthday, turns 41", "meetings        1", "inbound share   67% of 3", "last touch      5 days ago",
 		"follow-through  50% (1 of 2 kept)", "Open follow-ups · 2", "Send pilot pricing", "3d late", "Book the Q1 review",
 		"Next time ask · 2", "Who else signs off on the pilot?",
 		"Timeline · 3 notes", "Wed Nov 18 · meeting · inbound · problem, strategy", "Budget freeze until Q1.",
@@ -90,7 +90,7 @@ func TestDetailKeys(t *testing.T) {
 	a := openDetail(t, testApp(t, fixtureStore(t), 80, 24), "ada")
 	id := a.detail.id
 	_, cmd := update(a, press("n"))
-	if got := msgOf(t, cmd); got != (newNoteMsg{id, "Ada Lovelace"}) {
+	if got := msgOf(t, cmd); got != (newNoteMsg{id: id, name: "Ada Lovelace"}) {
 		t.Errorf("n: %#v", got)
 	}
 	b := keys(t, a, "e")
@@ -124,5 +124,16 @@ func TestUntrustedTextIsNeutralised(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("cleaned text %q missing:\n%s", want, out)
 		}
+	}
+}
+
+// A follow-up they owe is marked in the detail as in the agenda.
+func TestDetailMarksTheyOwe(t *testing.T) {
+	s := fixtureStore(t)
+	grace, _ := s.Resolve("grace")
+	a := testApp(t, s, 120, 35)
+	a = run(t, a, emit(openContactMsg{grace.ID}))
+	if out := screen(a); !strings.Contains(out, "← Send the signed renewal") || strings.Contains(out, "← Call about the renewal") {
+		t.Errorf("the detail should mark what they owe, and only that:\n%s", out)
 	}
 }

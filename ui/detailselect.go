@@ -159,11 +159,11 @@ func (d detailScreen) followUpKey(km tea.KeyPressMsg) (detailScreen, tea.Cmd, bo
 	fu := d.openFollowUps()[d.cur]
 	switch {
 	case key.Matches(km, k.Done):
-		return d, emit(doneIntentMsg{fu.ID}), true
+		return d, emit(doneIntentMsg{id: fu.ID, name: d.d.Contact.Name}), true
 	case key.Matches(km, k.Snooze):
 		cmd := d.ask.line("Snooze “"+line(fu.Text)+"”", "", "fri, next tue, in 2w, dec 3", d.dueCheck, func(v string) tea.Msg {
 			due, _ := d.parseLater(v)
-			return snoozeIntentMsg{fu.ID, due}
+			return snoozeIntentMsg{id: fu.ID, name: d.d.Contact.Name, due: due}
 		})
 		return d, cmd, true
 	case key.Matches(km, k.Edit):

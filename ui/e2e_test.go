@@ -1,10 +1,12 @@
 package ui_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,11 +81,86 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	start := time.Now()
 	cli("log", "zelda", "Called back from the shell", "--follow-up", "today: ship the contract")
-	tm.waitFor("ship the contract — Zelda Quarterly", 5*time.Second)
+	tm.waitForRow("Zelda Quarterly", "ship the contract", 5*time.Second)
 	t.Logf("the outside write showed in the today pane after %s", time.Since(start).Round(10*time.Millisecond))
 
 	tm.keys("q")
 	tm.waitGone(5 * time.Second)
+}
+
+// TestMorningInTmux: at 80×24 the real binary opens on the agenda, and d
+// three times closes the first three overdue promises, in order, without
+// undo: the selection stays where the work is.
+func TestMorningInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rapport")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "book.db")
+	const today = "2026-11-23"
+	cliOn := func(day string, args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, append([]string{"--db", db, "--today", day}, args...)...).Output()
+		if err != nil {
+			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	cli := func(args ...string) string { t.Helper(); return cliOn(today, args...) }
+	type agenda struct {
+		Overdue []struct {
+			ID          uint64 `json:"id"`
+			ContactName string `json:"contact_name"`
+		} `json:"overdue"`
+	}
+	overdue := func() []uint64 {
+		var a agenda
+		if err := json.Unmarshal([]byte(cli("today", "--json")), &a); err != nil {
+			t.Fatal(err)
+		}
+		var ids []uint64
+		for _, it := range a.Overdue {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	}
+	cli("demo", "--contacts", "200")
+	// Four promises made last week, now overdue.
+	for i, name := range []string{"Ann Overdue", "Bob Overdue", "Cid Overdue", "Dee Overdue"} {
+		day := fmt.Sprintf("2026-11-%d", 16+i)
+		cliOn(day, "add", name)
+		cliOn(day, "log", name, "Met", "--kind", "call", "--follow-up", "today: promise of "+name)
+	}
+	before := overdue()
+	if len(before) < 4 {
+		t.Fatalf("the demo book has %d overdue promises; want at least 4", len(before))
+	}
+
+	tm := newTmux(t, dir)
+	tm.start(80, 24, fmt.Sprintf("TERM=xterm-256color %s --db %s --today %s", bin, db, today))
+	tm.waitFor("Overdue · "+fmt.Sprint(len(before)), 10*time.Second)
+	for i := range 3 {
+		tm.keys("d")
+		tm.waitFor("Overdue · "+fmt.Sprint(len(before)-i-1), 5*time.Second)
+	}
+	tm.keys("q")
+	tm.waitGone(5 * time.Second)
+
+	if after := overdue(); !slices.Equal(after, before[3:]) {
+		t.Errorf("overdue after d d d = %v, want %v (the first three closed)", after, before[3:])
+	}
 }
 
 // tmux drives one tmux server of its own.
@@ -144,6 +221,24 @@ func (tm *tmux) waitFor(text string, d time.Duration) {
 		}
 		if time.Now().After(deadline) {
 			tm.t.Fatalf("waited %s for %q; the screen is:\n%s", d, text, screen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// waitForRow waits for a line that names who and then says text.
+func (tm *tmux) waitForRow(who, text string, d time.Duration) {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		screen := tm.capture()
+		for _, l := range strings.Split(screen, "\n") {
+			if i := strings.Index(l, who); i >= 0 && strings.Contains(l[i+len(who):], text) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("waited %s for %s then %q; the screen is:\n%s", d, who, text, screen)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -58,8 +58,11 @@ func fixtureBundles() []model.Bundle {
 		{
 			Contact: model.Contact{Name: "Grace Hopper", Company: "Navy Compilers", Title: "Rear Admiral",
 				Stage: model.Customer, Created: created, LastTouch: at(2026, 11, 9, 11)},
-			Notes:     []model.Interaction{{Kind: model.Call, Text: "Renewal in December; happy so far.", At: at(2026, 11, 9, 11)}},
-			FollowUps: []model.FollowUp{{Text: "Call about the renewal", Due: day(2026, 11, 23), Promised: day(2026, 11, 23)}},
+			Notes: []model.Interaction{{Kind: model.Call, Text: "Renewal in December; happy so far.", At: at(2026, 11, 9, 11)}},
+			FollowUps: []model.FollowUp{
+				{Text: "Call about the renewal", Due: day(2026, 11, 23), Promised: day(2026, 11, 23)},
+				{Text: "Send the signed renewal", TheyOwe: true, Due: day(2026, 11, 25), Promised: day(2026, 11, 25)},
+			},
 		},
 		{
 			Contact: model.Contact{Name: "José Ñúñez", Company: "Ñandú SA", Stage: model.Prospect,
@@ -84,6 +87,7 @@ func fixtureBundles() []model.Bundle {
 		{
 			Contact: model.Contact{Name: "Katherine Johnson", Company: "Langley Orbits", Stage: model.Customer,
 				Created: created, LastTouch: at(2026, 11, 2, 10)},
+			FollowUps: []model.FollowUp{{Text: "Share the orbit deck", Due: day(2026, 11, 24), DueTime: "15:00", Promised: day(2026, 11, 24)}},
 		},
 		{
 			Contact: model.Contact{Name: "Barbara Liskov", Company: "Substitution Systems", Stage: model.Personal,
@@ -129,7 +133,15 @@ func testApp(t testing.TB, s *store.Store, w, h int) App {
 	t.Helper()
 	a := newApp(s, Options{Now: func() time.Time { return fixedNow }}, false, func(string) string { return "" })
 	a = send(t, a, tea.WindowSizeMsg{Width: w, Height: h})
-	return run(t, a, loadBook(s, a.today))
+	return run(t, a, loadBook(s, a.today, a.coldLimit))
+}
+
+// listApp is testApp with the contact list focused (the app opens on
+// the agenda; tab is one key away).
+func listApp(t testing.TB, s *store.Store, w, h int) App {
+	t.Helper()
+	a := testApp(t, s, w, h)
+	return send(t, a, press("tab"))
 }
 
 // send gives the app one message and returns the new app, without

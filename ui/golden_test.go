@@ -42,7 +42,11 @@ func TestGolden(t *testing.T) {
 		{"review-before", false, func(t *testing.T, a App) App { return keys(t, a, "w", "h") }},
 	}
 	for _, sc := range screens {
-		for _, sz := range [][2]int{{40, 10}, {80, 24}, {120, 35}} {
+		sizes := [][2]int{{40, 10}, {80, 24}, {120, 35}}
+		if sc.name == "home" {
+			sizes = append(sizes, [2]int{200, 60})
+		}
+		for _, sz := range sizes {
 			t.Run(fmt.Sprintf("%s/%dx%d", sc.name, sz[0], sz[1]), func(t *testing.T) {
 				book := s
 				if sc.empty {

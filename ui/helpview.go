@@ -65,22 +65,18 @@ func (a App) contextKeys() bindings {
 	}
 	if a.focus == paneToday {
 		if a.agenda.snoozing {
-			return bindings{relabel(k.Open, "snooze"), relabel(k.Back, "cancel")}
+			verb := "snooze"
+			if a.agenda.coldID != 0 {
+				verb = "put off"
+			}
+			return bindings{relabel(k.Open, verb), relabel(k.Back, "cancel")}
 		}
-		tab := relabel(k.Tab, "contacts")
-		if !a.lay.Split {
-			tab = relabel(k.Back, "contacts")
-		}
-		return bindings{k.Open, k.Done, k.Snooze, k.Note, tab, k.Card, k.Brief, k.Help, k.Quit}
+		return bindings{k.Done, k.Snooze, k.Note, k.Open, relabel(k.Tab, "contacts"), k.Card, k.Brief, k.Help, k.Quit}
 	}
 	if a.list.editing {
-		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.Up, "move")}
+		return bindings{relabel(k.Open, "keep filter"), relabel(k.Back, "clear"), relabel(k.FieldDown, "move")}
 	}
-	today := k.Today
-	if a.lay.Split {
-		today = relabel(k.Tab, "today")
-	}
-	return bindings{k.Filter, k.Open, k.Note, k.Add, today, k.Edit, k.Sort, k.Help, k.Quit}
+	return bindings{k.Filter, k.Open, k.Note, k.Add, relabel(k.Tab, "today"), k.Edit, k.Sort, k.Help, k.Quit}
 }
 
 // detailKeys follow the detail's selection: the keys that act on it.
@@ -135,7 +131,11 @@ func (a App) noteKeys() bindings {
 func (a App) helpLines() []string {
 	st := a.st
 	var items []string
-	for gi, g := range a.keys.fullHelp() {
+	below := pageHome
+	if len(a.stack) > 1 {
+		below = a.stack[len(a.stack)-2]
+	}
+	for gi, g := range a.keys.helpFor(below) {
 		if gi > 0 {
 			items = append(items, "")
 		}
@@ -148,7 +148,9 @@ func (a App) helpLines() []string {
 	items = append(items, "", st.Section.Render("List markers"),
 		"  "+st.Warn.Render("!")+"  overdue follow-up",
 		"  "+st.Amber.Render("•")+"  follow-up due today",
-		"  "+st.Accent.Render("~")+"  going cold (past cadence)")
+		"  "+st.Accent.Render("~")+"  going cold (past cadence)",
+		"", st.Section.Render("Today markers"),
+		"  "+st.Accent.Render(strings.TrimSpace(theyOweMark))+"  waiting: they owe you this")
 
 	const colW = 38
 	cols := max(a.lay.Body.W/colW, 1)

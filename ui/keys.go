@@ -117,15 +117,36 @@ type helpGroup struct {
 	Keys  []key.Binding
 }
 
-// fullHelp lists every binding, grouped by where it works.
-func (k KeyMap) fullHelp() []helpGroup {
+// helpFor is the full help of one screen: only the keys that work there.
+// Help opens over home, a contact's detail or the review (elsewhere "?" is
+// typed).
+func (k KeyMap) helpFor(below page) []helpGroup {
+	general := helpGroup{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}}
+	switch below {
+	case pageHome:
+		return []helpGroup{
+			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
+			{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit, k.Card, k.Brief}},
+			{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Brief, k.Cards}},
+			{"Changes", []key.Binding{k.Undo, k.Redo}},
+			general,
+			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
+		}
+	case pageDetail:
+		return []helpGroup{
+			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Tab, k.Back, k.Today, k.Review}},
+			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Done, k.Snooze, k.Brief, k.Add}},
+			{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
+			general,
+			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
+		}
+	}
 	return []helpGroup{
 		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
 		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic, k.Brief, k.Card, k.Cards}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
-		{"Note form", []key.Binding{k.Save, k.Editor, k.NextField, k.PrevField, k.Kind, k.Inbound, k.Problem, k.Opportunity, k.Strategy, k.Thanks, k.Tick}},
-		{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}},
+		general,
 		{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
 	}
 }

@@ -5,10 +5,15 @@ type rect struct{ X, Y, W, H int }
 
 // The smallest terminal the UI draws in, and the width from which the
 // today pane sits beside the contact list instead of on its own screen.
+// Side by side, neither pane is narrower than minPane; the list's rows
+// need about listWant columns (name, company, last touch), more only
+// adds gaps.
 const (
 	minWidth   = 40
 	minHeight  = 10
 	splitWidth = 100
+	minPane    = 40
+	listWant   = 76
 )
 
 // layout names the regions of one frame. Every screen draws inside the
@@ -25,8 +30,11 @@ type layout struct {
 	Today    rect // the today pane (Body when not split)
 }
 
-// computeLayout divides a w×h terminal.
-func computeLayout(w, h int) layout {
+// computeLayout divides a w×h terminal. todayWant is the width the
+// agenda's rows need; side by side, the agenda gets it when it can, the
+// list what its rows need, and any room left is shared, so neither pane
+// is a field of gaps on a wide screen.
+func computeLayout(w, h, todayWant int) layout {
 	if w < minWidth || h < minHeight {
 		return layout{TooSmall: true}
 	}
@@ -38,8 +46,12 @@ func computeLayout(w, h int) layout {
 	l.List, l.Today = l.Body, l.Body
 	if w >= splitWidth {
 		l.Split = true
-		todayW := min(max(w*2/5, 40), 64)
-		listW := w - todayW - 1
+		avail := w - 1
+		todayW := min(max(todayWant, minPane), avail-minPane)
+		if spare := avail - todayW - listWant; spare > 0 {
+			todayW += spare / 2
+		}
+		listW := avail - todayW
 		l.List = rect{0, 1, listW, h - 2}
 		l.Rule = rect{listW, 1, 1, h - 2}
 		l.Today = rect{listW + 1, 1, todayW, h - 2}

@@ -270,7 +270,7 @@ func (l listScreen) Update(msg tea.Msg) (listScreen, tea.Cmd) {
 		}
 	case key.Matches(km, k.Note):
 		if e, ok := l.selected(); ok {
-			return l, emit(newNoteMsg{e.ID, e.Name})
+			return l, emit(newNoteMsg{id: e.ID, name: e.Name})
 		}
 		return l, emit(statusMsg{"Add a contact first (a).", true})
 	case key.Matches(km, k.Edit):

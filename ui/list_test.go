@@ -23,7 +23,7 @@ func selectedName(a App) string {
 }
 
 func TestListMoves(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	if got := selectedName(a); got != "Ada Lovelace" {
 		t.Fatalf("first selected = %q", got)
 	}
@@ -43,14 +43,14 @@ func TestListMoves(t *testing.T) {
 }
 
 func TestListIntents(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	ada, _ := a.list.selected()
 	_, cmd := update(a, press("enter"))
 	if got := msgOf(t, cmd); got != (openContactMsg{ada.ID}) {
 		t.Errorf("enter: %#v", got)
 	}
 	_, cmd = update(a, press("n"))
-	if got := msgOf(t, cmd); got != (newNoteMsg{ada.ID, "Ada Lovelace"}) {
+	if got := msgOf(t, cmd); got != (newNoteMsg{id: ada.ID, name: "Ada Lovelace"}) {
 		t.Errorf("n: %#v", got)
 	}
 	_, cmd = update(a, press("e"))
@@ -60,7 +60,7 @@ func TestListIntents(t *testing.T) {
 }
 
 func TestListFilter(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	a = keys(t, a, "/")
 	if !a.list.editing || !a.capturing() {
 		t.Fatal("/ should open the filter and take typed keys")
@@ -105,7 +105,7 @@ func TestListFilter(t *testing.T) {
 }
 
 func TestListFilterArrowsMove(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	a = keys(t, a, "/")
 	a = typeText(t, a, "a")
 	first := selectedName(a)
@@ -116,7 +116,7 @@ func TestListFilterArrowsMove(t *testing.T) {
 }
 
 func TestListSort(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	a = keys(t, a, "o")
 	if !a.list.byTouch {
 		t.Fatal("o should sort by last touch")
@@ -139,7 +139,7 @@ func TestListSort(t *testing.T) {
 }
 
 func TestListMarkers(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	rows := map[string]string{}
 	for _, l := range strings.Split(screen(a), "\n") {
 		if r := []rune(l); len(r) > 5 && strings.TrimSpace(string(r[4:])) != "" {
@@ -172,7 +172,7 @@ func TestWelcomeOnEmptyBook(t *testing.T) {
 // TestFilterHistory: backspace restores what the shorter query showed,
 // and typing on from there gives what a fresh scan gives.
 func TestFilterHistory(t *testing.T) {
-	a := testApp(t, fixtureStore(t), 80, 24)
+	a := listApp(t, fixtureStore(t), 80, 24)
 	a = keys(t, a, "/")
 	a = typeText(t, a, "l")
 	wantL := slices.Clone(a.list.rows)
@@ -182,7 +182,7 @@ func TestFilterHistory(t *testing.T) {
 		t.Errorf("backspace to %q: rows %v, want %v (history %d)", a.list.raw, a.list.rows, wantL, len(a.list.history))
 	}
 	a = typeText(t, a, "ov")
-	fresh := testApp(t, fixtureStore(t), 80, 24)
+	fresh := listApp(t, fixtureStore(t), 80, 24)
 	fresh = typeText(t, keys(t, fresh, "/"), "lov")
 	if !slices.Equal(a.list.rows, fresh.list.rows) || selectedName(a) != "Ada Lovelace" {
 		t.Errorf("lov after backspace: %v, fresh %v", a.list.rows, fresh.list.rows)

@@ -21,6 +21,7 @@ type (
 		entries []store.Entry
 		index   filterIndex
 		agenda  model.Agenda
+		kept    *int // follow-through of the last 90 days
 		err     error
 	}
 
@@ -47,9 +48,11 @@ type (
 
 	// pollMsg is the result of the one-second look at the generation.
 	pollMsg struct {
-		gen uint64
-		day model.Date
-		err error
+		same  bool // the file is as last seen: gen was not read
+		gen   uint64
+		day   model.Date
+		stamp fileStamp
+		err   error
 	}
 
 	tickMsg struct{}
@@ -60,14 +63,22 @@ type (
 		id     uint64
 		name   string
 		due    []model.FollowUp
-		closed []model.FollowUp // thank-yous the note paid
+		closed []model.FollowUp // thank-yous the note paid, and the follow-up it kept
+		asks   int              // questions added for next time
 		err    error
 	}
 
 	followUpMsg struct {
 		verb string // "done" or "snoozed"
 		fu   model.FollowUp
+		name string // whose it is, for the status line
 		err  error
+	}
+
+	// laterMsg: a contact's next touch was put off.
+	laterMsg struct {
+		contact model.Contact
+		err     error
 	}
 
 	contactSavedMsg struct {
@@ -141,15 +152,28 @@ type (
 	newNoteMsg     struct {
 		id   uint64
 		name string
+		// followUp, when the note is written from a follow-up's row, can
+		// be closed in the same save.
+		followUp   uint64
+		followText string
 	}
-	addContactMsg   struct{}
-	editIntentMsg   struct{ id uint64 }
-	closePageMsg    struct{}
-	quitMsg         struct{}
-	doneIntentMsg   struct{ id uint64 }
+	addContactMsg struct{}
+	editIntentMsg struct{ id uint64 }
+	closePageMsg  struct{}
+	quitMsg       struct{}
+	doneIntentMsg struct {
+		id   uint64
+		name string
+	}
 	snoozeIntentMsg struct {
-		id  uint64
-		due model.Date
+		id   uint64
+		name string
+		due  model.Date
+	}
+	laterIntentMsg struct {
+		id   uint64
+		name string
+		due  model.Date
 	}
 	saveNoteMsg    struct{ draft noteDraft }
 	saveContactMsg struct {
@@ -184,6 +208,8 @@ type (
 	}
 	mergeIntentMsg struct{ keep, other uint64 }
 	undoIntentMsg  struct{ redo bool }
+	// moreColdMsg: the agenda scrolled to the last contact going cold loaded.
+	moreColdMsg struct{}
 	// briefIntentMsg opens the pre-call brief of a contact.
 	briefIntentMsg struct{ id uint64 }
 	// cardIntentMsg logs a card to a contact (a thank-you, a birthday card,

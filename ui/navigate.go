@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -68,10 +70,15 @@ func (a App) globalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 }
 
 func (a App) openContactForm() (tea.Model, tea.Cmd, bool) {
-	c := model.Contact{Stage: model.Stages[0]}
+	c := model.Contact{Stage: model.DefaultStage}
 	a.form = newContactForm(a.st, a.keys, c, true, a.entries)
 	a.push(pageContact)
 	return a, nil, true
+}
+
+// hasEditor reports whether the user named an editor.
+func (a App) hasEditor() bool {
+	return strings.TrimSpace(a.env("VISUAL")) != "" || strings.TrimSpace(a.env("EDITOR")) != ""
 }
 
 // openReview opens the weekly review of this week over home.
@@ -108,7 +115,7 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case openNoteMsg:
 		return a.openNote(msg)
 	case newNoteMsg:
-		a.note = newNoteForm(a.st, a.keys, a.today, msg.id, msg.name)
+		a.note = newNoteForm(a.st, a.keys, a.now(), msg.id, msg.name, msg.followUp, msg.followText)
 		a.push(pageNote)
 		return a, loadNoteContext(a.store, msg.id), true
 	case addContactMsg:
@@ -123,15 +130,23 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case quitMsg:
 		return a, tea.Quit, true
 	case doneIntentMsg:
-		return a, markDone(a.store, msg.id, a.today), true
+		return a, markDone(a.store, msg.id, msg.name, a.today), true
 	case snoozeIntentMsg:
-		return a, snooze(a.store, msg.id, msg.due), true
+		return a, snooze(a.store, msg.id, msg.name, msg.due), true
+	case laterIntentMsg:
+		return a, later(a.store, msg.id, msg.due), true
 	case saveNoteMsg:
 		if msg.draft.editID != 0 {
 			return a, saveNoteEdit(a.store, msg.draft.editID, msg.draft), true
 		}
-		in, follows := msg.draft.build(a.now())
-		return a, saveNote(a.store, in, follows, msg.draft.asked, msg.draft.shared, msg.draft.name), true
+		in, follows, err := msg.draft.build(a.now())
+		if err != nil {
+			if a.top() == pageNote {
+				a.note.saveFailed(err)
+			}
+			return a, nil, true
+		}
+		return a, saveNote(a.store, in, follows, msg.draft), true
 	case saveContactMsg:
 		c := msg.contact
 		if msg.isNew {
@@ -140,9 +155,18 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, saveContact(a.store, c, msg.isNew), true
 	case editBodyMsg:
 		a.editorWas = msg.text
+		if !a.hasEditor() {
+			return a, tea.Batch(a.setStatus("Neither $VISUAL nor $EDITOR is set: opening vi.", false), prepareEditor(msg.text)), true
+		}
 		return a, prepareEditor(msg.text), true
 	case statusMsg:
 		return a, a.setStatus(msg.text, msg.err), true
+	case moreColdMsg:
+		if a.coldLimit < a.agenda.agenda.ColdTotal {
+			a.coldLimit += coldPage
+			return a, a.reload(), true
+		}
+		return a, nil, true
 	case undoIntentMsg:
 		return a, undo(a.store, msg.redo), true
 	case deleteIntentMsg:
@@ -152,7 +176,7 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case editQuestionMsg:
 		return a, editQuestion(a.store, msg), true
 	case editNoteIntentMsg:
-		a.note = newNoteForm(a.st, a.keys, a.today, msg.note.ContactID, msg.name)
+		a.note = newNoteForm(a.st, a.keys, a.now(), msg.note.ContactID, msg.name, 0, "")
 		a.note.fill(msg.note)
 		a.push(pageNote)
 		return a, nil, true

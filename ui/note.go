@@ -24,7 +24,9 @@ const (
 	zoneFollow
 	zoneGave
 	zoneOptions
-	zoneAsk
+	zoneWhen   // when it happened: now, or earlier
+	zoneNewAsk // questions to ask next time, typed
+	zoneAsk    // the open questions, ticked when asked
 )
 
 // confirmKind is the question a form is asking before it lets go of text.
@@ -67,7 +69,7 @@ const (
 	optOpportunity
 	optStrategy
 	optThanks
-	optCount
+	optClose // offered only when the note is written from a follow-up's row
 )
 
 // noteDraft is what the form hands over for saving.
@@ -78,27 +80,63 @@ type noteDraft struct {
 	inbound   bool
 	topics    []model.Topic
 	text      string
-	follow    *model.FollowUp // the "WHEN: what" line, resolved; nil when empty
-	thanks    bool            // add the thank-you follow-up (meetings only)
-	asked     []uint64        // questions ticked as asked
-	gave      string          // what value the touch brought
-	shared    []uint64        // "next time share" items ticked as brought
-	editID    uint64          // the note being edited; 0 for a new one
+	when      string           // when it happened, as typed ("" is now)
+	follows   []model.FollowUp // the follow-up line, resolved
+	thanks    bool             // add the thank-you follow-up (meetings only)
+	asked     []uint64         // questions ticked as asked
+	ask       []string         // new questions for next time
+	close     uint64           // the follow-up this note keeps, or 0
+	closeText string           // its text, for the status line
+	gave      string           // what value the touch brought
+	shared    []uint64         // "next time share" items ticked as brought
+	editID    uint64           // the note being edited; 0 for a new one
 }
 
 // build makes the interaction and its follow-ups at the moment of saving.
-func (d noteDraft) build(now time.Time) (model.Interaction, []model.FollowUp) {
-	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, Gave: d.gave, At: now}
-	var follows []model.FollowUp
-	if d.follow != nil {
-		follows = append(follows, *d.follow)
+func (d noteDraft) build(now time.Time) (model.Interaction, []model.FollowUp, error) {
+	at, err := model.ParseWhen(d.when, now)
+	if err != nil {
+		return model.Interaction{}, nil, err
 	}
+	in := model.Interaction{ContactID: d.contactID, Kind: d.kind, Inbound: d.inbound, Topics: d.topics, Text: d.text, Gave: d.gave, At: at}
+	follows := slices.Clone(d.follows)
 	if d.thanks {
 		if ty, ok := model.ThankYou(in); ok {
 			follows = append(follows, ty)
 		}
 	}
-	return in, follows
+	return in, follows, nil
+}
+
+// parseFollowUps reads the follow-up line: promises separated by ";",
+// each "WHEN: what", and one that starts with "they" is what the contact
+// owes ("they mon: the budget figures").
+func parseFollowUps(s string, today model.Date) ([]model.FollowUp, error) {
+	var out []model.FollowUp
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		rest, theyOwe := cutWord(part, "they")
+		fu, err := model.ParseFollowUp(rest, today)
+		if err != nil {
+			return nil, err
+		}
+		fu.Text = model.CleanLine(fu.Text)
+		fu.TheyOwe = theyOwe
+		out = append(out, fu)
+	}
+	return out, nil
+}
+
+// cutWord removes a leading word (case-insensitive) followed by a space or
+// a colon.
+func cutWord(s, word string) (string, bool) {
+	if len(s) > len(word) && strings.EqualFold(s[:len(word)], word) && (s[len(word)] == ' ' || s[len(word)] == ':') {
+		return strings.TrimLeft(s[len(word):], " :"), true
+	}
+	return s, false
 }
 
 // noteForm is note entry: a modal page over wherever it was opened. The
@@ -110,9 +148,16 @@ type noteForm struct {
 	today model.Date
 	id    uint64
 	name  string
+	now   time.Time // when the form opened, to read "yesterday 3pm"
+
+	closeID   uint64 // the follow-up whose row the note was written from
+	closeText string
+	closeIt   bool // mark it done in the same save
 
 	body    textarea.Model
 	follow  textinput.Model
+	when    textinput.Model
+	ask     textinput.Model
 	gave    textinput.Model
 	kind    int // index into model.Kinds
 	inbound bool
@@ -137,7 +182,8 @@ type noteForm struct {
 	w, h    int
 }
 
-func newNoteForm(st *Styles, keys *KeyMap, today model.Date, id uint64, name string) noteForm {
+func newNoteForm(st *Styles, keys *KeyMap, now time.Time, id uint64, name string, closeID uint64, closeText string) noteForm {
+	today := model.DateOf(now)
 	body := textarea.New()
 	body.ShowLineNumbers = false
 	body.Prompt = "┃ "
@@ -150,23 +196,44 @@ func newNoteForm(st *Styles, keys *KeyMap, today model.Date, id uint64, name str
 
 	follow := textinput.New()
 	follow.Prompt = ""
-	follow.Placeholder = "e.g. fri: send the pricing"
+	follow.Placeholder = "fri: send the pricing; they mon: budget"
 	follow.SetStyles(st.TextInput)
+
+	when := textinput.New()
+	when.Prompt = ""
+	when.Placeholder = "now (or yesterday 3pm, mon)"
+	when.SetStyles(st.TextInput)
+
+	ask := textinput.New()
+	ask.Prompt = ""
+	ask.Placeholder = "a question for next time; another"
+	ask.SetStyles(st.TextInput)
 
 	gave := textinput.New()
 	gave.Prompt = ""
 	gave.Placeholder = "what it brought them: an article, an intro…"
 	gave.SetStyles(st.TextInput)
 
-	f := noteForm{st: st, keys: keys, today: today, id: id, name: name, body: body, follow: follow, gave: gave, thanks: true}
+	f := noteForm{st: st, keys: keys, today: today, now: now, id: id, name: name, body: body, follow: follow, gave: gave,
+		kind: slices.Index(model.Kinds, model.DefaultKind), when: when, ask: ask, thanks: true, closeID: closeID, closeText: closeText, closeIt: closeID != 0}
 	f.body.Focus()
 	return f
+}
+
+// optCount is how many options the options row offers.
+func (f noteForm) optCount() int {
+	if f.closeID != 0 {
+		return optClose + 1
+	}
+	return optClose
 }
 
 func (f *noteForm) setStyles(st *Styles) {
 	f.st = st
 	f.body.SetStyles(st.TextArea)
 	f.follow.SetStyles(st.TextInput)
+	f.when.SetStyles(st.TextInput)
+	f.ask.SetStyles(st.TextInput)
 	f.gave.SetStyles(st.TextInput)
 }
 
@@ -175,9 +242,13 @@ func (f *noteForm) SetSize(w, h int) {
 	f.body.SetWidth(max(w, 4))
 	// Leave room for the resolved date (" → Wed Dec 23") after the field.
 	f.follow.SetWidth(max(w-len("follow-up ")-14, 4))
+	f.when.SetWidth(max(w-len("when      ")-16, 4))
+	f.ask.SetWidth(max(w-len("ask next  ")-1, 4))
 	f.gave.SetWidth(max(w-len("gave ")-1, 4))
 	if w < 60 {
-		f.follow.Placeholder = "e.g. fri: call"
+		f.follow.Placeholder = "fri: call"
+		f.ask.Placeholder = "a question; another"
+		f.when.Placeholder = "now, or mon 3pm"
 	}
 	f.body.SetHeight(f.bodyHeight())
 }
@@ -221,7 +292,8 @@ func (f noteForm) dirty() bool {
 	if f.editID != 0 {
 		return f.body.Value() != f.editOrig || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != f.editGave
 	}
-	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.gave.Value()) != "" {
+	if strings.TrimSpace(f.body.Value()) != "" || strings.TrimSpace(f.follow.Value()) != "" || strings.TrimSpace(f.ask.Value()) != "" ||
+		strings.TrimSpace(f.gave.Value()) != "" {
 		return true
 	}
 	for _, a := range append(slices.Clone(f.asked), f.shared...) {
@@ -240,18 +312,28 @@ func (f noteForm) draft() (noteDraft, error) {
 	if text == "" {
 		return noteDraft{}, fmt.Errorf("write the note first (esc cancels)")
 	}
-	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks, editID: f.editID}
+	d := noteDraft{contactID: f.id, name: f.name, kind: f.kindValue(), inbound: f.inbound, text: text, thanks: f.thanks,
+		when: strings.TrimSpace(f.when.Value()), editID: f.editID}
+	if f.closeIt {
+		d.close, d.closeText = f.closeID, f.closeText
+	}
 	for i, on := range f.topics {
 		if on {
 			d.topics = append(d.topics, model.Topics[i])
 		}
 	}
-	if v := strings.TrimSpace(f.follow.Value()); v != "" {
-		fu, err := model.ParseFollowUp(v, f.today)
-		if err != nil {
-			return noteDraft{}, err
+	follows, err := parseFollowUps(f.follow.Value(), f.today)
+	if err != nil {
+		return noteDraft{}, err
+	}
+	d.follows = follows
+	if _, err := model.ParseWhen(d.when, f.now); err != nil {
+		return noteDraft{}, err
+	}
+	for _, q := range strings.Split(f.ask.Value(), ";") {
+		if q = model.CleanLine(strings.TrimSpace(q)); q != "" {
+			d.ask = append(d.ask, q)
 		}
-		d.follow = &fu
 	}
 	for i, a := range f.asked {
 		if a {
@@ -310,9 +392,9 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 	case zoneOptions:
 		switch {
 		case key.Matches(km, k.Left):
-			f.opt = (f.opt + optCount - 1) % optCount
+			f.opt = (f.opt + f.optCount() - 1) % f.optCount()
 		case key.Matches(km, k.Right):
-			f.opt = (f.opt + 1) % optCount
+			f.opt = (f.opt + 1) % f.optCount()
 		case key.Matches(km, k.Tick, k.Enter):
 			f.toggle(f.opt)
 		case key.Matches(km, k.Quit):
@@ -337,7 +419,7 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 			return f.close()
 		}
 		return f, nil
-	case zoneFollow, zoneGave:
+	case zoneFollow, zoneGave, zoneWhen, zoneNewAsk:
 		if key.Matches(km, k.Enter) {
 			return f.focusZone(f.nextZone(1))
 		}
@@ -361,6 +443,10 @@ func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
 		f.follow, cmd = f.follow.Update(msg)
 	case zoneGave:
 		f.gave, cmd = f.gave.Update(msg)
+	case zoneWhen:
+		f.when, cmd = f.when.Update(msg)
+	case zoneNewAsk:
+		f.ask, cmd = f.ask.Update(msg)
 	}
 	return f, cmd
 }
@@ -385,10 +471,13 @@ func (f noteForm) save() (noteForm, tea.Cmd) {
 	d, err := f.draft()
 	if err != nil {
 		f.err = err.Error()
-		if strings.TrimSpace(f.body.Value()) != "" {
-			return f.focusZone(zoneFollow)
+		switch {
+		case strings.TrimSpace(f.body.Value()) == "":
+			return f.focusZone(zoneBody)
+		case f.whenHint() != "" && strings.Contains(f.whenHint(), "?"):
+			return f.focusZone(zoneWhen)
 		}
-		return f.focusZone(zoneBody)
+		return f.focusZone(zoneFollow)
 	}
 	f.err, f.saving = "", true
 	return f, emit(saveNoteMsg{d})
@@ -402,7 +491,7 @@ func (f *noteForm) saveFailed(err error) {
 }
 
 func (f noteForm) nextZone(dir int) noteZone {
-	zones := []noteZone{zoneBody, zoneFollow, zoneGave, zoneOptions}
+	zones := []noteZone{zoneBody, zoneFollow, zoneGave, zoneOptions, zoneWhen, zoneNewAsk}
 	if f.prepCount() > 0 {
 		zones = append(zones, zoneAsk)
 	}
@@ -420,6 +509,8 @@ func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
 	f.body.Blur()
 	f.follow.Blur()
 	f.gave.Blur()
+	f.when.Blur()
+	f.ask.Blur()
 	switch z {
 	case zoneBody:
 		return f, f.body.Focus()
@@ -427,6 +518,10 @@ func (f noteForm) focusZone(z noteZone) (noteForm, tea.Cmd) {
 		return f, f.follow.Focus()
 	case zoneGave:
 		return f, f.gave.Focus()
+	case zoneWhen:
+		return f, f.when.Focus()
+	case zoneNewAsk:
+		return f, f.ask.Focus()
 	}
 	return f, nil
 }
@@ -462,6 +557,8 @@ func (f *noteForm) toggle(opt int) {
 		f.topics[opt-optProblem] = !f.topics[opt-optProblem]
 	case optThanks:
 		f.thanks = !f.thanks
+	case optClose:
+		f.closeIt = !f.closeIt
 	}
 	f.opt = opt
 }
@@ -469,7 +566,7 @@ func (f *noteForm) toggle(opt int) {
 // heights divides the form's height between the body and the call-prep
 // questions; the title, follow-up, options and message lines are fixed.
 func (f noteForm) heights() (body, ask int) {
-	fixed := 3 + len(f.optionLines()) // title, follow-up, gave, options
+	fixed := 5 + len(f.optionLines()) // title, follow-up, gave, when, ask next, options
 	if f.message() != "" {
 		fixed++
 	}
@@ -508,6 +605,9 @@ func (f noteForm) optionLines() []string {
 	if f.thanks && f.kindValue() == model.Meeting {
 		on = append(on, "thank-you")
 	}
+	if f.closeIt {
+		on = append(on, "close the follow-up")
+	}
 	return []string{spread(f.st.Label.Render("options ")+strings.Join(on, ", "), f.st.Muted.Render(" tab"), f.w)}
 }
 
@@ -532,6 +632,9 @@ func (f noteForm) toggleLines() []string {
 		box(f.topics[1]) + "opportunity",
 		box(f.topics[2]) + "strategy",
 		thanks,
+	}
+	if f.closeID != 0 {
+		items = append(items, box(f.closeIt)+"done: "+line(f.closeText))
 	}
 	var lines []string
 	cur, curW := "", 0
@@ -580,6 +683,8 @@ func (f noteForm) View() string {
 	}
 	out = append(out, trunc(gaveLabel.Render("gave ")+f.gave.View(), f.w))
 	out = append(out, f.optionLines()...)
+	out = append(out, spread(f.labelFor(zoneWhen, "when      ")+f.when.View(), f.whenHint(), f.w))
+	out = append(out, fit(f.labelFor(zoneNewAsk, "ask next  ")+f.ask.View(), f.w))
 	if _, n := f.heights(); n > 0 {
 		out = append(out, f.askLines(n)...)
 	}
@@ -606,20 +711,46 @@ func (f noteForm) message() string {
 	return ""
 }
 
-// followHint shows what the follow-up line resolves to as it is typed.
+func (f noteForm) labelFor(z noteZone, text string) string {
+	if f.zone == z {
+		return f.st.Focus.Render(text)
+	}
+	return f.st.Label.Render(text)
+}
+
+// followHint shows what the follow-up line resolves to as it is typed:
+// the day of each promise, or what is wrong with one.
 func (f noteForm) followHint() string {
-	v := strings.TrimSpace(f.follow.Value())
+	if strings.TrimSpace(f.follow.Value()) == "" {
+		return ""
+	}
+	follows, err := parseFollowUps(f.follow.Value(), f.today)
+	switch {
+	case err != nil && strings.Contains(err.Error(), "when but not what"):
+		return f.st.Warn.Render(" what?")
+	case err != nil && strings.Contains(err.Error(), "in the past"):
+		return f.st.Warn.Render(" past?")
+	case err != nil:
+		return f.st.Warn.Render(" date?")
+	}
+	var days []string
+	for _, fu := range follows {
+		days = append(days, dayName(fu.Due))
+	}
+	return f.st.Good.Render(" → " + strings.Join(days, ", "))
+}
+
+// whenHint shows when the note will say it happened.
+func (f noteForm) whenHint() string {
+	v := strings.TrimSpace(f.when.Value())
 	if v == "" {
 		return ""
 	}
-	fu, err := model.ParseFollowUp(v, f.today)
+	at, err := model.ParseWhen(v, f.now)
 	if err != nil {
-		if _, derr := model.ParseDue(strings.SplitN(v, ":", 2)[0], f.today); derr != nil {
-			return f.st.Warn.Render(" date?")
-		}
-		return f.st.Warn.Render(" what?")
+		return f.st.Warn.Render(" when?")
 	}
-	return f.st.Good.Render(" → " + dayName(fu.Due))
+	return f.st.Good.Render(" → " + dayName(model.DateOf(at)) + " " + at.Format("15:04"))
 }
 
 // askLines draws the call-prep questions in n lines, scrolled to keep the

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -17,7 +18,7 @@ import (
 func noteApp(t *testing.T, w, h int) (App, *store.Store) {
 	t.Helper()
 	s := fixtureStore(t)
-	a := testApp(t, s, w, h)
+	a := listApp(t, s, w, h)
 	a = keys(t, a, "n")
 	if a.top() != pageNote || a.note.name != "Ada Lovelace" {
 		t.Fatal("n should open a note for the selected contact")
@@ -134,7 +135,7 @@ func TestNoteSaveWithFollowUp(t *testing.T) {
 	}
 	// It lands in today, and the list says so.
 	a = keys(t, a, "t")
-	if !strings.Contains(screen(a), "call back with numbers — Ada Lovelace") {
+	if !hasRow(screen(a), "Ada Lovelace", "call back with numbers") {
 		t.Errorf("the follow-up should be due today:\n%s", screen(a))
 	}
 }
@@ -220,7 +221,7 @@ func TestNoteThankYouOff(t *testing.T) {
 func TestNoteTicksQuestions(t *testing.T) {
 	a, s := noteApp(t, 80, 24)
 	a = typeText(t, a, "Asked about sign-off.")
-	a = keys(t, a, "tab", "tab", "tab", "tab")
+	a = keys(t, a, "tab", "tab", "tab", "tab", "tab", "tab")
 	if a.note.zone != zoneAsk {
 		t.Fatal("the questions come after the options")
 	}
@@ -264,9 +265,13 @@ func TestNoteEditor(t *testing.T) {
 		t.Fatalf("ctrl+e: %#v", edit)
 	}
 	a, cmd = update(a, edit)
-	ready, ok := msgOf(t, cmd).(editorReadyMsg)
+	ready, ok := readyOf(cmd)
 	if !ok || ready.err != nil {
 		t.Fatalf("prepare: %#v", ready)
+	}
+	// No $VISUAL or $EDITOR here: the status line says vi is used.
+	if out := screen(run(t, a, cmd)); !strings.Contains(out, "Neither $VISUAL nor $EDITOR is set") {
+		t.Errorf("ctrl+e without an editor should say so:\n%s", out)
 	}
 	info, err := os.Stat(ready.path)
 	if err != nil || info.Mode().Perm() != 0o600 {
@@ -286,7 +291,7 @@ func TestNoteEditor(t *testing.T) {
 	}
 	// An editor left empty changes nothing.
 	a, cmd = update(a, editBodyMsg{a.note.body.Value()})
-	ready = msgOf(t, cmd).(editorReadyMsg)
+	ready, _ = readyOf(cmd)
 	os.WriteFile(ready.path, nil, 0o600)
 	a = run(t, a, emit(editorExitMsg{path: ready.path}))
 	if got := a.note.body.Value(); got != "draft, finished in the editor" {
@@ -373,4 +378,92 @@ func TestPasteIsCleaned(t *testing.T) {
 	if d := adaDetail(t, s, a); d.Notes[0].Text != "one\ntwoevilXlink" {
 		t.Errorf("saved as %q", d.Notes[0].Text)
 	}
+}
+
+// The note form does what rapport log does: several follow-ups, each mine
+// or theirs; a time in the past; new questions for next time; and, written
+// from a follow-up's row, the follow-up closed in the same save.
+func TestNoteCapturesEverything(t *testing.T) {
+	s := fixtureStore(t)
+	a := testApp(t, s, 80, 24) // on the agenda, Ada's overdue "Send pilot pricing"
+	a = keys(t, a, "n")
+	if a.top() != pageNote || a.note.closeID == 0 || !a.note.closeIt {
+		t.Fatal("n on a follow-up row opens a note that offers to close it")
+	}
+	a = typeText(t, a, "Sent the pilot pricing; they will check the budget.")
+	a = keys(t, a, "tab")
+	a = typeText(t, a, "fri 3pm: call about the pilot; they mon: budget answer")
+	if out := screen(a); !strings.Contains(out, "→ Fri Nov 27, Mon Nov 30") {
+		t.Errorf("both follow-ups resolve as typed:\n%s", out)
+	}
+	a = keys(t, a, "tab", "tab", "tab") // gave, options, then when
+	a = typeText(t, a, "yesterday 4pm")
+	if out := screen(a); !strings.Contains(out, "→ Sun Nov 22 16:00") {
+		t.Errorf("the time resolves as typed:\n%s", out)
+	}
+	a = keys(t, a, "tab")
+	a = typeText(t, a, "Who owns the budget?; When is the board?")
+	a = keys(t, a, "ctrl+s")
+	if a.top() == pageNote {
+		t.Fatalf("not saved:\n%s", screen(a))
+	}
+	out := screen(a)
+	if !strings.Contains(out, "done: Send pilot pricing") {
+		t.Errorf("the status names what was closed:\n%s", out)
+	}
+	ada, _ := s.Resolve("ada lovelace")
+	d, _ := s.Detail(ada.ID)
+	n := d.Notes[0]
+	if !n.At.Equal(time.Date(2026, 11, 22, 16, 0, 0, 0, fixedNow.Location())) || n.Kind != model.Call {
+		t.Errorf("note %+v", n)
+	}
+	var mine, theirs, closed bool
+	for _, f := range d.FollowUps {
+		switch {
+		case f.Text == "call about the pilot" && f.Due == day(2026, 11, 27) && f.DueTime == "15:00" && !f.TheyOwe && f.NoteID == n.ID:
+			mine = true
+		case f.Text == "budget answer" && f.Due == day(2026, 11, 30) && f.TheyOwe:
+			theirs = true
+		case f.Text == "Send pilot pricing" && f.Done == day(2026, 11, 22):
+			closed = true
+		}
+	}
+	if !mine || !theirs || !closed {
+		t.Errorf("follow-ups mine %v theirs %v closed %v: %+v", mine, theirs, closed, d.FollowUps)
+	}
+	asks := 0
+	for _, q := range d.Questions {
+		if q.Open() && (q.Text == "Who owns the budget?" || q.Text == "When is the board?") {
+			asks++
+		}
+	}
+	if asks != 2 {
+		t.Errorf("new questions: %+v", d.Questions)
+	}
+}
+
+// A time in the future is refused with the parser's sentence, and nothing
+// is written.
+func TestNoteRefusesAFutureTime(t *testing.T) {
+	a, s := noteApp(t, 80, 24)
+	a = typeText(t, a, "Will call")
+	a = keys(t, a, "tab", "tab", "tab", "tab")
+	a = typeText(t, a, "tomorrow")
+	a = keys(t, a, "ctrl+s")
+	if a.top() != pageNote || !strings.Contains(screen(a), "in the future") {
+		t.Fatalf("a future time should be refused:\n%s", screen(a))
+	}
+	if d := adaDetail(t, s, a); len(d.Notes) != 3 {
+		t.Errorf("nothing may be written: %d notes", len(d.Notes))
+	}
+}
+
+// readyOf finds the editorReadyMsg among what cmd produces.
+func readyOf(cmd tea.Cmd) (editorReadyMsg, bool) {
+	for _, m := range collect(cmd) {
+		if r, ok := m.(editorReadyMsg); ok {
+			return r, true
+		}
+	}
+	return editorReadyMsg{}, false
 }

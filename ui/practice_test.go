@@ -32,7 +32,7 @@ func TestNoteGaveAndShares(t *testing.T) {
 		t.Fatal("the gave line comes after the follow-up")
 	}
 	a = typeText(t, a, "the case study")
-	a = keys(t, a, "tab", "tab", "j", "j", "space")
+	a = keys(t, a, "tab", "tab", "tab", "tab", "j", "j", "space") // options, when, ask next, then the list
 	if len(a.note.shared) != 1 || !a.note.shared[0] {
 		t.Fatalf("the share was not ticked: %v", a.note.shared)
 	}

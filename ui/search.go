@@ -157,7 +157,7 @@ func (s searchScreen) Update(msg tea.Msg) (searchScreen, tea.Cmd, bool) {
 	case key.Matches(km, k.Note):
 		if s.cursor < len(s.hits) {
 			h := s.hits[s.cursor]
-			return s, emit(newNoteMsg{h.ContactID, h.ContactName}), false
+			return s, emit(newNoteMsg{id: h.ContactID, name: h.ContactName}), false
 		}
 	}
 	s.clamp()

@@ -10,6 +10,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"rapport/model"
 )
@@ -21,12 +23,13 @@ const (
 	rowHeading todayKind = iota
 	rowOverdue
 	rowDue
+	rowComing
 	rowMoment
 	rowCold
 	rowNote // a line of text that cannot be selected
 )
 
-// todayRow is one line of the agenda.
+// todayRow is one item of the agenda.
 type todayRow struct {
 	kind      todayKind
 	text      string // heading or item text, already cleaned
@@ -34,40 +37,51 @@ type todayRow struct {
 	when      string // right-hand detail
 	contactID uint64
 	followUp  uint64 // follow-up id on follow-up rows
+	theyOwe   bool   // a follow-up the contact owes the rep
 	raw       string // contact name as stored, for intents
+	rawText   string // follow-up text as stored, for intents
 }
 
 func (r todayRow) selectable() bool { return r.kind != rowHeading && r.kind != rowNote }
+
+func (r todayRow) isFollowUp() bool {
+	return r.kind == rowOverdue || r.kind == rowDue || r.kind == rowComing
+}
 
 // key identifies a row across reloads, to keep the selection.
 func (r todayRow) key() string {
 	return fmt.Sprintf("%d/%d/%d/%s", r.kind, r.contactID, r.followUp, r.text)
 }
 
-// todayScreen is the agenda: overdue follow-ups, those due today, moments
-// of the next week and contacts going cold.
+// todayScreen is the agenda, rapport's home: overdue follow-ups, those due
+// today and in the week ahead, moments of the week and contacts going cold.
 type todayScreen struct {
 	st     *Styles
 	keys   *KeyMap
 	agenda model.Agenda
+	kept   *int // follow-through of the last 90 days, nil when nothing fell due
 	loaded bool
 	rows   []todayRow
+	hidden map[uint64]bool // follow-ups marked done, until the store says so
 
 	cursor, offset int // cursor indexes rows; it always sits on a selectable one
 	w, h           int
+	nameW          int // the name column of follow-up rows
 
 	snoozing bool
-	snoozeID uint64
+	snoozeID uint64 // the follow-up, or 0 when putting off a contact
+	coldID   uint64 // the contact being put off
 	snoozeOf string // what is being snoozed, for the prompt
+	who      string // whose it is, for the status line
 	input    textinput.Model
 }
 
 func newTodayScreen(st *Styles, keys *KeyMap) todayScreen {
 	in := textinput.New()
 	in.Prompt = "until "
-	in.Placeholder = "fri, next tue, in 2w, dec 3"
+	in.Placeholder = "fri, next week, 3d, dec 3"
 	in.SetStyles(st.TextInput)
-	return todayScreen{st: st, keys: keys, input: in}
+	return todayScreen{st: st, keys: keys, input: in, hidden: map[uint64]bool{}}
 }
 
 func (t *todayScreen) setStyles(st *Styles) {
@@ -79,21 +93,33 @@ func (t *todayScreen) SetSize(w, h int) {
 	t.w, t.h = w, h
 	// Leave room for the resolved date (" → Wed Dec 23") after the field.
 	t.input.SetWidth(max(w-len("until ")-14, 1))
+	t.measure()
 	t.clamp()
 }
 
 func (t todayScreen) capturing() bool { return t.snoozing }
 
+// wrapped reports whether follow-up rows take two lines: below 50 columns
+// the name and the text do not both fit on one, and the name must stay.
+func (t todayScreen) wrapped() bool { return t.w < 50 }
+
 // setAgenda replaces the agenda, keeping the selected row when it is still
-// there.
-func (t *todayScreen) setAgenda(a model.Agenda) {
+// there and otherwise the position, so working down a list with d or s
+// goes on with the next row.
+func (t *todayScreen) setAgenda(a model.Agenda, kept *int) {
 	var keep string
 	if r, ok := t.selected(); ok {
 		keep = r.key()
 	}
-	was := t.cursor
-	t.agenda, t.loaded = a, true
-	t.rows = agendaRows(a)
+	pos := t.cursor
+	for id := range t.hidden {
+		if !hasFollowUp(a, id) {
+			delete(t.hidden, id)
+		}
+	}
+	t.agenda, t.kept, t.loaded = a, kept, true
+	t.rows = agendaRows(a, t.hidden)
+	t.measure()
 	t.cursor = -1
 	for i, r := range t.rows {
 		if keep != "" && r.key() == keep {
@@ -102,58 +128,153 @@ func (t *todayScreen) setAgenda(a model.Agenda) {
 		}
 	}
 	if t.cursor < 0 {
-		// The row is gone (done, or its card logged): stay where it
-		// was, on the row that took its place.
-		t.cursor = min(max(was, 0), max(len(t.rows)-1, 0))
+		// The row is gone (done, snoozed, or its card logged): stay where
+		// it was, on the row that took its place.
+		t.cursor = min(max(pos, 0), max(len(t.rows)-1, 0))
 		t.step(0)
 	}
 	t.clamp()
 }
 
+func hasFollowUp(a model.Agenda, id uint64) bool {
+	for _, list := range [][]model.DueItem{a.Overdue, a.DueToday, a.ComingUp} {
+		for _, it := range list {
+			if it.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hide takes a follow-up off the pane at once, the selection moving to the
+// next row, while the store marks it done; unhide brings it back if that
+// failed.
+func (t *todayScreen) hide(id uint64) {
+	t.hidden[id] = true
+	pos := t.cursor
+	t.rows = agendaRows(t.agenda, t.hidden)
+	t.measure()
+	t.cursor = pos
+	t.step(0)
+	t.clamp()
+}
+
+func (t *todayScreen) unhide(id uint64) {
+	if t.hidden[id] {
+		delete(t.hidden, id)
+		t.setAgenda(t.agenda, t.kept)
+	}
+}
+
+// measure sets the name column: as wide as the longest name of a
+// follow-up row, but never more than two fifths of the row.
+func (t *todayScreen) measure() {
+	t.nameW = min(t.longest(), max((t.w-2)*2/5, 10))
+}
+
+// want is the width the rows need to show whole, within reason.
+func (t todayScreen) want() int {
+	w := 0
+	for _, r := range t.rows {
+		n := 2 + ansi.StringWidth(r.who) + 3 + ansi.StringWidth(r.text) + 1 + ansi.StringWidth(r.when)
+		if r.isFollowUp() {
+			n = 2 + t.longest() + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
+		}
+		w = max(w, n)
+	}
+	return min(w, 110)
+}
+
+// longest is the widest contact name of a follow-up row.
+func (t todayScreen) longest() int {
+	n := 0
+	for _, r := range t.rows {
+		if r.isFollowUp() {
+			n = max(n, ansi.StringWidth(r.who))
+		}
+	}
+	return n
+}
+
 // agendaRows lays the agenda out as rows under headings.
-func agendaRows(a model.Agenda) []todayRow {
+func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 	var rows []todayRow
 	head := func(s string) { rows = append(rows, todayRow{kind: rowHeading, text: s}) }
-	if len(a.Overdue) > 0 {
-		head("Overdue · " + strconv.Itoa(len(a.Overdue)))
-		for _, it := range a.Overdue {
-			rows = append(rows, todayRow{kind: rowOverdue, text: line(it.Text), who: line(it.ContactName),
-				when: strconv.Itoa(it.DaysOverdue) + "d late", contactID: it.ContactID, followUp: it.ID, raw: it.ContactName})
+	section := func(title string, kind todayKind, items []model.DueItem, when func(model.DueItem) string) {
+		var shown []model.DueItem
+		for _, it := range items {
+			if !hidden[it.ID] {
+				shown = append(shown, it)
+			}
+		}
+		if len(shown) == 0 {
+			return
+		}
+		head(title + " · " + strconv.Itoa(len(shown)))
+		for _, it := range shown {
+			rows = append(rows, todayRow{kind: kind, text: line(it.Text), who: line(it.ContactName), when: when(it),
+				contactID: it.ContactID, followUp: it.ID, theyOwe: it.TheyOwe, raw: it.ContactName, rawText: it.Text})
 		}
 	}
-	if len(a.DueToday) > 0 {
-		head("Due today · " + strconv.Itoa(len(a.DueToday)))
-		for _, it := range a.DueToday {
-			rows = append(rows, todayRow{kind: rowDue, text: line(it.Text), who: line(it.ContactName),
-				contactID: it.ContactID, followUp: it.ID, raw: it.ContactName})
-		}
-	}
-	if len(a.Overdue)+len(a.DueToday) == 0 {
+	start := len(rows)
+	section("Overdue", rowOverdue, a.Overdue, func(it model.DueItem) string { return strconv.Itoa(it.DaysOverdue) + "d late" })
+	section("Due today", rowDue, a.DueToday, func(it model.DueItem) string { return cmpOr(it.DueTime, "today") })
+	section("Coming up", rowComing, a.ComingUp, func(it model.DueItem) string {
+		return strings.TrimSpace(comingDay(it.Due, a.Day) + " " + it.DueTime)
+	})
+	if len(rows) == start {
 		head("Follow-ups")
-		rows = append(rows, todayRow{kind: rowNote, text: "Nothing due. Well kept."})
+		rows = append(rows, todayRow{kind: rowNote, text: "Nothing due this week. Well kept."})
 	}
 	if len(a.Moments) > 0 {
 		head("Moments · next 7 days")
 		for _, m := range a.Moments {
-			what := line(m.Label)
-			if m.Years > 0 {
-				what += " (" + strconv.Itoa(m.Years) + ")"
-			}
-			rows = append(rows, todayRow{kind: rowMoment, text: what, who: line(m.ContactName),
-				when: relDay(m.On, a.Day), contactID: m.ContactID, raw: m.ContactName})
+			rows = append(rows, todayRow{kind: rowMoment, text: momentWords(m), who: line(m.ContactName),
+				when: relDay(m.On, a.Day), contactID: m.ContactID, raw: m.ContactName, rawText: line(m.Label)})
 		}
 	}
 	if a.ColdTotal > 0 {
-		head("Going cold · " + strconv.Itoa(a.ColdTotal))
+		head("Going cold · " + commas(a.ColdTotal))
 		for _, c := range a.Cold {
-			rows = append(rows, todayRow{kind: rowCold, who: line(c.ContactName),
-				when: strconv.Itoa(c.DaysOverdue) + "d past", contactID: c.ContactID, raw: c.ContactName})
+			rows = append(rows, todayRow{kind: rowCold, who: line(c.ContactName), text: string(c.Stage),
+				when: fmt.Sprintf("%dd over · every %dd", c.DaysOverdue, c.Cadence), contactID: c.ContactID, raw: c.ContactName})
 		}
 		if more := a.ColdTotal - len(a.Cold); more > 0 {
-			rows = append(rows, todayRow{kind: rowNote, text: fmt.Sprintf("and %s more (rapport today --all)", commas(more))})
+			rows = append(rows, todayRow{kind: rowNote, text: fmt.Sprintf("%s more below…", commas(more))})
 		}
 	}
 	return rows
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// comingDay names a day of the week ahead: "tomorrow", then "Fri 27".
+func comingDay(d, today model.Date) string {
+	if today.DaysUntil(d) == 1 {
+		return "tomorrow"
+	}
+	return d.Weekday().String()[:3] + " " + strconv.Itoa(d.Day)
+}
+
+// momentWords reads a moment as the CLI does: "birthday, turns 63",
+// "2 years as a customer", "work anniversary, 7 years".
+func momentWords(m model.MomentItem) string {
+	label := line(m.Label)
+	switch {
+	case m.Years == 0:
+		return label
+	case m.Label == model.LabelBirthday:
+		return label + ", turns " + strconv.Itoa(m.Years)
+	case m.Label == model.LabelCustomerSince:
+		return plural(m.Years, "year", "years") + " as a customer"
+	}
+	return label + ", " + plural(m.Years, "year", "years")
 }
 
 func (t todayScreen) selected() (todayRow, bool) {
@@ -173,6 +294,7 @@ func (t *todayScreen) step(dir int) {
 				return
 			}
 		}
+		t.cursor = min(t.cursor, len(t.rows))
 		dir = -1
 	}
 	for i := t.cursor + dir; i >= 0 && i < len(t.rows); i += dir {
@@ -183,14 +305,31 @@ func (t *todayScreen) step(dir int) {
 	}
 }
 
-// listHeight is the rows available under the title (and above the snooze
-// prompt when it is open).
+// listHeight is the lines available under the title (and above the
+// snooze prompt when it is open).
 func (t todayScreen) listHeight() int {
 	h := t.h - 1
 	if t.snoozing {
-		h -= 2
+		h -= 3
 	}
 	return max(h, 1)
+}
+
+// height is how many lines a row takes.
+func (t todayScreen) height(r todayRow) int {
+	if t.wrapped() && r.isFollowUp() {
+		return 2
+	}
+	return 1
+}
+
+// lines counts the lines of rows[from:to].
+func (t todayScreen) lines(from, to int) int {
+	n := 0
+	for i := max(from, 0); i < min(to, len(t.rows)); i++ {
+		n += t.height(t.rows[i])
+	}
+	return n
 }
 
 func (t *todayScreen) clamp() {
@@ -198,16 +337,19 @@ func (t *todayScreen) clamp() {
 	page := t.listHeight()
 	// Show the heading above the first item of a section when scrolling up.
 	top := t.cursor
-	if top > 0 && t.rows[top-1].kind == rowHeading {
+	if top > 0 && top < len(t.rows) && t.rows[top-1].kind == rowHeading {
 		top--
 	}
 	if top < t.offset {
 		t.offset = top
 	}
-	if t.cursor >= t.offset+page {
-		t.offset = t.cursor - page + 1
+	for t.offset < t.cursor && t.lines(t.offset, t.cursor+1) > page {
+		t.offset++
 	}
-	t.offset = max(min(t.offset, len(t.rows)-page), 0)
+	// No blank space below the last row while rows are hidden above.
+	for t.offset > 0 && t.lines(t.offset-1, len(t.rows)) <= page {
+		t.offset--
+	}
 }
 
 func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
@@ -251,7 +393,7 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 		}
 	case key.Matches(km, k.Note):
 		if r, ok := t.selected(); ok {
-			return t, emit(newNoteMsg{r.contactID, r.raw})
+			return t, emit(newNoteMsg{id: r.contactID, name: r.raw, followUp: r.followUp, followText: r.rawText})
 		}
 	case key.Matches(km, k.Edit):
 		if r, ok := t.selected(); ok {
@@ -259,7 +401,8 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 		}
 	case key.Matches(km, k.Done):
 		if r, ok := t.selected(); ok && r.followUp != 0 {
-			return t, emit(doneIntentMsg{r.followUp})
+			t.hide(r.followUp)
+			return t, emit(doneIntentMsg{id: r.followUp, name: r.raw})
 		}
 		return t, emit(statusMsg{"d marks a follow-up done: select one first.", true})
 	case key.Matches(km, k.Brief):
@@ -274,16 +417,40 @@ func (t todayScreen) Update(msg tea.Msg) (todayScreen, tea.Cmd) {
 		}
 		return t, emit(statusMsg{"c logs a card from a thank-you or a moment: select one first.", true})
 	case key.Matches(km, k.Snooze):
-		if r, ok := t.selected(); ok && r.followUp != 0 {
-			t.snoozing, t.snoozeID, t.snoozeOf = true, r.followUp, r.text
-			t.input.SetValue("")
-			t.clamp()
-			return t, t.input.Focus()
-		}
-		return t, emit(statusMsg{"s snoozes a follow-up: select one first.", true})
+		return t.startSnooze()
 	}
 	t.clamp()
-	return t, nil
+	return t, t.moreCold()
+}
+
+// moreCold asks for the next page of contacts going cold once the cursor
+// reaches the last one loaded, so the list scrolls to its end.
+func (t todayScreen) moreCold() tea.Cmd {
+	a := t.agenda
+	if len(a.Cold) == 0 || len(a.Cold) >= a.ColdTotal {
+		return nil
+	}
+	if r, ok := t.selected(); ok && r.kind == rowCold && r.contactID == a.Cold[len(a.Cold)-1].ContactID {
+		return emit(moreColdMsg{})
+	}
+	return nil
+}
+
+// startSnooze opens the prompt: for a follow-up, its new due day; for a
+// contact going cold, the day its next touch is put off to.
+func (t todayScreen) startSnooze() (todayScreen, tea.Cmd) {
+	r, ok := t.selected()
+	if !ok || (r.followUp == 0 && r.kind != rowCold) {
+		return t, emit(statusMsg{"s snoozes a follow-up or puts off a contact going cold: select one first.", true})
+	}
+	t.snoozing, t.snoozeID, t.coldID, t.who = true, r.followUp, 0, r.raw
+	t.snoozeOf = r.text
+	if r.kind == rowCold {
+		t.coldID, t.snoozeOf = r.contactID, r.who
+	}
+	t.input.SetValue("")
+	t.clamp()
+	return t, t.input.Focus()
 }
 
 func (t todayScreen) updateSnooze(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
@@ -301,7 +468,10 @@ func (t todayScreen) updateSnooze(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
 		t.snoozing = false
 		t.input.Blur()
 		t.clamp()
-		return t, emit(snoozeIntentMsg{t.snoozeID, due})
+		if t.coldID != 0 {
+			return t, emit(laterIntentMsg{id: t.coldID, name: t.who, due: due})
+		}
+		return t, emit(snoozeIntentMsg{id: t.snoozeID, name: t.who, due: due})
 	}
 	var cmd tea.Cmd
 	t.input, cmd = t.input.Update(km)
@@ -316,104 +486,165 @@ func (t todayScreen) View(focused bool) string {
 	if t.loaded {
 		title += st.Muted.Render(" · " + dayName(t.agenda.Day))
 	}
-	b.WriteString(title)
+	right := ""
+	if t.kept != nil {
+		right = st.Muted.Render(" kept " + strconv.Itoa(*t.kept) + "% · 90d")
+	}
+	b.WriteString(spread(title, right, t.w))
 	if !t.loaded {
 		return b.String()
 	}
-	end := min(t.offset+t.listHeight(), len(t.rows))
-	for i := t.offset; i < end; i++ {
-		b.WriteString("\n" + t.row(t.rows[i], i == t.cursor, focused))
+	page := t.listHeight()
+	used := 0
+	for i := t.offset; i < len(t.rows) && used < page; i++ {
+		for _, l := range t.row(t.rows[i], i == t.cursor, focused) {
+			if used < page {
+				b.WriteString("\n" + l)
+				used++
+			}
+		}
 	}
 	if t.snoozing {
-		for i := end - t.offset; i < t.listHeight(); i++ {
+		for ; used < page; used++ {
 			b.WriteString("\n")
 		}
-		b.WriteString("\n" + st.Focus.Render("Snooze ") + trunc(st.Text.Render("“"+t.snoozeOf+"”"), t.w-7))
+		verb := "Snooze "
+		if t.coldID != 0 {
+			verb = "Put off "
+		}
+		b.WriteString("\n" + st.Focus.Render(verb) + trunc(st.Text.Render("“"+t.snoozeOf+"”"), t.w-len(verb)))
 		b.WriteString("\n" + spread(t.input.View(), t.snoozeHint(), t.w))
+		b.WriteString("\n" + t.snoozeError())
 	}
 	return b.String()
 }
 
 // errSnoozeBack refuses a snooze to a day already past, as the command
 // line does: snoozing moves a follow-up to a later day.
-var errSnoozeBack = errors.New("a snooze moves a follow-up to a later day")
+var errSnoozeBack = errors.New("that day is past; snooze moves to today or later")
+
+// errLaterBack: putting a contact off moves its next touch after today.
+var errLaterBack = errors.New("put off to a day after today")
 
 // snoozeDue reads the snooze prompt.
 func (t todayScreen) snoozeDue() (model.Date, error) {
 	due, err := model.ParseDue(t.input.Value(), t.agenda.Day)
-	if err == nil && due.Before(t.agenda.Day) {
+	switch {
+	case err != nil:
+		return due, err
+	case t.coldID != 0 && !due.After(t.agenda.Day):
+		return due, errLaterBack
+	case due.Before(t.agenda.Day):
 		return due, errSnoozeBack
 	}
-	return due, err
+	return due, nil
 }
 
 // snoozeHint resolves what is typed as it is typed.
 func (t todayScreen) snoozeHint() string {
-	v := strings.TrimSpace(t.input.Value())
-	if v == "" {
+	if strings.TrimSpace(t.input.Value()) == "" {
 		return ""
 	}
 	due, err := t.snoozeDue()
-	if errors.Is(err, errSnoozeBack) {
-		return t.st.Warn.Render(" past?")
-	}
 	if err != nil {
 		return t.st.Warn.Render(" ?")
 	}
 	return t.st.Good.Render(" → " + dayName(due))
 }
 
-func (t todayScreen) row(r todayRow, selected, focused bool) string {
+// snoozeError is the parser's own sentence about what is typed, so the
+// prompt says why, not just "?".
+func (t todayScreen) snoozeError() string {
+	if strings.TrimSpace(t.input.Value()) == "" {
+		return t.st.Muted.Render(trunc("enter to confirm · esc to cancel", t.w))
+	}
+	if _, err := t.snoozeDue(); err != nil {
+		return t.st.Warn.Render(trunc(err.Error(), t.w))
+	}
+	return ""
+}
+
+// row draws one row as one line, or two for a follow-up on a narrow pane.
+func (t todayScreen) row(r todayRow, selected, focused bool) []string {
 	st, w := t.st, t.w
 	switch r.kind {
 	case rowHeading:
-		return st.Section.Render(trunc(r.text, w))
+		return []string{st.Section.Render(trunc(r.text, w))}
 	case rowNote:
-		return st.Muted.Render(trunc("  "+r.text, w))
+		return []string{st.Muted.Render(trunc("  "+r.text, w))}
 	}
 	mark := " "
 	if selected {
 		mark = "›"
 	}
-	var left string
-	var style = st.Text
+	markStyle := st.Muted
+	if selected {
+		markStyle = st.Accent
+	}
+	hot := selected && focused
+	paint := func(s lipgloss.Style, text string) string {
+		if hot {
+			return text
+		}
+		return s.Render(text)
+	}
+	whenStyle := st.Muted
 	switch r.kind {
 	case rowOverdue:
-		left, style = r.text+" — "+r.who, st.Warn
+		whenStyle = st.Warn
 	case rowDue:
-		left, style = r.text+" — "+r.who, st.Amber
-	case rowMoment:
-		left = r.who + " · " + r.text
-	case rowCold:
-		left = r.who
+		whenStyle = st.Amber
 	}
 	right := ""
 	if r.when != "" {
 		right = " " + r.when
 	}
-	body := spread(left, right, w-2)
-	if selected && focused {
-		return st.Selected.Render(mark + " " + body)
+	var out []string
+	switch {
+	case r.isFollowUp() && t.wrapped():
+		out = []string{
+			markStyle.Render(mark) + " " + spread(r.who, paint(whenStyle, right), w-2),
+			"    " + t.followText(r, w-4, hot),
+		}
+	case r.isFollowUp():
+		textW := w - 2 - t.nameW - 2 - ansi.StringWidth(right)
+		out = []string{markStyle.Render(mark) + " " + fit(r.who, t.nameW) + "  " + t.followText(r, max(textW, 0), hot) + paint(whenStyle, right)}
+	case r.kind == rowMoment:
+		out = []string{markStyle.Render(mark) + " " + spread(r.who+paint(st.Amber, " · "+r.text), paint(st.Muted, right), w-2)}
+	default: // going cold: the name, then the stage
+		out = []string{markStyle.Render(mark) + " " + spread(r.who+paint(st.Muted, " · "+r.text), paint(st.Muted, right), w-2)}
 	}
-	markStyle := st.Muted
-	if selected {
-		markStyle = st.Accent
+	if hot {
+		for i := range out {
+			out[i] = st.Selected.Render(fit(ansi.Strip(out[i]), w))
+		}
 	}
-	if r.kind == rowOverdue || r.kind == rowDue {
-		lw := w - 2 - len([]rune(right))
-		return markStyle.Render(mark) + " " + fit(left, max(lw, 0)) + style.Render(right)
+	return out
+}
+
+// theyOweMark starts a follow-up the contact owes: rapport waits on them.
+const theyOweMark = "← "
+
+// followText is a follow-up's text in exactly w cells, marked when they owe it.
+func (t todayScreen) followText(r todayRow, w int, hot bool) string {
+	if !r.theyOwe {
+		return fit(r.text, w)
 	}
-	return markStyle.Render(mark) + " " + spread(left, st.Muted.Render(right), w-2)
+	text := fit(theyOweMark+r.text, w)
+	if hot {
+		return text
+	}
+	return t.st.Accent.Render(text)
 }
 
 // cardFor says what card a today row calls for: the thank-you a meeting
 // earned, or a card for a moment ("Birthday card").
 func cardFor(r todayRow) (string, bool) {
 	switch {
-	case (r.kind == rowOverdue || r.kind == rowDue) && r.text == model.ThankYouText():
+	case r.isFollowUp() && r.text == model.ThankYouText():
 		return "Thank-you card", true
 	case r.kind == rowMoment:
-		label := []rune(strings.TrimSpace(strings.Split(r.text, " (")[0]))
+		label := []rune(strings.TrimSpace(r.rawText))
 		if len(label) == 0 {
 			return "Card", true
 		}

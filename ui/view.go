@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // View is the only place that builds a tea.View: alt screen and title
@@ -43,7 +45,32 @@ func (a App) header() string {
 		}
 	}
 	right = a.st.Muted.Render(right)
+	// The day's counts, live, when they fit whole.
+	if counts := a.counts(); counts != "" && ansi.StringWidth(left)+ansi.StringWidth(counts)+ansi.StringWidth(right)+4 <= a.width {
+		left += "  " + counts
+	}
 	return spread(left, " "+right, a.width)
+}
+
+// counts sums up the agenda for the header: "2 overdue · 1 due today ·
+// 3 moments"; the parts that are zero are left out.
+func (a App) counts() string {
+	ag := a.agenda.agenda
+	if !a.agenda.loaded {
+		return ""
+	}
+	st := a.st
+	var parts []string
+	if n := len(ag.Overdue); n > 0 {
+		parts = append(parts, st.Warn.Render(strconv.Itoa(n)+" overdue"))
+	}
+	if n := len(ag.DueToday); n > 0 {
+		parts = append(parts, st.Amber.Render(strconv.Itoa(n)+" due today"))
+	}
+	if n := len(ag.Moments); n > 0 {
+		parts = append(parts, st.Muted.Render(plural(n, "moment", "moments")+" this week"))
+	}
+	return strings.Join(parts, st.Muted.Render(" · "))
 }
 
 func (a App) body() string {
