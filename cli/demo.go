@@ -36,15 +36,15 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s.Group() // one change, however many chunks: undo takes it whole
+			if empty, err := s.Empty(); err != nil {
+				return err
+			} else if !empty {
+				return fmt.Errorf("%s already holds contacts; demo fills only an empty database (choose another file with --db)", s.Path())
+			}
 			start := time.Now()
 			ctx, stop := a.interruptible()
 			defer stop()
-			if err := fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts")); err != nil {
-				return err
-			}
-			// The notes went in without the search index: one build now.
-			if err := s.RebuildTextIndex(a.stepProgress()); err != nil {
+			if err := a.fillDemoAside(ctx, s.Path(), n, seed, now); err != nil {
 				return err
 			}
 			printf(a.out, "Added %d sample contacts to %s in %.1fs.", n, s.Path(), time.Since(start).Seconds())
@@ -124,6 +124,48 @@ func (a *app) stepProgress() store.Progress {
 			label, report = what, a.progress(capitalise(what))
 		}
 		report(done, total)
+	}
+}
+
+// fillDemoAside fills a database next to path and renames it over the
+// empty one at path when it is done (or stopped with Ctrl-C, keeping what
+// was added), so a demo that was killed leaves path empty and the next
+// demo can start again. Its partial file has a fixed name, which the next
+// demo clears first.
+func (a *app) fillDemoAside(ctx context.Context, path string, n int, seed uint64, now time.Time) error {
+	partial := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".demo-partial")
+	if err := os.Remove(partial); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, pathless(err))
+	}
+	s, err := store.Open(partial)
+	if err != nil {
+		return err
+	}
+	s.Group() // one change, however many chunks: undo takes it whole
+	err = fillDemo(ctx, s, n, seed, now, a.progress("Adding sample contacts"))
+	if err == nil {
+		// The notes went in without the search index: one build now.
+		err = s.RebuildTextIndex(a.stepProgress())
+	}
+	if err != nil && ctx.Err() == nil {
+		os.Remove(partial)
+		return err
+	}
+	os.Remove(partial + ".lock") // the store's writer-intent file
+	if rerr := os.Rename(partial, path); rerr != nil {
+		os.Remove(partial)
+		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(rerr))
+	}
+	syncDir(filepath.Dir(path))
+	return err
+}
+
+// syncDir makes a rename durable; a folder that cannot be synced is not
+// worth failing for, since the file itself is.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
 	}
 }
 

@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"rapport/exchange"
+	"rapport/model"
+	"rapport/store"
 )
 
 // exportFormats maps what --format accepts (and -o extensions) to the
@@ -66,14 +69,17 @@ Without --format, the extension of -o decides.`,
 			case excel && kind != "csv":
 				return usagef("--excel goes with --format csv")
 			}
-			if output != "" && output != "-" && !force {
-				if _, err := os.Stat(output); err == nil {
-					return fmt.Errorf("%s already exists; add --force to overwrite it", output)
+			if output != "" && output != "-" {
+				if err := checkOutput(output, a.path(), force); err != nil {
+					return err
 				}
 			}
 			s, now, err := a.openExisting()
 			if err != nil {
 				return err
+			}
+			if kind == "json" {
+				return a.exportBackup(s, output)
 			}
 			// Stages, not contacts: reading, then writing in memory, then
 			// the file; each is one call into the store or a writer.
@@ -107,23 +113,19 @@ Without --format, the extension of -o decides.`,
 					return err
 				}
 			default:
-				book, err := s.Dump()
+				var book []model.Bundle
+				err := s.ScheduleEach(func(b model.Bundle) error { book = append(book, b); return nil })
 				if err != nil {
 					return err
 				}
 				n = len(book)
 				report(1, 3)
-				if kind == "ics" {
-					moments, follows := exchange.ICSCount(book)
-					n, what = moments+follows, func(n int) string {
-						return fmt.Sprintf("%s (%s, %s)", plural(n, "event", "events"),
-							plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"))
-					}
-					err = exchange.WriteICS(&buf, book, todo, now)
-				} else {
-					err = exchange.WriteBackup(&buf, book)
+				moments, follows := exchange.ICSCount(book)
+				n, what = moments+follows, func(n int) string {
+					return fmt.Sprintf("%s (%s, %s)", plural(n, "event", "events"),
+						plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"))
 				}
-				if err != nil {
+				if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
 					return err
 				}
 			}
@@ -133,7 +135,7 @@ Without --format, the extension of -o decides.`,
 				_, err = a.out.Write(buf.Bytes())
 				return err
 			}
-			if err := exchange.WriteFileAtomic(output, buf.Bytes()); err != nil {
+			if err := writeOutput(output, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 				return err
 			}
 			report(3, 3)
@@ -149,4 +151,30 @@ Without --format, the extension of -o decides.`,
 	f.BoolVar(&force, "force", false, "with -o: overwrite FILE if it exists")
 	f.BoolVar(&excel, "excel", false, "with csv: start with a UTF-8 byte order mark, for Excel")
 	return cmd
+}
+
+// exportBackup streams the JSON backup contact by contact (short read
+// transactions, one chunk in memory), to stdout or through writeOutput.
+func (a *app) exportBackup(s *store.Store, output string) error {
+	n := 0
+	produce := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		enc := exchange.NewBackupEncoder(bw)
+		err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) })
+		if err == nil {
+			err = enc.Close()
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		return err
+	}
+	if output == "" || output == "-" {
+		return produce(a.out)
+	}
+	if err := writeOutput(output, produce); err != nil {
+		return err
+	}
+	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
+	return nil
 }

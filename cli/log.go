@@ -68,11 +68,18 @@ func (a *app) log(query, next, text string, f logFlags) error {
 		return err
 	}
 	if text == "-" {
-		b, err := io.ReadAll(io.LimitReader(os.Stdin, 1<<20))
+		// One byte past the limit is enough to know the note is too long.
+		b, err := io.ReadAll(io.LimitReader(os.Stdin, model.MaxNoteBytes+1))
 		if err != nil {
 			return fmt.Errorf("cannot read the note from standard input: %w", err)
 		}
+		if len(b) > model.MaxNoteBytes {
+			return fmt.Errorf("the note on standard input is over the limit of %d bytes (1 MiB); nothing was saved: split it or save a summary", model.MaxNoteBytes)
+		}
 		text = string(b)
+	}
+	if err := model.CheckNoteSize(len(text)); err != nil {
+		return err
 	}
 	in, follows, err := f.build(strings.TrimSpace(model.CleanText(text)), now)
 	if err != nil {

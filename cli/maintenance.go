@@ -60,7 +60,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				printf(a.out, "%s", p)
 			}
 			if len(problems) > 0 {
-				return fmt.Errorf("the database has %d problems, listed above", len(problems))
+				return fmt.Errorf("the database has %s, listed above", plural(len(problems), "problem", "problems"))
 			}
 			printf(a.out, "%s is consistent.", s.Path())
 			return nil

@@ -207,11 +207,11 @@ func (a *app) now() (time.Time, error) {
 	if a.today == "" {
 		return now, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02", a.today, time.Local)
+	t, err := model.ParseToday(a.today, now)
 	if err != nil {
-		return now, usagef("--today takes a date as YYYY-MM-DD, not %q", a.today)
+		return now, usageError{err}
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.Local), nil
+	return t, nil
 }
 
 func (a *app) todayDate() (model.Date, error) {

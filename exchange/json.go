@@ -63,6 +63,10 @@ func readBackup(text []byte) (*Document, error) {
 // cleanBundle cleans every text field. A backup rapport wrote is clean
 // already; this is for one edited by hand or made by someone else.
 func cleanBundle(b *model.Bundle) {
+	b.Contact = b.Contact.Cleaned()
+	for i := range b.Notes {
+		b.Notes[i] = b.Notes[i].Cleaned()
+	}
 	c := &b.Contact
 	c.UID, c.Name, c.Company, c.Title = cleanField(c.UID), cleanName(c.Name), cleanField(c.Company), cleanField(c.Title)
 	c.HowWeMet, c.Matters = cleanField(c.HowWeMet), cleanField(c.Matters)
@@ -114,6 +118,9 @@ func checkBackup(book []model.Bundle) error {
 	for _, b := range book {
 		c := b.Contact
 		who := fmt.Sprintf("contact %d (%s)", c.ID, c.Name)
+		if c.ID > model.MaxID {
+			return fmt.Errorf("%s: its id is larger than rapport allows (%d); the backup is damaged", who, uint64(model.MaxID))
+		}
 		if c.ID == 0 || contacts[c.ID] {
 			return fmt.Errorf("%s: its id is missing or used twice", who)
 		}
@@ -122,7 +129,7 @@ func checkBackup(book []model.Bundle) error {
 			return fmt.Errorf("%s: %w", who, err)
 		}
 		for _, in := range b.Notes {
-			if _, dup := notes[in.ID]; in.ID == 0 || dup || in.ContactID != c.ID {
+			if _, dup := notes[in.ID]; in.ID == 0 || in.ID > model.MaxID || dup || in.ContactID != c.ID {
 				return fmt.Errorf("%s: note %d has a missing, repeated or foreign id", who, in.ID)
 			}
 			notes[in.ID] = c.ID
@@ -131,7 +138,7 @@ func checkBackup(book []model.Bundle) error {
 			}
 		}
 		for _, q := range b.Questions {
-			if q.ID == 0 || questions[q.ID] || q.ContactID != c.ID {
+			if q.ID == 0 || q.ID > model.MaxID || questions[q.ID] || q.ContactID != c.ID {
 				return fmt.Errorf("%s: question %d has a missing, repeated or foreign id", who, q.ID)
 			}
 			questions[q.ID] = true
@@ -150,7 +157,7 @@ func checkBackup(book []model.Bundle) error {
 			return fmt.Errorf("%s: referred by contact %d, who is not in the backup", who, r)
 		}
 		for _, f := range b.FollowUps {
-			if f.ID == 0 || follows[f.ID] || f.ContactID != c.ID {
+			if f.ID == 0 || f.ID > model.MaxID || follows[f.ID] || f.ContactID != c.ID {
 				return fmt.Errorf("%s: follow-up %d has a missing, repeated or foreign id", who, f.ID)
 			}
 			follows[f.ID] = true

@@ -29,10 +29,12 @@ func Read(path string, now time.Time) (*Batch, error) {
 	}
 	b := &Batch{Source: path}
 	if info.IsDir() {
-		return b, readVdir(b, path, now)
+		err := readVdir(b, path, now)
+		b.bound()
+		return b, err
 	}
-	if info.Size() > maxFile {
-		return nil, fmt.Errorf("%s is %d MB; rapport reads files up to %d MB", path, info.Size()>>20, maxFile>>20)
+	if err := regularFile(path, info, maxFile); err != nil {
+		return nil, err
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -53,8 +55,11 @@ func Read(path string, now time.Time) (*Batch, error) {
 		}
 		b.Backup = doc
 	default:
-		return b, readCSVFile(b, data, now)
+		err := readCSVFile(b, data, now)
+		b.bound()
+		return b, err
 	}
+	b.bound()
 	return b, nil
 }
 
@@ -128,6 +133,10 @@ func readVdir(b *Batch, dir string, now time.Time) error {
 	var groups []groupCard
 	for _, f := range files {
 		rel, _ := filepath.Rel(dir, f)
+		if err := lstatRegular(f, maxVdirFile); err != nil {
+			b.Problems = append(b.Problems, Problem{File: rel, Msg: "file skipped: " + err.Error(), Skipped: true})
+			continue
+		}
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Problems = append(b.Problems, Problem{File: rel, Msg: "file skipped: " + errUnwrap(err).Error(), Skipped: true})

@@ -34,7 +34,7 @@ func clean(s string, keepLines bool) string {
 			} else {
 				b.WriteByte(' ')
 			}
-		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, isBidiControl(r):
+		case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0, isBidiControl(r), isInvisible(r):
 			// dropped: ansi.Strip keeps C0/C1 controls such as \r, BEL, U+009B
 		default:
 			b.WriteRune(r)
@@ -52,6 +52,11 @@ func isPlain(s string) bool {
 	}
 	return true
 }
+
+// isInvisible is a zero-width character that only hides or joins text
+// where it should not (a name that looks like another). The joiners U+200C
+// and U+200D stay: emoji sequences and several scripts need them.
+func isInvisible(r rune) bool { return r == 0x200b || r == 0x2060 || r == 0xfeff }
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f

@@ -197,11 +197,19 @@ func (c Contact) Validate() error {
 	if strings.TrimSpace(c.Name) == "" {
 		return fmt.Errorf("a contact needs a name")
 	}
-	if _, err := ParseStage(string(c.Stage)); err != nil {
+	if st, err := ParseStage(string(c.Stage)); err != nil {
 		return err
+	} else if st != c.Stage {
+		return fmt.Errorf("the stage %q is not written as rapport writes it (%q)", c.Stage, st)
 	}
 	if c.Cadence < 0 {
 		return fmt.Errorf("cadence cannot be negative")
+	}
+	if c.Cadence > MaxCadence {
+		return fmt.Errorf("a cadence can be at most %d days (10 years)", MaxCadence)
+	}
+	if err := c.CheckLengths(); err != nil {
+		return err
 	}
 	for _, e := range c.Emails {
 		if !strings.Contains(e, "@") || strings.ContainsAny(e, " \t") {
@@ -231,15 +239,12 @@ func ParseCadence(s string) (int, error) {
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("%q is not a cadence (use a number of days, or e.g. 30d, 2w, 3m)", s)
 	}
-	switch unit {
-	case "", "d":
-		return n, nil
-	case "w":
-		return n * 7, nil
-	case "m":
-		return n * 30, nil
-	case "y":
-		return n * 365, nil
+	days := map[string]int{"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[unit]
+	switch {
+	case days == 0:
+		return 0, fmt.Errorf("%q is not a cadence (use a number of days, or e.g. 30d, 2w, 3m)", s)
+	case n > MaxCadence/days:
+		return 0, fmt.Errorf("a cadence can be at most 10 years (%d days), not %q", MaxCadence, s)
 	}
-	return 0, fmt.Errorf("%q is not a cadence (use a number of days, or e.g. 30d, 2w, 3m)", s)
+	return n * days, nil
 }

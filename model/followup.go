@@ -34,6 +34,9 @@ func (f FollowUp) Validate() error {
 	if strings.TrimSpace(f.Text) == "" {
 		return fmt.Errorf("a follow-up needs a description")
 	}
+	if err := checkField("follow-up", f.Text); err != nil {
+		return err
+	}
 	if f.Due.IsZero() || !f.Due.HasYear() {
 		return fmt.Errorf("a follow-up needs a due date")
 	}

@@ -89,10 +89,17 @@ func (in Interaction) Validate() error {
 	if strings.TrimSpace(in.Text) == "" {
 		return fmt.Errorf("a note needs some text")
 	}
-	if _, err := ParseKind(string(in.Kind)); err != nil {
+	if k, err := ParseKind(string(in.Kind)); err != nil {
 		return err
+	} else if k != in.Kind {
+		return fmt.Errorf("the kind %q is not written as rapport writes it (%q)", in.Kind, k)
 	}
-	return nil
+	for _, t := range in.Topics {
+		if p, err := ParseTopic(string(t)); err != nil || p != t {
+			return fmt.Errorf("unknown topic %q (use problem, opportunity or strategy)", t)
+		}
+	}
+	return CheckNoteSize(len(in.Text))
 }
 
 // ThankYou is the follow-up a meeting earns: a thank-you note due the next

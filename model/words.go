@@ -28,9 +28,25 @@ func Tokens(text string) []Token {
 		if !isWord(seg) {
 			continue
 		}
-		out = append(out, Token{it.Start(), it.End(), foldWord(seg)})
+		out = append(out, Token{it.Start(), it.End(), capWord(foldWord(seg))})
 	}
 	return out
+}
+
+// maxWordBytes bounds an indexed word: the index keys on words, and bbolt
+// refuses keys over 32 KB. A longer "word" (a pasted blob, a base64 line)
+// is indexed by its first maxWordBytes, and so is a query for it.
+const maxWordBytes = 1000
+
+func capWord(w string) string {
+	if len(w) <= maxWordBytes {
+		return w
+	}
+	cut := maxWordBytes
+	for cut > 0 && !utf8.RuneStart(w[cut]) {
+		cut--
+	}
+	return w[:cut]
 }
 
 // Words lists the distinct folded words of text, in first-seen order.

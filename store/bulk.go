@@ -100,6 +100,7 @@ func addNoteOnly(tx *bolt.Tx, in *model.Interaction) error {
 // for one flush at the end of a bulk load (nil: written now), or left out
 // when skipText says the index is stale.
 func addNoteDeferred(tx *bolt.Tx, in *model.Interaction, text *textBatch, skipText bool) error {
+	*in = in.Cleaned()
 	if err := in.Validate(); err != nil {
 		return err
 	}

@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,38 +13,9 @@ import (
 	"rapport/model"
 )
 
-// Backup writes a consistent copy of the database to path while other
-// processes keep reading; it runs inside one read transaction.
-func (s *Store) Backup(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	// O_EXCL: never overwrite a file, even one created a moment ago.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; choose a new file name", path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot create the backup %s: %w", path, err)
-	}
-	err = s.view(func(tx *bolt.Tx) error {
-		if _, err := tx.WriteTo(f); err != nil {
-			return err
-		}
-		return f.Sync()
-	})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("cannot write the backup %s: %w", path, err)
-	}
-	return nil
-}
-
-// Check verifies bbolt's own consistency and that every index entry agrees
-// with its record, both ways. It returns the problems found.
+// Check verifies the file's header pages, bbolt's own consistency and that
+// every index entry agrees with its record, both ways. It lists every
+// problem it finds; damage that stops the walk is the last problem listed.
 func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
 
 // checkSteps are the stages CheckProgress reports: bbolt's page walk,
@@ -58,25 +27,61 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if report == nil {
 		report = func(int, int) {}
 	}
+	snap, warnings, done, err := s.snapshot()
+	if err != nil || snap == "" {
+		// No copy (a damaged file, a read-only folder): check in place.
+		return s.checkTree(report, true)
+	}
+	defer done()
+	copied := &Store{path: snap, timeout: s.timeout}
+	problems, err := copied.checkTree(report, false)
+	for i, p := range problems {
+		problems[i] = strings.ReplaceAll(p, snap, s.path)
+	}
+	if err != nil {
+		err = errors.New(strings.ReplaceAll(err.Error(), snap, s.path))
+	}
+	return append(warnings, problems...), err
+}
+
+// checkTree checks the file in place; warn lists header problems (a
+// snapshot's two header pages are written alike, so its own say nothing).
+func (s *Store) checkTree(report func(done, total int), warn bool) ([]string, error) {
 	var problems []string
+	broken := false
 	err := s.view(func(tx *bolt.Tx) error {
+		// Under the read lock no writer can move the pages, so the plain
+		// reads of the header and the page walk see the tree tx sees.
+		h, err := readHeader(s.path)
+		if err != nil {
+			return err
+		}
+		if warn {
+			problems = append(problems, h.warnings()...)
+		}
+		if structural := walkPages(s.path, h); len(structural) > 0 {
+			for _, p := range structural {
+				problems = append(problems, "bbolt: "+p)
+			}
+			broken = true
+			return nil // bbolt's own check would fault on this tree
+		}
 		report(0, checkSteps)
 		for err := range tx.Check() {
 			problems = append(problems, "bbolt: "+err.Error())
 		}
 		report(1, checkSteps)
+		missing := false
 		for _, b := range allBuckets {
 			if tx.Bucket(b) == nil {
 				problems = append(problems, fmt.Sprintf("%s: the bucket is missing", b))
+				missing = true
 			}
 		}
-		if len(problems) > 0 {
+		if missing {
 			return nil // comparing indexes needs every bucket
 		}
-		want, err := expectedIndex(tx)
-		if err != nil {
-			return err
-		}
+		want := expectedIndex(tx, &problems)
 		report(2, checkSteps)
 		problems = append(problems, compareIndex(tx, want)...)
 		report(3, checkSteps)
@@ -87,6 +92,17 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		report(checkSteps, checkSteps)
 		return nil
 	})
+	if errors.Is(err, ErrDamaged) {
+		// The file did not open: its header says why (checkFile), and what
+		// else is wrong with the headers is worth listing with it.
+		if h, herr := readHeader(s.path); herr == nil && len(problems) == 0 && warn {
+			problems = h.warnings()
+		}
+		return append(problems, err.Error()), nil
+	}
+	if broken {
+		problems = append(problems, fmt.Sprintf("%s is damaged: its page structure is broken; restore a backup", s.path))
+	}
 	return problems, err
 }
 
@@ -121,7 +137,7 @@ func orphans(tx *bolt.Tx) []string {
 
 // expectedIndex derives every index entry from the records, with the same
 // functions that write them.
-func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
+func expectedIndex(tx *bolt.Tx, bad *[]string) map[string]map[string][]byte {
 	want := map[string]map[string][]byte{}
 	for _, b := range allBuckets {
 		want[string(b)] = map[string][]byte{}
@@ -133,44 +149,50 @@ func expectedIndex(tx *bolt.Tx) (map[string]map[string][]byte, error) {
 	}
 	names := map[uint64]string{}
 	touch, promises, value := tally{}, tally{}, tally{}
-	err := eachRecord(tx, bContacts, func(c model.Contact) {
+	eachReadable(tx, bContacts, bad, func(c model.Contact) {
 		add(contactIndexKeys(c))
 		names[c.ID] = c.Name
 		touch.add(dateBytes(c.NextTouch()), touchSlots, 0)
 	})
-	if err == nil {
-		err = eachRecord(tx, bNotes, func(in model.Interaction) {
-			add(noteIndexKeys(in))
-			value.addNote(in)
-		})
-	}
-	if err == nil {
-		err = eachRecord(tx, bFollowUps, func(f model.FollowUp) {
-			add(followUpIndexKeys(f, names[f.ContactID]))
-			if !f.TheyOwe {
-				promises.add(dateBytes(f.Promised), promiseSlots, promiseState(f))
-			}
-		})
-	}
-	if err == nil {
-		err = eachRecord(tx, bQuestions, func(q model.Question) { add(questionIndexKeys(q)) })
-	}
-	if err == nil {
-		err = eachRecord(tx, bShares, func(sh model.Share) { add(shareIndexKeys(sh)) })
-	}
+	eachReadable(tx, bNotes, bad, func(in model.Interaction) {
+		add(noteIndexKeys(in))
+		value.addNote(in)
+	})
+	eachReadable(tx, bFollowUps, bad, func(f model.FollowUp) {
+		add(followUpIndexKeys(f, names[f.ContactID]))
+		if !f.TheyOwe {
+			promises.add(dateBytes(f.Promised), promiseSlots, promiseState(f))
+		}
+	})
+	eachReadable(tx, bQuestions, bad, func(q model.Question) { add(questionIndexKeys(q)) })
+	eachReadable(tx, bShares, bad, func(sh model.Share) { add(shareIndexKeys(sh)) })
 	for bucket, t := range map[string]tally{string(bTouchDays): touch, string(bPromiseDays): promises, string(bValueDays): value} {
 		for k, counts := range t {
 			want[bucket][k] = encodeCounts(counts)
 		}
 	}
-	return want, err
+	return want
+}
+
+// eachReadable is eachRecord for Check: a record that cannot be decoded
+// is reported and the walk goes on, so every problem gets listed.
+func eachReadable[T any](tx *bolt.Tx, bucket []byte, bad *[]string, fn func(T)) {
+	tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var rec T
+		if err := json.Unmarshal(v, &rec); err != nil {
+			*bad = append(*bad, fmt.Sprintf("%s: record %d cannot be read (%v)", bucket, lastID(k), err))
+			return nil
+		}
+		fn(rec)
+		return nil
+	})
 }
 
 func eachRecord[T any](tx *bolt.Tx, bucket []byte, fn func(T)) error {
 	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 		var rec T
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%s record %d cannot be read: %w", bucket, lastID(k), err)
+			return damagedRecord(bucket, lastID(k))
 		}
 		fn(rec)
 		return nil

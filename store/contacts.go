@@ -58,6 +58,7 @@ func addContact(tx *bolt.Tx, c *model.Contact) error {
 // putContact writes a contact and every index derived from it, removing
 // the entries of its previous version old (nil for a new contact).
 func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
+	c = c.Cleaned()
 	if err := c.Validate(); err != nil {
 		return err
 	}

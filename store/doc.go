@@ -66,5 +66,7 @@
 // Every index entry is written and deleted in the same transaction as its
 // record; Check proves that they agree. No process keeps the file open while
 // idle: every operation opens it, runs one transaction and closes it, so the
-// TUI and any number of CLI commands can share the file.
+// TUI and any number of CLI commands can share the file. Beside the file,
+// NAME.lock carries only a lock (intent.go): a writer waiting for the file
+// holds it, so new readers let the writer go first.
 package store

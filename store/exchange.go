@@ -207,6 +207,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle, text *textBatch) error {
 		return fmt.Errorf("contact %d: %w", c.ID, err)
 	}
 	for _, in := range b.Notes {
+		in = in.Cleaned()
 		if err := in.Validate(); err != nil {
 			return fmt.Errorf("note %d: %w", in.ID, err)
 		}
@@ -235,6 +236,7 @@ func restoreBundle(tx *bolt.Tx, b model.Bundle, text *textBatch) error {
 		}
 	}
 	for _, q := range b.Questions {
+		q = q.Cleaned()
 		if err := claimID(tx, bQuestions, q.ID); err != nil {
 			return err
 		}
@@ -254,6 +256,9 @@ func claimID(tx *bolt.Tx, bucket []byte, id uint64) error {
 	b := tx.Bucket(bucket)
 	if id == 0 {
 		return fmt.Errorf("a %s record has no id", bucket)
+	}
+	if id > model.MaxID {
+		return fmt.Errorf("%s record %d has an id larger than rapport allows (%d); the backup is damaged", bucket, id, uint64(model.MaxID))
 	}
 	if b.Get(u64(id)) != nil {
 		return fmt.Errorf("%s record %d already exists", bucket, id)

@@ -101,6 +101,7 @@ func (s *Store) changeFollowUp(id uint64, verb string, change func(*model.Follow
 }
 
 func putFollowUp(tx *bolt.Tx, old *model.FollowUp, f model.FollowUp) error {
+	f = f.Cleaned()
 	if old != nil {
 		if err := deleteKeys(tx, followUpIndexKeys(*old, "")); err != nil {
 			return err

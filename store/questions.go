@@ -23,6 +23,7 @@ func (s *Store) AddQuestion(q *model.Question) error {
 }
 
 func addQuestion(tx *bolt.Tx, q *model.Question) error {
+	*q = q.Cleaned()
 	if strings.TrimSpace(q.Text) == "" {
 		return fmt.Errorf("a question needs some text")
 	}

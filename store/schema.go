@@ -138,21 +138,35 @@ func (s *Store) migrate() error {
 // schemaOnDisk reads the version; a missing or empty file is version 0.
 // An existing file is opened read-only, a shared lock that waits for no
 // other reader; only a new file needs a writable open to be created.
-func (s *Store) schemaOnDisk() (uint32, error) {
+func (s *Store) schemaOnDisk() (v uint32, err error) {
+	defer s.guard(&err)()
 	info, statErr := os.Stat(s.path)
 	db, err := s.open(statErr == nil && info.Size() > 0)
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
-	var v uint32
 	err = db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bMeta); meta != nil {
-			v = readVersion(meta.Get(kSchema))
+		meta := tx.Bucket(bMeta)
+		if meta == nil {
+			return foreignFile(tx, s.path)
 		}
+		raw := meta.Get(kSchema)
+		if raw != nil && len(raw) != 4 {
+			return damagedError{fmt.Sprintf("%s is damaged: its schema version is %d bytes long, not 4; restore a backup", s.path, len(raw))}
+		}
+		v = readVersion(raw)
 		return nil
 	})
 	return v, err
+}
+
+// foreignFile refuses a bbolt file that holds buckets but not rapport's
+// meta bucket: another program's database, which an upgrade would write
+// rapport's buckets into. An empty file is rapport's to set up.
+func foreignFile(tx *bolt.Tx, path string) error {
+	errForeign := fmt.Errorf("%s is not a rapport database (it belongs to another program); check the --db path", path)
+	return tx.ForEach(func([]byte, *bolt.Bucket) error { return errForeign })
 }
 
 func readVersion(b []byte) uint32 {

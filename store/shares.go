@@ -23,6 +23,7 @@ func (s *Store) AddShare(sh *model.Share) error {
 }
 
 func addShare(tx *bolt.Tx, sh *model.Share) error {
+	*sh = sh.Cleaned()
 	if strings.TrimSpace(sh.Text) == "" {
 		return fmt.Errorf("a thing to share needs some text")
 	}
@@ -102,6 +103,7 @@ func contactShares(tx *bolt.Tx, contactID uint64) ([]model.Share, error) {
 // restoreShares writes a backup's shares with their own ids.
 func restoreShares(tx *bolt.Tx, shares []model.Share) error {
 	for _, sh := range shares {
+		sh = sh.Cleaned()
 		if err := claimID(tx, bShares, sh.ID); err != nil {
 			return err
 		}

@@ -10,6 +10,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"rapport/model"
 )
 
 // Store is a handle on a rapport database file. It holds no open file: every
@@ -69,9 +71,24 @@ func (s *Store) Group() { s.grouped = true }
 func (s *Store) Path() string { return s.path }
 
 func (s *Store) open(readOnly bool) (*bolt.DB, error) {
-	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
+	if err := checkFile(s.path); err != nil {
+		return nil, err
+	}
+	busy := fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
+	deadline := time.Now().Add(s.timeout)
+	if readOnly && !s.waitForWriters(deadline) {
+		return nil, busy
+	}
+	if !readOnly {
+		release, ok := s.announceWrite(deadline)
+		if !ok {
+			return nil, busy
+		}
+		defer release() // once bbolt holds the file, or has given up
+	}
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: max(time.Until(deadline), time.Millisecond), ReadOnly: readOnly})
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("the database %s is busy: another rapport command (perhaps an import or a backup) still holds it; try again in a moment", s.path)
+		return nil, busy
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database %s: %w", s.path, err)
@@ -80,7 +97,8 @@ func (s *Store) open(readOnly bool) (*bolt.DB, error) {
 }
 
 // view runs fn in a read transaction on a freshly opened file.
-func (s *Store) view(fn func(*bolt.Tx) error) error {
+func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
+	defer s.guard(&err)()
 	db, err := s.open(true)
 	if err != nil {
 		return err
@@ -107,7 +125,8 @@ func (s *Store) update(fn func(*bolt.Tx) error) error {
 }
 
 // write runs fn, then finish, in one write transaction.
-func (s *Store) write(fn, finish func(*bolt.Tx) error) error {
+func (s *Store) write(fn, finish func(*bolt.Tx) error) (err error) {
+	defer s.guard(&err)()
 	db, err := s.open(false)
 	if err != nil {
 		return err
@@ -122,6 +141,8 @@ func (s *Store) write(fn, finish func(*bolt.Tx) error) error {
 		if err := finish(tx); err != nil {
 			return err
 		}
+		crashPoint("before-commit")                        // tests only: crashpoints.go
+		tx.OnCommit(func() { crashPoint("after-commit") }) // durable, not yet acknowledged
 		meta := tx.Bucket(bMeta)
 		return meta.Put(kGeneration, u64(readU64(meta.Get(kGeneration))+1))
 	})
@@ -150,7 +171,10 @@ func getJSON(tx *bolt.Tx, b []byte, id uint64, v any) error {
 	if data == nil {
 		return ErrNotFound
 	}
-	return json.Unmarshal(data, v)
+	if json.Unmarshal(data, v) != nil {
+		return damagedRecord(b, id)
+	}
+	return nil
 }
 
 // putJSON writes a record; every record write goes through here or delJSON,
@@ -186,7 +210,12 @@ func delJSON(tx *bolt.Tx, b []byte, id uint64) error {
 	return tx.Bucket(b).Delete(u64(id))
 }
 
-// nextID takes the next id of a record bucket.
+// nextID takes the next id of a record bucket. A sequence past MaxID (or
+// one that wrapped) is an error, never a key: it would overwrite records.
 func nextID(tx *bolt.Tx, b []byte) (uint64, error) {
-	return tx.Bucket(b).NextSequence()
+	id, err := tx.Bucket(b).NextSequence()
+	if err == nil && (id == 0 || id > model.MaxID) {
+		err = fmt.Errorf("the %s ids have run out (the sequence is at %d); nothing was saved: restore a backup without oversized ids", b, id)
+	}
+	return id, err
 }

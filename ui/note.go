@@ -429,6 +429,12 @@ func (f noteForm) update(msg tea.Msg) (noteForm, tea.Cmd) {
 
 // updateField hands a message to the focused text field.
 func (f noteForm) updateField(msg tea.Msg) (noteForm, tea.Cmd) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// A Windows or web paste ends lines in CRLF, which the text area
+		// would keep as two line breaks; bidi and zero-width characters
+		// would disguise the note.
+		msg = tea.PasteMsg{Content: model.CleanText(p.Content)}
+	}
 	var cmd tea.Cmd
 	switch f.zone {
 	case zoneBody:

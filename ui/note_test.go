@@ -368,6 +368,18 @@ func TestLateSaveLeavesTheNextNoteAlone(t *testing.T) {
 	}
 }
 
+func TestPasteIsCleaned(t *testing.T) {
+	a, s := noteApp(t, 80, 24)
+	a = send(t, a, tea.PasteMsg{Content: "one\r\ntwo\u202eevil\u200bX\x1b]8;;http://x\x07link"})
+	if got := a.note.body.Value(); got != "one\ntwoevilXlink" {
+		t.Fatalf("pasted as %q", got)
+	}
+	a = keys(t, a, "ctrl+s")
+	if d := adaDetail(t, s, a); d.Notes[0].Text != "one\ntwoevilXlink" {
+		t.Errorf("saved as %q", d.Notes[0].Text)
+	}
+}
+
 // The note form does what rapport log does: several follow-ups, each mine
 // or theirs; a time in the past; new questions for next time; and, written
 // from a follow-up's row, the follow-up closed in the same save.

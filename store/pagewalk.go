@@ -1,0 +1,186 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"os"
+)
+
+// bbolt's own consistency check runs in a goroutine of its own, where a
+// fault cannot be recovered: a page pointer overwritten with garbage kills
+// the process. walkPages therefore walks the B+tree first from the file
+// with plain reads (no mmap, so nothing can fault), checking every page
+// number, element and key range that bbolt's check will follow. Only a
+// file whose structure is in bounds is handed to bbolt's check.
+
+const (
+	flagBranch = 0x01
+	flagLeaf   = 0x02
+	flagBucket = 0x01 // a leaf element that is a nested bucket
+	elemLen    = 16   // both branch and leaf elements
+)
+
+type pageWalker struct {
+	f        *os.File
+	pageSize int64
+	hwm      uint64
+	seen     map[uint64]bool
+	problems []string
+}
+
+// walkPages returns the structural problems of the tree under the
+// current header page; none means bbolt's check can read it safely.
+func walkPages(path string, h header) []string {
+	m, ok := h.current()
+	if !ok {
+		return []string{"no header page can be read"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	defer f.Close()
+	raw := make([]byte, pageHeaderLen+metaLen)
+	off := int64(0)
+	if m == h.metas[1] && h.metas[1] != h.metas[0] {
+		off = m.pageSize
+	}
+	if _, err := f.ReadAt(raw, off); err != nil {
+		return []string{"the header page cannot be read: " + err.Error()}
+	}
+	meta := raw[pageHeaderLen:]
+	w := &pageWalker{f: f, pageSize: m.pageSize, hwm: m.pages, seen: map[uint64]bool{}}
+	if fl := binary.NativeEndian.Uint64(meta[32:]); fl != ^uint64(0) {
+		w.freelist(fl)
+	}
+	w.page(binary.NativeEndian.Uint64(meta[16:]), 0)
+	return w.problems
+}
+
+func (w *pageWalker) problem(format string, args ...any) {
+	if len(w.problems) < 50 {
+		w.problems = append(w.problems, fmt.Sprintf(format, args...))
+	}
+}
+
+// read returns page id with its overflow pages, or nil after a problem.
+func (w *pageWalker) read(id uint64) []byte {
+	if id < 2 || id >= w.hwm {
+		w.problem("a page pointer names page %d, outside 2..%d", id, w.hwm-1)
+		return nil
+	}
+	if w.seen[id] {
+		w.problem("page %d is referenced twice", id)
+		return nil
+	}
+	w.seen[id] = true
+	head := make([]byte, pageHeaderLen)
+	if _, err := w.f.ReadAt(head, int64(id)*w.pageSize); err != nil {
+		w.problem("page %d cannot be read: %v", id, err)
+		return nil
+	}
+	over := uint64(binary.NativeEndian.Uint32(head[12:]))
+	if binary.NativeEndian.Uint64(head) != id || id+over >= w.hwm {
+		w.problem("page %d is damaged (its header says page %d with %d overflow pages)", id, binary.NativeEndian.Uint64(head), over)
+		return nil
+	}
+	buf := make([]byte, int64(over+1)*w.pageSize)
+	if _, err := w.f.ReadAt(buf, int64(id)*w.pageSize); err != nil {
+		w.problem("page %d cannot be read: %v", id, err)
+		return nil
+	}
+	return buf
+}
+
+// page walks page id and what hangs below it; depth stops a cycle.
+func (w *pageWalker) page(id uint64, depth int) {
+	if depth > 64 {
+		w.problem("the tree is deeper than any real file (a cycle at page %d)", id)
+		return
+	}
+	if buf := w.read(id); buf != nil {
+		w.elements(buf, id, depth)
+	}
+}
+
+// elements checks a page's elements, in a page read from disk or in an
+// inline bucket's value.
+func (w *pageWalker) elements(buf []byte, id uint64, depth int) {
+	if len(buf) < pageHeaderLen {
+		w.problem("page %d is shorter than its header", id)
+		return
+	}
+	flags := binary.NativeEndian.Uint16(buf[8:])
+	count := int(binary.NativeEndian.Uint16(buf[10:]))
+	if pageHeaderLen+count*elemLen > len(buf) {
+		w.problem("page %d claims %d elements, more than it can hold", id, count)
+		return
+	}
+	for i := 0; i < count; i++ {
+		at := pageHeaderLen + i*elemLen
+		e := buf[at : at+elemLen]
+		switch {
+		case flags&flagBranch != 0:
+			pos, ksize := int64(binary.NativeEndian.Uint32(e[0:])), int64(binary.NativeEndian.Uint32(e[4:]))
+			if int64(at)+pos+ksize > int64(len(buf)) {
+				w.problem("page %d: branch element %d runs past the page", id, i)
+				return
+			}
+			w.page(binary.NativeEndian.Uint64(e[8:]), depth+1)
+		case flags&flagLeaf != 0:
+			eflags, pos := binary.NativeEndian.Uint32(e[0:]), int64(binary.NativeEndian.Uint32(e[4:]))
+			ksize, vsize := int64(binary.NativeEndian.Uint32(e[8:])), int64(binary.NativeEndian.Uint32(e[12:]))
+			end := int64(at) + pos + ksize + vsize
+			if end > int64(len(buf)) || end < int64(at) {
+				w.problem("page %d: leaf element %d runs past the page", id, i)
+				return
+			}
+			if eflags&flagBucket != 0 {
+				w.bucket(buf[int64(at)+pos+ksize:end], id, depth)
+			}
+		default:
+			w.problem("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
+			return
+		}
+	}
+}
+
+// bucket follows a nested bucket's value: a root page, or an inline page.
+func (w *pageWalker) bucket(v []byte, id uint64, depth int) {
+	if len(v) < 16 {
+		w.problem("page %d: a bucket value is %d bytes, too short", id, len(v))
+		return
+	}
+	if root := binary.NativeEndian.Uint64(v); root != 0 {
+		w.page(root, depth+1)
+		return
+	}
+	w.elements(v[16:], id, depth+1)
+}
+
+// freelist checks the free-page list: bbolt's check loads it in its own
+// goroutine when the file was opened read-only.
+func (w *pageWalker) freelist(id uint64) {
+	buf := w.read(id)
+	if buf == nil {
+		return
+	}
+	if binary.NativeEndian.Uint16(buf[8:])&0x10 == 0 {
+		w.problem("page %d should hold the free-page list and does not", id)
+		return
+	}
+	count, start := uint64(binary.NativeEndian.Uint16(buf[10:])), pageHeaderLen
+	if count == 0xFFFF {
+		count, start = binary.NativeEndian.Uint64(buf[pageHeaderLen:]), pageHeaderLen+8
+	}
+	if count > uint64(len(buf)-start)/8 {
+		w.problem("the free-page list on page %d claims %d entries, more than it holds", id, count)
+		return
+	}
+	for i := uint64(0); i < count; i++ {
+		if free := binary.NativeEndian.Uint64(buf[start+int(i)*8:]); free < 2 || free >= w.hwm {
+			w.problem("the free-page list names page %d, outside 2..%d", free, w.hwm-1)
+			return
+		}
+	}
+}
