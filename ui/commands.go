@@ -330,10 +330,10 @@ func planMerge(s *store.Store, keep uint64, query string) tea.Cmd {
 	return func() tea.Msg {
 		other, err := s.Resolve(query)
 		if err != nil {
-			return mergePlanMsg{err: err}
+			return mergePlanMsg{query: query, err: err}
 		}
 		r, err := s.Merge(keep, other.ID, true)
-		return mergePlanMsg{plan: r, err: err}
+		return mergePlanMsg{query: query, plan: r, err: err}
 	}
 }
 

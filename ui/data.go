@@ -106,7 +106,11 @@ func (a App) handleData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a.applyChanged(msg)
 	case mergePlanMsg:
 		if msg.err != nil {
-			return a, a.setStatus(msg.err.Error(), true), true
+			var cmd tea.Cmd
+			if a.top() == pageDetail {
+				cmd = a.detail.askMerge(msg.query) // no match or several: type more
+			}
+			return a, tea.Batch(cmd, a.setStatus(msg.err.Error(), true)), true
 		}
 		if a.top() == pageDetail {
 			a.detail.confirmMerge(msg)

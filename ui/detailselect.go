@@ -127,7 +127,7 @@ func (d detailScreen) updateSelection(km tea.KeyPressMsg) (detailScreen, tea.Cmd
 	case key.Matches(km, k.Delete):
 		return d.askDelete()
 	case key.Matches(km, k.Merge):
-		return d, d.askMerge(), true
+		return d, d.askMerge(""), true
 	case d.sec == secDocument:
 		return d, nil, false
 	case key.Matches(km, k.Up):
@@ -201,11 +201,12 @@ func (d detailScreen) askDelete() (detailScreen, tea.Cmd, bool) {
 	return d, nil, true
 }
 
-// askMerge asks which contact to fold into this one.
-func (d *detailScreen) askMerge() tea.Cmd {
+// askMerge asks which contact to fold into this one, typed starting
+// with typed (what named nobody, or several, last time).
+func (d *detailScreen) askMerge(typed string) tea.Cmd {
 	keep := d.d.Contact.ID
 	title := "Merge into " + line(d.d.Contact.Name) + ": which contact is the same person?"
-	return d.ask.line(title, "", "name, or #id", nonEmptyCheck, func(v string) tea.Msg { return mergeLookupMsg{keep, v} })
+	return d.ask.line(title, typed, "name, add company words, or #id", nonEmptyCheck, func(v string) tea.Msg { return mergeLookupMsg{keep, v} })
 }
 
 // confirmMerge asks before a merge, with what it would do.

@@ -140,3 +140,19 @@ func TestTodayDeleteFollowUpAndUndo(t *testing.T) {
 		t.Fatalf("u: %v\n%s", err, screen(a))
 	}
 }
+
+// A merge query that names several contacts asks again with what was
+// typed, so a company word or an id can be added.
+func TestDetailMergeAsksAgainWhenAmbiguous(t *testing.T) {
+	a := openDetail(t, testApp(t, fixtureStore(t), 120, 35), "ada")
+	a = keys(t, a, "M")
+	a = typeText(t, a, "zzz-nobody")
+	a = keys(t, a, "enter")
+	if !a.detail.ask.active || a.detail.ask.input.Value() != "zzz-nobody" || !a.statusErr {
+		t.Fatalf("after a query naming nobody: asking %v, typed %q, status %q", a.detail.ask.active, a.detail.ask.input.Value(), a.status)
+	}
+	a = keys(t, a, "esc")
+	if a.detail.ask.active {
+		t.Fatal("esc does not close the question")
+	}
+}

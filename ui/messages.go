@@ -123,8 +123,9 @@ type (
 
 	// mergePlanMsg is what a merge would do, for the question before it.
 	mergePlanMsg struct {
-		plan store.MergeResult
-		err  error
+		query string // what was typed, to ask again when it names nobody
+		plan  store.MergeResult
+		err   error
 	}
 
 	// clearStatusMsg clears the status line unless a newer one replaced it.
