@@ -99,6 +99,9 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		PersistentPreRun: func(cmd *cobra.Command, _ []string) {
 			a.command = cmd.CommandPath()
+			if !cmd.HasParent() {
+				a.command = "rapport (TUI)" // the root runs the TUI
+			}
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if demo {
