@@ -4,16 +4,18 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // BenchmarkAbook times `rapport list QUERY` against Debian's abook
 // answering the same query (`abook --mutt-query`) over the same 10,000
 // contacts, converted from rapport's vCard export with `abook --convert`,
-// interleaved in one run:
+// interleaved (each iteration runs both; medians):
 //
-//	go test -run '^$' -bench Abook -count 5 ./cli
+//	go test -run '^$' -bench Abook -benchtime 100x -count 5 ./cli
 //
 // It skips where abook is not installed (apt-get install abook).
 func BenchmarkAbook(b *testing.B) {
@@ -24,21 +26,43 @@ func BenchmarkAbook(b *testing.B) {
 	path := demoBook(b, 10_000)
 	data := abookFile(b, abook, path)
 	for _, q := range []string{"nakamura", "aiko nakamura", "hopper"} {
-		runs := []struct {
-			name string
-			argv []string
-		}{
-			{"abook", []string{abook, "--datafile", data, "--mutt-query", q}},
-			{"rapport", []string{binary, "--db", path, "--today", benchDay, "list", q}},
+		argv := [][]string{
+			{abook, "--datafile", data, "--mutt-query", q},
+			{binary, "--db", path, "--today", benchDay, "list", q},
 		}
-		for _, r := range runs {
-			b.Run(strings.ReplaceAll(q, " ", "_")+"/"+r.name, func(b *testing.B) {
-				for b.Loop() {
-					_ = exec.Command(r.argv[0], r.argv[1:]...).Run() // abook exits 1 on no match
-				}
-			})
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			interleaved(b, []string{"abook", "rapport"}, argv)
+		})
+	}
+}
+
+// BenchmarkStartFloor times `rapport version` against a Go hello-world
+// built on this machine, interleaved (each iteration runs both; medians):
+//
+//	go test -run '^$' -bench StartFloor -benchtime 300x -count 5 ./cli
+func BenchmarkStartFloor(b *testing.B) {
+	interleaved(b, []string{"hello", "version"}, [][]string{{helloWorld(b)}, {binary, "version"}})
+}
+
+// interleaved runs every command once per iteration, so a change in the
+// machine's load falls on all alike, and reports each one's median.
+func interleaved(b *testing.B, names []string, argv [][]string) {
+	took := make([][]time.Duration, len(argv))
+	for b.Loop() {
+		for i, a := range argv {
+			start := time.Now()
+			_ = exec.Command(a[0], a[1:]...).Run() // abook exits 1 on no match
+			took[i] = append(took[i], time.Since(start))
 		}
 	}
+	for i, name := range names {
+		b.ReportMetric(medianMS(took[i]), name+"-ms")
+	}
+}
+
+func medianMS(d []time.Duration) float64 {
+	slices.Sort(d)
+	return float64(d[len(d)/2]) / float64(time.Millisecond)
 }
 
 // abookFile converts the book's vCard export to abook's format once, next
