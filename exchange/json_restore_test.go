@@ -18,10 +18,10 @@ func TestBackupStreamChecks(t *testing.T) {
 	head := `{"format":"rapport-backup","version":1,"contacts":[`
 	cases := map[string]string{
 		head + `{"contact":{"id":1,"name":"A","stage":"lead"},"notes":[{"id":7,"contact_id":1,"kind":"call","text":"x"}]},{"contact":{"id":2,"name":"B","stage":"lead"},"notes":[{"id":7,"contact_id":2,"kind":"call","text":"y"}]}]}`: "note 7 has a missing, repeated",
-		head + `{"contact":{"id":1,"name":"A","stage":"lead"}}]} {"x":1}`: "not a rapport backup",
-		head + `{"contact":{"id":1,"name":"A","stage":"lead"}}],"contacts":[]}`: "two lists",
-		`{"contacts":[{"contact":{"id":1,"name":"A","stage":"lead"}}]}`:        "not a rapport backup",
-		`{"contacts":[{"contact":{"id":0}}],"format":"other"}`:                 "not a rapport backup",
+		head + `{"contact":{"id":1,"name":"A","stage":"lead"}}]} {"x":1}`:                                                                                     "not a rapport backup",
+		head + `{"contact":{"id":1,"name":"A","stage":"lead"}}],"contacts":[]}`:                                                                               "two lists",
+		`{"contacts":[{"contact":{"id":1,"name":"A","stage":"lead"}}]}`:                                                                                       "not a rapport backup",
+		`{"contacts":[{"contact":{"id":0}}],"format":"other"}`:                                                                                                "not a rapport backup",
 		head + `{"contact":{"id":1,"name":"A","stage":"lead"}},{"contact":{"id":2,"name":"B","stage":"lead"},"shares":[{"id":1,"contact_id":2,"text":""}]}]}`: "share 1 has no text",
 	}
 	for in, want := range cases {
