@@ -36,3 +36,26 @@ func TestVCardExportStreams(t *testing.T) {
 		t.Fatalf("streamed export differs: stdout %d bytes, file %d, want %d", len(out), len(got), want.Len())
 	}
 }
+
+// TestCSVExportStreams: the two-pass CSV export gives WriteGoogleCSV's
+// bytes, --excel included.
+func TestCSVExportStreams(t *testing.T) {
+	b := newBook(t)
+	b.ok("demo", "--contacts", "1200")
+	out := b.ok("export", "--format", "csv", "--excel")
+	s, err := store.Open(b.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts, err := s.AllContacts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := exchange.WriteGoogleCSV(&want, contacts, true); err != nil {
+		t.Fatal(err)
+	}
+	if out != want.String() {
+		t.Fatalf("streamed CSV differs: %d bytes, want %d", len(out), want.Len())
+	}
+}
