@@ -27,6 +27,7 @@ func TestMain(m *testing.M) {
 	binary = filepath.Join(dir, "rapport")
 	build := exec.Command("go", "build", "-o", binary, "..")
 	build.Stderr = os.Stderr
+	build.Env = append(os.Environ(), "CGO_ENABLED=0") // as the README installs it
 	if err := build.Run(); err != nil {
 		panic("cannot build rapport: " + err.Error())
 	}

@@ -148,7 +148,7 @@ func newSyncAddCmd(a *app) *cobra.Command {
 		Args: exactArgs(2, "NAME and URL"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name, raw := args[0], args[1]
-			if !accountName.MatchString(name) {
+			if !accountName().MatchString(name) {
 				return usagef("%q is not an account name (letters, digits, - and _)", name)
 			}
 			if u, err := url.Parse(raw); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

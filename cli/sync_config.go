@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/charmbracelet/x/term"
@@ -48,7 +49,7 @@ func readSyncAccounts() (map[string]syncAccountConfig, error) {
 	return cfg.Sync, nil
 }
 
-var accountName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`)
+var accountName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$`) })
 
 // appendSyncAccount adds a [sync.NAME] table at the end of the config
 // file, creating it (0600 in a 0700 folder) when needed. The rest of the

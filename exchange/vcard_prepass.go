@@ -173,6 +173,11 @@ func normaliseLine(l string) (out, name, warn string) {
 	if prop == "" {
 		return "", "", "not a vCard property (no name); left out"
 	}
+	if strings.Contains(prop, ".") {
+		// One group, then a name: readers split "a.b.ADR" differently,
+		// so it would be an address to one and a kept line to another.
+		return "", "", "not a vCard property name (" + prop + "); left out"
+	}
 	if binaryProps[prop] {
 		return "", prop, ""
 	}

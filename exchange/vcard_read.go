@@ -138,7 +138,7 @@ func (cr *cardReader) record(now time.Time) (Record, error) {
 	emails := cr.card[vcard.FieldEmail]
 	for _, f := range preferredFirst(emails) {
 		i := indexOf(emails, f)
-		c.Emails = addEmail(c.Emails, f.Value, func(m string) { cr.warn(vcard.FieldEmail, i, m) })
+		c.Emails = addEmail(c.Emails, vtext(f.Value), func(m string) { cr.warn(vcard.FieldEmail, i, m) })
 	}
 	if c.Name == "" && len(c.Emails) > 0 {
 		c.Name = c.Emails[0]
@@ -148,11 +148,11 @@ func (cr *cardReader) record(now time.Time) (Record, error) {
 		return Record{}, fmt.Errorf("it has no name (FN, N or ORG) and no email address")
 	}
 	for _, f := range preferredFirst(cr.card[vcard.FieldTelephone]) {
-		c.Phones = addPhone(c.Phones, f.Value)
+		c.Phones = addPhone(c.Phones, vtext(f.Value))
 	}
 	for _, f := range cr.card[vcard.FieldCategories] {
 		for _, t := range splitList(f.Value) {
-			c.Tags = addTag(c.Tags, t)
+			c.Tags = addTag(c.Tags, vtext(t))
 		}
 	}
 	for _, f := range cr.card[vcard.FieldNickname] {
@@ -463,7 +463,11 @@ func (cr *cardReader) kept() []string {
 			}
 			l = names[p.group] + l[len(p.group):]
 		}
-		out = append(out, model.CleanLine(l))
+		// Keep only what the writer will write back: a line it would
+		// refuse (no property name) would differ on every round trip.
+		if l = model.CleanLine(l); keptLineOK(l) {
+			out = append(out, l)
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,7 +18,9 @@ import (
 // parts apart, and leaves every other line of the note as it was.
 
 // importedLine is how the old importers wrote a field they had no place for.
-var importedLine = regexp.MustCompile(`^(Nickname|Address|Website|Messaging|Profile|Related|Field)( \([^)]*\))?: (.+)$`)
+var importedLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(Nickname|Address|Website|Messaging|Profile|Related|Field)( \([^)]*\))?: (.+)$`)
+})
 
 // movedFields is what one note gives its contact.
 type movedFields struct {
@@ -42,13 +45,13 @@ func splitImported(text string) (string, movedFields) {
 	}
 	lines := strings.Split(tail, "\n")
 	for _, l := range lines {
-		if !importedLine.MatchString(l) {
+		if !importedLine().MatchString(l) {
 			return text, movedFields{}
 		}
 	}
 	var kept []string
 	for _, l := range lines {
-		g := importedLine.FindStringSubmatch(l)
+		g := importedLine().FindStringSubmatch(l)
 		label := strings.ToLower(strings.Trim(strings.TrimSpace(g[2]), "()"))
 		switch g[1] {
 		case "Nickname":
