@@ -159,10 +159,13 @@ func (h backupHead) check() error {
 
 // decodeBackup reads a backup's object key by key and its contacts one
 // at a time, cleaning each before fn sees it. A bundle fn refuses stops
-// the reading; a format a backup does not have wins over that refusal, so
-// other JSON is "not a rapport backup".
+// the reading once the format is known; before that (a file written with
+// sorted keys has "contacts" first) the rest is read without fn, since a
+// format a backup does not have wins over the refusal: other JSON is "not
+// a rapport backup".
 func decodeBackup(r io.Reader, fn func(model.Bundle) error) (backupHead, error) {
 	var head backupHead
+	var refused error // a bundle refused before the format was read
 	seenFormat, seenContacts := false, false
 	notBackup := func(err error) error { return fmt.Errorf("it is not a rapport backup (%v)", err) }
 	dec := json.NewDecoder(r)
@@ -190,12 +193,18 @@ func decodeBackup(r io.Reader, fn func(model.Bundle) error) (backupHead, error) 
 				if seenFormat && head.Format != backupFormat {
 					return head.check()
 				}
-				return fn(b)
+				if refused != nil {
+					return nil // read on: a format further down may say it is other JSON
+				}
+				if err := fn(b); err != nil {
+					if seenFormat {
+						return err
+					}
+					refused = err
+				}
+				return nil
 			})
 			if be, bad := err.(*bundleError); bad {
-				if !seenFormat { // other JSON with a list named contacts
-					return head, head.check()
-				}
 				return head, be.err
 			}
 		default:
@@ -212,7 +221,10 @@ func decodeBackup(r io.Reader, fn func(model.Bundle) error) (backupHead, error) 
 	if _, err := dec.Token(); err != io.EOF {
 		return head, notBackup(fmt.Errorf("something follows the backup's end"))
 	}
-	return head, head.check()
+	if err := head.check(); err != nil {
+		return head, err
+	}
+	return head, refused
 }
 
 // bundleError is a refusal by the caller's function, told apart from a

@@ -86,3 +86,22 @@ func TestBackupChangedBetweenPasses(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestBackupSortedKeys: a backup written with sorted keys ("contacts"
+// before "format", as json.Marshal of a map or Python's sort_keys give)
+// reports its first bad contact, and other JSON is still not a backup.
+func TestBackupSortedKeys(t *testing.T) {
+	cases := map[string]string{
+		`{"contacts":[{"contact":{"id":1,"name":"A","stage":"lead"}},{"contact":{"id":1,"name":"B","stage":"lead"}}],"format":"rapport-backup","version":1}`: "used twice",
+		`{"contacts":[{"contact":{"id":1,"name":"A","stage":"lead"}},{"contact":{"id":1,"name":"B","stage":"lead"}}],"format":"other"}`:                      "not a rapport backup",
+	}
+	for in, want := range cases {
+		if _, err := readBackup([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("readBackup(%s) = %v, want %q", in, err, want)
+		}
+	}
+	good := `{"contacts":[{"contact":{"id":1,"name":"A","stage":"lead"}}],"format":"rapport-backup","version":1}`
+	if doc, err := readBackup([]byte(good)); err != nil || len(doc.Contacts) != 1 {
+		t.Fatalf("sorted keys: %v", err)
+	}
+}
