@@ -40,16 +40,19 @@ func BenchmarkPeakMemory(b *testing.B) {
 		}
 		scratch := b.TempDir()
 		commands := map[string][]string{
-			"export-json": {"export", "--format", "json"},
-			"export-ics":  {"export", "--format", "ics"},
-			"export-csv":  {"export", "--format", "csv"},
-			"check":       {"check"},
-			"search":      {"search", "budget", "--limit", "10"},
-			"list-json":   {"list", "--json"},
-			"backup":      {"backup", filepath.Join(scratch, "b.db")},
-			"restore":     {"--db", filepath.Join(scratch, "r.db"), "import", backup},
+			"export-json":  {"export", "--format", "json"},
+			"export-ics":   {"export", "--format", "ics"},
+			"export-csv":   {"export", "--format", "csv"},
+			"export-vcard": {"export", "--format", "vcard"},
+			"today":        {"today"},
+			"list":         {"list"},
+			"check":        {"check"},
+			"search":       {"search", "budget", "--limit", "10"},
+			"list-json":    {"list", "--json"},
+			"backup":       {"backup", filepath.Join(scratch, "b.db")},
+			"restore":      {"--db", filepath.Join(scratch, "r.db"), "import", backup},
 		}
-		for _, name := range []string{"export-json", "export-ics", "export-csv", "check", "search", "list-json", "backup", "restore"} {
+		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "today", "list", "check", "search", "list-json", "backup", "restore"} {
 			args := commands[name]
 			b.Run(fmt.Sprintf("contacts=%d/%s", n, name), func(b *testing.B) {
 				var peak int64

@@ -81,6 +81,12 @@ Without --format, the extension of -o decides.`,
 			if kind == "json" {
 				return a.exportBackup(s, output)
 			}
+			if kind == "vcard" && vdir == "" {
+				return a.exportVCards(s, output)
+			}
+			if kind == "csv" {
+				return a.exportGoogleCSV(s, output, excel)
+			}
 			// Stages, not contacts: reading, then writing in memory, then
 			// the file; each is one call into the store or a writer.
 			report := a.progress("Exporting")

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -318,32 +317,19 @@ func googleColumns(g googleGroups) []string {
 // starts the file with a UTF-8 byte order mark, without which Excel
 // reads UTF-8 as the local code page.
 func WriteGoogleCSV(w io.Writer, contacts []model.Contact, excel bool) error {
-	if excel {
-		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-			return err
-		}
+	var st GoogleCSVStream
+	for _, c := range contacts {
+		st.Widen(c)
 	}
-	g := groupsFor(contacts)
-	cw := csv.NewWriter(w)
-	cols := googleColumns(g)
-	if err := cw.Write(cols); err != nil {
+	if err := st.Start(w, excel); err != nil {
 		return err
 	}
 	for _, c := range contacts {
-		row := googleRow(c, g)
-		for i := range row {
-			if strings.HasPrefix(cols[i], "Phone ") && strings.HasSuffix(cols[i], " - Value") {
-				row[i] = neutralisePhone(model.CleanText(row[i]))
-			} else {
-				row[i] = neutralise(model.CleanText(row[i]))
-			}
-		}
-		if err := cw.Write(row); err != nil {
+		if err := st.Row(c); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return st.Flush()
 }
 
 func googleRow(c model.Contact, g googleGroups) []string {

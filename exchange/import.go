@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"rapport/model"
@@ -167,66 +168,101 @@ func inChunks(total int, opt ImportOptions, write func(from, to int) error) erro
 // or into one an interrupted restore of the same backup left: then the
 // contacts already there are kept and the rest written. A backup is not
 // merged into a book that has other contacts, since its ids would clash.
-func restore(s *store.Store, doc *Document, opt ImportOptions, rep Report) (Report, error) {
+// The file is read a second time, one chunk of contacts at a time.
+func restore(s *store.Store, bf *BackupFile, opt ImportOptions, rep Report) (Report, error) {
 	stored, err := s.AllContacts()
 	if err != nil {
 		return rep, err
 	}
-	inDoc := make(map[uint64]model.Contact, len(doc.Contacts))
-	for _, b := range doc.Contacts {
-		inDoc[b.Contact.ID] = b.Contact
-	}
 	have := map[uint64]bool{}
 	for _, c := range stored {
-		if d, ok := inDoc[c.ID]; !ok || d.Name != c.Name || d.UID != c.UID {
+		if d, ok := bf.names[c.ID]; !ok || d != namePrint(c) {
 			return rep, fmt.Errorf("%s is a backup, which restores only into an empty database, and this one already holds %s; restore into a new file with --db", rep.Source, plural(len(stored), "contact"))
 		}
 		have[c.ID] = true
 	}
-	var todo []model.Bundle
-	for _, b := range doc.Contacts {
-		if !have[b.Contact.ID] {
-			todo = append(todo, b)
-		}
-	}
-	rep.Restored, rep.RestoredBefore = len(todo), len(have)
+	stored = nil
+	total := bf.Count - len(have)
+	rep.Restored, rep.RestoredBefore = total, len(have)
 	if opt.DryRun {
 		return rep, nil
 	}
-	err = inChunks(len(todo), opt, func(from, to int) error {
-		return s.Restore(todo[from:to])
-	})
+	err = restoreChunks(s, bf, have, total, opt)
 	if err == nil { // a big restore leaves the search index to one rebuild
 		err = s.RebuildTextIndex(nil)
 	}
 	if err != nil {
 		return rep, err
 	}
-	return rep, relink(s, inDoc)
+	return rep, relink(s, bf.referrals)
+}
+
+// restoreChunks streams the backup into the store, opt.Chunk contacts per
+// transaction, skipping those an earlier run wrote.
+func restoreChunks(s *store.Store, bf *BackupFile, have map[uint64]bool, total int, opt ImportOptions) error {
+	chunk := make([]model.Bundle, 0, opt.Chunk)
+	done := 0
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		if opt.Context != nil && opt.Context.Err() != nil {
+			return fmt.Errorf("the import was stopped by Ctrl+C after %d of %d contacts; run it again to finish: it will not duplicate anyone", done, total)
+		}
+		if err := s.Restore(chunk); err != nil {
+			if done == 0 {
+				return err
+			}
+			return fmt.Errorf("the import stopped after %d of %d contacts (%w); run it again to finish: it will not duplicate anyone", done, total, err)
+		}
+		done += len(chunk)
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+		chunk = chunk[:0]
+		return nil
+	}
+	err := bf.Each(func(b model.Bundle) error {
+		if have[b.Contact.ID] {
+			return nil
+		}
+		chunk = append(chunk, b)
+		if len(chunk) < opt.Chunk {
+			return nil
+		}
+		return flush()
+	})
+	if be, ok := err.(*bundleError); ok {
+		err = be.err
+	}
+	if err == nil {
+		err = flush()
+	}
+	return err
 }
 
 // relink sets the referred-by links Restore had to leave out because the
 // referrer came in a later chunk.
-func relink(s *store.Store, inDoc map[uint64]model.Contact) error {
-	stored, err := s.AllContacts()
-	if err != nil {
-		return err
+func relink(s *store.Store, referrals map[uint64]uint64) error {
+	ids := make([]uint64, 0, len(referrals))
+	for id := range referrals {
+		ids = append(ids, id)
 	}
+	slices.Sort(ids)
 	var changes []store.Change
-	for _, c := range stored {
-		want := inDoc[c.ID].ReferredBy
-		if c.ReferredBy != want {
-			changes = append(changes, store.Change{ID: c.ID, Merge: func(c model.Contact) model.Contact {
-				c.ReferredBy = want
-				return c
-			}})
+	for _, id := range ids {
+		want := referrals[id]
+		changes = append(changes, store.Change{ID: id, Merge: func(c model.Contact) model.Contact {
+			c.ReferredBy = want
+			return c
+		}})
+	}
+	for from := 0; from < len(changes); from += 500 {
+		if _, err := s.Upsert(changes[from:min(from+500, len(changes))]); err != nil {
+			return err
 		}
 	}
-	if len(changes) == 0 {
-		return nil
-	}
-	_, err = s.Upsert(changes)
-	return err
+	return nil
 }
 
 // keptName is the property name of a kept line, without its group or

@@ -3,7 +3,9 @@ package exchange
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,6 +35,17 @@ func Read(path string, now time.Time) (*Batch, error) {
 		b.bound()
 		return b, err
 	}
+	if err := regularFile(path, info, math.MaxInt64); err != nil {
+		return nil, err
+	}
+	if isBackup(path) {
+		// streamed twice (checked, then written), never held whole
+		b.Format = Backup
+		if b.Backup, err = readBackupFile(path, info); err != nil {
+			return nil, fmt.Errorf("cannot restore %s: %w", path, err)
+		}
+		return b, nil
+	}
 	if err := regularFile(path, info, maxFile); err != nil {
 		return nil, err
 	}
@@ -47,13 +60,6 @@ func Read(path string, now time.Time) (*Batch, error) {
 		if len(b.Records) == 0 && len(b.Problems) == 0 {
 			return nil, fmt.Errorf("%s holds no vCard (no BEGIN:VCARD line)", path)
 		}
-	case Backup:
-		b.Format = Backup
-		doc, err := readBackup(data)
-		if err != nil {
-			return nil, fmt.Errorf("cannot restore %s: %w", path, err)
-		}
-		b.Backup = doc
 	default:
 		err := readCSVFile(b, data, now)
 		b.bound()
@@ -61,6 +67,18 @@ func Read(path string, now time.Time) (*Batch, error) {
 	}
 	b.bound()
 	return b, nil
+}
+
+// isBackup sniffs the file's first bytes (or its extension) for a backup.
+func isBackup(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false // Read's own read says why
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return sniff(path, head[:n]) == Backup
 }
 
 // sniff decides a file's format by its extension, or by its first bytes

@@ -70,7 +70,7 @@ type Batch struct {
 	Format   Format
 	Records  []Record
 	Problems []Problem
-	Backup   *Document // the whole backup, for Format Backup
+	Backup   *BackupFile // the checked backup, for Format Backup
 }
 
 // cleanName tidies a person's name: cleaned, single spaces.

@@ -63,7 +63,14 @@ func TestBackupResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	dst := newStore(t)
-	if err := dst.Restore(b.Backup.Contacts[:25]); err != nil { // as if stopped after a chunk
+	var first25 []model.Bundle
+	b.Backup.Each(func(x model.Bundle) error {
+		if len(first25) < 25 {
+			first25 = append(first25, x)
+		}
+		return nil
+	})
+	if err := dst.Restore(first25); err != nil { // as if stopped after a chunk
 		t.Fatal(err)
 	}
 	checkDB(t, dst)

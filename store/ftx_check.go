@@ -10,9 +10,11 @@ import (
 	"rapport/model"
 )
 
-// checkText proves the full-text index of notes against the notes, both
-// ways: every posting the notes call for is there, and nothing else.
-func checkText(tx *bolt.Tx) []string {
+// checkTextEntries proves the full-text index of notes against the notes,
+// both ways: every posting the notes call for is there, and nothing else.
+// It holds the whole index in memory, so checkText runs it only when the
+// digests disagree.
+func checkTextEntries(tx *bolt.Tx) []string {
 	want := newTextBatch()
 	var problems []string
 	eachRecord(tx, bNotes, func(in model.Interaction) {

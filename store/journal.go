@@ -296,6 +296,7 @@ func (c RecordChange) lastID() uint64 { return max(c.ID, c.To) }
 
 func appendJournalEntry(tx *bolt.Tx, e *JournalEntry) error {
 	j := tx.Bucket(bJournal)
+	j.FillPercent = 0.95 // ids only grow: fill pages instead of splitting them in half
 	id, err := j.NextSequence()
 	if err != nil {
 		return err

@@ -2,10 +2,7 @@ package ui_test
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -14,32 +11,10 @@ import (
 // while the TUI is open is found by typing one of its words on the search
 // screen, and appears there by itself when logged while searching.
 func TestSearchInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
-		}
-		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "rapport")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin, cliAt := e2eBinary(t)
 	db := filepath.Join(dir, "book.db")
 	const today = "2026-11-23"
-	cli := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command(bin, append([]string{"--db", db, "--today", today}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	cli := func(args ...string) string { t.Helper(); return cliAt(today, args...) }
 	cli("demo", "--contacts", "200")
 	cli("add", "Zelda Quarterly", "--company", "Hyrule Ltd")
 

@@ -23,33 +23,10 @@ import (
 // the today pane. tmux runs on its own socket, so a user's sessions are
 // never touched.
 func TestEndToEndInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
-		}
-		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "rapport")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".." // the module root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin, cliAt := e2eBinary(t)
 	db := filepath.Join(dir, "book.db")
 	const today = "2026-11-23" // a Monday
-	cli := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(bin, append([]string{"--db", db, "--today", today}, args...)...)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	cli := func(args ...string) string { t.Helper(); return cliAt(today, args...) }
 	cli("demo", "--contacts", "200")
 	cli("add", "Zelda Quarterly", "--company", "Hyrule Ltd")
 
@@ -92,32 +69,9 @@ func TestEndToEndInTmux(t *testing.T) {
 // three times closes the first three overdue promises, in order, without
 // undo: the selection stays where the work is.
 func TestMorningInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
-		}
-		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "rapport")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin, cliOn := e2eBinary(t)
 	db := filepath.Join(dir, "book.db")
 	const today = "2026-11-23"
-	cliOn := func(day string, args ...string) string {
-		t.Helper()
-		out, err := exec.Command(bin, append([]string{"--db", db, "--today", day}, args...)...).Output()
-		if err != nil {
-			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
 	cli := func(args ...string) string { t.Helper(); return cliOn(today, args...) }
 	type agenda struct {
 		Overdue []struct {
@@ -255,4 +209,42 @@ func (tm *tmux) waitGone(d time.Duration) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	tm.t.Fatalf("the program did not quit on q; the screen is:\n%s", tm.capture())
+}
+
+// e2eBinary builds the real binary for a tmux test and returns its folder,
+// the binary, and a runner of `rapport --db DIR/book.db --today DAY ARGS`
+// that returns standard output and fails the test on an error. Without
+// tmux the test skips (under CI, which installs tmux, it fails instead).
+func e2eBinary(t *testing.T) (dir, bin string, run func(day string, args ...string) string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "rapport")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".." // the module root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "book.db")
+	run = func(day string, args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, append([]string{"--db", db, "--today", day}, args...)...).Output()
+		if err != nil {
+			var stderr []byte
+			if ee, ok := err.(*exec.ExitError); ok {
+				stderr = ee.Stderr
+			}
+			t.Fatalf("rapport %s: %v\n%s%s", strings.Join(args, " "), err, out, stderr)
+		}
+		return string(out)
+	}
+	return dir, bin, run
 }

@@ -3,8 +3,6 @@ package ui_test
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,32 +13,9 @@ import (
 // overdue follow-up in Today, u, and it is open again; then a note deleted
 // from the detail view comes back with u.
 func TestUndoInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but tmux is missing; .ci/run installs it")
-		}
-		t.Skip("tmux is not installed (CI=true runs this test; .ci/run installs tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "rapport")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin, cliAt := e2eBinary(t)
 	db := filepath.Join(dir, "book.db")
 	const today = "2026-11-23"
-	cliAt := func(day string, args ...string) string {
-		t.Helper()
-		out, err := exec.Command(bin, append([]string{"--db", db, "--today", day}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("rapport %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
 	cli := func(args ...string) string { t.Helper(); return cliAt(today, args...) }
 	cliAt("2026-11-18", "add", "Zelda Quarterly", "--company", "Hyrule Ltd")
 	cliAt("2026-11-18", "log", "zelda", "Kickoff call", "--kind", "call", "--follow-up", "tomorrow: send the deck")
