@@ -31,6 +31,7 @@ type cardsFlags struct {
 	birthdays bool
 	csv       bool
 	asJSON    bool
+	tagGiven  bool // --tag typed: a tag nobody has is then a mistake, as in list
 }
 
 func newCardsCmd(a *app) *cobra.Command {
@@ -52,6 +53,7 @@ func newCardsCmd(a *app) *cobra.Command {
 			if f.csv && f.asJSON {
 				return usagef("choose --csv or --json, not both")
 			}
+			f.tagGiven = cmd.Flags().Changed("tag")
 			return a.cards(f)
 		},
 	}
@@ -101,6 +103,9 @@ func (a *app) cards(f cardsFlags) error {
 	rows, title, err := cardRows(s, f)
 	if err != nil {
 		return err
+	}
+	if f.tagGiven && !f.birthdays && len(rows) == 0 {
+		return fmt.Errorf("no contact has the tag %q", f.tag)
 	}
 	switch {
 	case f.asJSON:

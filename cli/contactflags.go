@@ -62,9 +62,6 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 	if changed("nickname") {
 		c.Nicknames = trimAll(f.nicknames)
 	}
-	if changed("url") {
-		c.URLs = trimAll(f.urls)
-	}
 	if changed("email") {
 		c.Emails = trimAll(f.emails)
 	}
@@ -78,6 +75,7 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 		func() error { return f.applyBirthday(changed("birthday"), c) },
 		func() error { return f.applyMoments(changed("moment"), c) },
 		func() error { return f.applyAddresses(changed("address"), c) },
+		func() error { return f.applyURLs(changed("url"), c) },
 		func() error { return f.applyCadence(changed("cadence"), c) },
 		func() error { return f.applyStage(changed("stage"), c) },
 		func() error { return f.applyReferral(changed("referred-by"), c, s) },
@@ -139,6 +137,21 @@ func (f *contactFlags) applyAddresses(given bool, c *model.Contact) error {
 			return usagef("--address: %v", err)
 		}
 		c.Addresses = append(c.Addresses, a)
+	}
+	return nil
+}
+
+func (f *contactFlags) applyURLs(given bool, c *model.Contact) error {
+	if !given {
+		return nil
+	}
+	c.URLs = nil
+	for _, s := range trimAll(f.urls) { // --url "" clears the list
+		u, err := model.ParseWebAddress(s)
+		if err != nil {
+			return usagef("--url: %v", err)
+		}
+		c.URLs = append(c.URLs, u)
 	}
 	return nil
 }

@@ -33,6 +33,8 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"missing text", []string{"log", "grace"}, 2, "takes a QUERY and the TEXT"},
 		{"empty text", []string{"log", "grace", "  "}, 2, "needs some text"},
 		{"bad email", []string{"add", "X", "--email", "not-an-address"}, 1, "is not an email address"},
+		{"script as a web address", []string{"add", "X", "--url", "javascript:alert(1)"}, 2, "only http:// and https://"},
+		{"web address with a space", []string{"edit", "grace", "--url", "my site"}, 2, "is not a web address"},
 		{"done unknown id", []string{"done", "999"}, 1, "follow-up 999"},
 		{"done not a number", []string{"done", "abc"}, 2, "not a follow-up ID"},
 		{"snooze into the past", []string{"snooze", "1", "2020-01-01"}, 2, "in the past"},
@@ -186,6 +188,7 @@ func TestSmallRefusals(t *testing.T) {
 	}{
 		{[]string{"export", "--format", "json", "-o", out}, "already exists; add --force"},
 		{[]string{"list", "--tag", "golf"}, `no contact has the tag "golf"`},
+		{[]string{"cards", "--tag", "golf"}, `no contact has the tag "golf"`},
 		{[]string{}, "rapport's TUI needs a terminal; try rapport today"},
 		{[]string{"--demo"}, "rapport's TUI needs a terminal"},
 	}

@@ -193,6 +193,12 @@ func (f contactForm) fieldError(i int) string {
 		if _, err := parseAddresses(v); err != nil {
 			return err.Error()
 		}
+	case fURLs:
+		for _, u := range splitList(v) {
+			if _, err := model.ParseWebAddress(u); err != nil {
+				return err.Error()
+			}
+		}
 	}
 	return ""
 }

@@ -246,3 +246,16 @@ func TestDetailShowsAddresses(t *testing.T) {
 		}
 	}
 }
+
+// A web address with another scheme than http(s) is refused under its field.
+func TestContactFormRefusesOtherSchemes(t *testing.T) {
+	keys := DefaultKeys()
+	f := newContactForm(NewStyles(true, false), &keys, model.Contact{Name: "Bob", Stage: model.Prospect}, false, nil)
+	f.inputs[fURLs].SetValue("https://example.com, javascript:alert(1)")
+	if msg := f.fieldError(fURLs); !strings.Contains(msg, "only http:// and https://") {
+		t.Fatalf("field error %q", msg)
+	}
+	if _, err := f.contact(); err == nil {
+		t.Fatal("the form saves a javascript: address")
+	}
+}
