@@ -33,6 +33,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"missing text", []string{"log", "grace"}, 2, "takes a QUERY and the TEXT"},
 		{"empty text", []string{"log", "grace", "  "}, 2, "needs some text"},
 		{"bad email", []string{"add", "X", "--email", "not-an-address"}, 1, "is not an email address"},
+		{"number flag given a word", []string{"history", "--limit", "ten"}, 2, `--limit takes a whole number, not "ten"`},
 		{"script as a web address", []string{"add", "X", "--url", "javascript:alert(1)"}, 2, "only http:// and https://"},
 		{"web address with a space", []string{"edit", "grace", "--url", "my site"}, 2, "is not a web address"},
 		{"done unknown id", []string{"done", "999"}, 1, "follow-up 999"},

@@ -114,7 +114,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.today, "today", "", "pretend today is this day (YYYY-MM-DD)")
 	root.Flags().BoolVar(&demo, "demo", false, "open the TUI on fresh sample data in a temporary database, removed on exit")
 	root.Flags().BoolVar(&keep, "keep", false, "with --demo: keep the sample database after the TUI closes")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{plainFlagError(err)} })
 	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, mk := range commands {
 		cmd := mk(a)
@@ -220,4 +220,23 @@ func (a *app) now() (time.Time, error) {
 func (a *app) todayDate() (model.Date, error) {
 	now, err := a.now()
 	return model.DateOf(now), err
+}
+
+// plainFlagError says what a number flag takes, instead of pflag's
+// `invalid argument "abc" for "--year" flag: strconv.ParseInt: parsing
+// "abc": invalid syntax`, which names Go's parser to a rep.
+func plainFlagError(err error) error {
+	var value, flag string
+	msg := err.Error()
+	if !strings.Contains(msg, ": strconv.Parse") {
+		return err
+	}
+	if _, scanErr := fmt.Sscanf(msg, "invalid argument %q for %q flag:", &value, &flag); scanErr != nil {
+		return err
+	}
+	flag, _, _ = strings.Cut(flag, "=")
+	if i := strings.LastIndex(flag, ", "); i >= 0 { // "-n, --contacts"
+		flag = flag[i+2:]
+	}
+	return fmt.Errorf("%s takes a whole number, not %q", flag, value)
 }
