@@ -38,7 +38,7 @@ func newDeleteCmd(a *app) *cobra.Command {
 				return err
 			}
 			printf(a.out, "Deleted %s (#%d) with %s, %s and %s (rapport undo brings them back).", r.Contact.Name, r.Contact.ID,
-				plural(r.Notes, "note", "notes"), plural(r.FollowUps, "follow-up", "follow-ups"), plural(r.Questons, "question", "questions"))
+				plural(r.Notes, "note", "notes"), plural(r.FollowUps, "follow-up", "follow-ups"), plural(r.Questions, "question", "questions"))
 			return nil
 		},
 	}

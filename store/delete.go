@@ -23,7 +23,7 @@ type Tombstone struct {
 // DeleteResult says what a contact's deletion took with it.
 type DeleteResult struct {
 	Contact                    model.Contact
-	Notes, FollowUps, Questons int
+	Notes, FollowUps, Questions int
 	Referrals                  int // contacts whose referred-by link was cleared
 }
 
@@ -37,7 +37,7 @@ func (s *Store) DeleteContact(id uint64) (DeleteResult, error) {
 		if err != nil {
 			return fmt.Errorf("contact %d: %w", id, err)
 		}
-		r = DeleteResult{Contact: d.Contact, Notes: len(d.Notes), FollowUps: len(d.FollowUps), Questons: len(d.Questions), Referrals: len(d.Referrals)}
+		r = DeleteResult{Contact: d.Contact, Notes: len(d.Notes), FollowUps: len(d.FollowUps), Questions: len(d.Questions), Referrals: len(d.Referrals)}
 		if err := describe(tx, "delete %s (%s)", d.Contact.Name, r.what()); err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func (s *Store) DeleteContact(id uint64) (DeleteResult, error) {
 }
 
 func (r DeleteResult) what() string {
-	return fmt.Sprintf("%d notes, %d follow-ups, %d questions", r.Notes, r.FollowUps, r.Questons)
+	return fmt.Sprintf("%d notes, %d follow-ups, %d questions", r.Notes, r.FollowUps, r.Questions)
 }
 
 func deleteContact(tx *bolt.Tx, d Detail) error {

@@ -37,7 +37,8 @@ func (s *Store) EditFollowUp(id uint64, change func(*model.FollowUp)) (model.Fol
 // EditNote changes a note: text, kind, direction, topics, time, or the
 // contact it is filed under (a note logged against the wrong person). Its
 // follow-ups move along with it, and both contacts' last touches follow.
-func (s *Store) EditNote(id uint64, change func(*model.Interaction)) (model.Interaction, error) {
+// New follow-ups promised while editing are added in the same transaction.
+func (s *Store) EditNote(id uint64, change func(*model.Interaction), follows ...*model.FollowUp) (model.Interaction, error) {
 	var in model.Interaction
 	err := s.update(func(tx *bolt.Tx) error {
 		if err := getJSON(tx, bNotes, id, &in); err != nil {
@@ -58,18 +59,33 @@ func (s *Store) EditNote(id uint64, change func(*model.Interaction)) (model.Inte
 		if err := rewrite(tx, bNotes, id, func(n *model.Interaction) { *n = in }); err != nil {
 			return err
 		}
-		if in.ContactID != old.ContactID {
-			if err := moveNoteFollowUps(tx, old, in.ContactID); err != nil {
-				return err
-			}
-			if err := refreshLastTouch(tx, old.ContactID, old.At); err != nil {
-				return err
-			}
-			return refreshLastTouch(tx, in.ContactID, in.At)
+		if err := refreshNoteContacts(tx, old, in); err != nil {
+			return err
 		}
-		return refreshLastTouch(tx, in.ContactID, old.At)
+		for _, f := range follows {
+			f.ContactID, f.NoteID = in.ContactID, in.ID
+			if err := addFollowUp(tx, f); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return in, err
+}
+
+// refreshNoteContacts moves the follow-ups and last touches after a note
+// changed from old to in, possibly to another contact.
+func refreshNoteContacts(tx *bolt.Tx, old, in model.Interaction) error {
+	if in.ContactID == old.ContactID {
+		return refreshLastTouch(tx, in.ContactID, old.At)
+	}
+	if err := moveNoteFollowUps(tx, old, in.ContactID); err != nil {
+		return err
+	}
+	if err := refreshLastTouch(tx, old.ContactID, old.At); err != nil {
+		return err
+	}
+	return refreshLastTouch(tx, in.ContactID, in.At)
 }
 
 func moveNoteFollowUps(tx *bolt.Tx, note model.Interaction, to uint64) error {

@@ -446,3 +446,28 @@ func TestGroupedWritesUndoTogether(t *testing.T) {
 		t.Fatalf("the second undo is not the whole import: %q", e.Summary)
 	}
 }
+
+// A note edited with new follow-ups is one change: one undo takes both.
+func TestEditNoteWithFollowUpsIsOneChange(t *testing.T) {
+	s := newStore(t)
+	c := mustAdd(t, s, model.Contact{Name: "Ada Lovelace"})
+	in := model.Interaction{ContactID: c.ID, Kind: model.Call, Text: "pricing", At: testNow}
+	if err := s.LogNote(&in, nil); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, s)
+	f := model.FollowUp{Text: "send the deck", Due: testToday.AddDays(2)}
+	if _, err := s.EditNote(in.ID, func(n *model.Interaction) { n.Text = "pricing, and a deck" }, &f); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.FollowUp(f.ID); got.NoteID != in.ID || got.ContactID != c.ID {
+		t.Fatalf("the new follow-up is not linked: %+v", got)
+	}
+	if _, err := s.Undo(0); err != nil {
+		t.Fatal(err)
+	}
+	if diff := snapshotDiff(before, snapshot(t, s)); diff != "" {
+		t.Fatalf("one undo left part of the edit: %s", diff)
+	}
+	mustCheck(t, s)
+}

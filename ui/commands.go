@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -305,21 +306,18 @@ func editQuestion(s *store.Store, msg editQuestionMsg) tea.Cmd {
 	}
 }
 
-// saveNoteEdit writes an edited note over the stored one.
+// saveNoteEdit writes an edited note over the stored one, with the
+// follow-ups promised in the form, in one transaction (one undo).
 func saveNoteEdit(s *store.Store, id uint64, d noteDraft) tea.Cmd {
 	return func() tea.Msg {
-		in, err := s.EditNote(id, func(in *model.Interaction) {
-			in.Kind, in.Inbound, in.Topics, in.Text, in.Gave = d.kind, d.inbound, d.topics, d.text, d.gave
-		})
-		var due []model.FollowUp
-		for _, f := range d.follows {
-			if err != nil {
-				break
-			}
-			f.ContactID, f.NoteID = in.ContactID, in.ID
-			err = s.AddFollowUp(&f)
-			due = append(due, f)
+		due := slices.Clone(d.follows)
+		ptrs := make([]*model.FollowUp, len(due))
+		for i := range due {
+			ptrs[i] = &due[i]
 		}
+		_, err := s.EditNote(id, func(in *model.Interaction) {
+			in.Kind, in.Inbound, in.Topics, in.Text, in.Gave = d.kind, d.inbound, d.topics, d.text, d.gave
+		}, ptrs...)
 		return noteSavedMsg{id: d.contactID, name: d.name, due: due, err: err}
 	}
 }
