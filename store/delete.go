@@ -22,9 +22,9 @@ type Tombstone struct {
 
 // DeleteResult says what a contact's deletion took with it.
 type DeleteResult struct {
-	Contact                    model.Contact
+	Contact                     model.Contact
 	Notes, FollowUps, Questions int
-	Referrals                  int // contacts whose referred-by link was cleared
+	Referrals                   int // contacts whose referred-by link was cleared
 }
 
 // DeleteContact removes a contact with its notes, follow-ups and questions,
