@@ -378,7 +378,7 @@ func (a *app) describeRecord(noun string, id uint64) (string, error) {
 	case "note":
 		var in model.Interaction
 		in, err = s.Note(id)
-		contactID, text = in.ContactID, string(in.Kind)+" note \""+shorten(in.Text, 40)+"\""
+		contactID, text = in.ContactID, string(in.Kind)+" note \""+model.Shorten(in.Text, 40)+"\""
 	case "follow-up":
 		var f model.FollowUp
 		f, err = s.FollowUp(id)
@@ -393,14 +393,6 @@ func (a *app) describeRecord(noun string, id uint64) (string, error) {
 	}
 	c, _ := s.Contact(contactID)
 	return "the " + text + " (#" + strconv.FormatUint(id, 10) + ") for " + c.Name, nil
-}
-
-func shorten(s string, n int) string {
-	s = model.CleanLine(s)
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }
 
 func recordID(s, noun string) (uint64, error) {

@@ -61,3 +61,13 @@ func isInvisible(r rune) bool { return r == 0x200b || r == 0x2060 || r == 0xfeff
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f
 }
+
+// Shorten cleans s to one line and cuts it to n characters, ending in "…"
+// when cut: a note's text quoted in a one-line message.
+func Shorten(s string, n int) string {
+	s = CleanLine(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

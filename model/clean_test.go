@@ -103,3 +103,21 @@ func TestCleanKeepsPrintableText(t *testing.T) {
 		}
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly ten", 11, "exactly ten"},
+		{"a little too long", 10, "a little …"},
+		{"línea\nnueva\x1b[31m", 40, "línea nueva"},
+		{"王伟王伟王伟", 4, "王伟王…"},
+	} {
+		if got := Shorten(tc.in, tc.n); got != tc.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

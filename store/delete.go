@@ -90,7 +90,7 @@ func (s *Store) DeleteNote(id uint64) (model.Interaction, string, error) {
 			return fmt.Errorf("note %d: %w", id, err)
 		}
 		name = contactName(tx, in.ContactID)
-		if err := describe(tx, "delete the %s note %q for %s", in.Kind, snippet(in.Text), name); err != nil {
+		if err := describe(tx, "delete the %s note %q for %s", in.Kind, model.Shorten(in.Text, 40), name); err != nil {
 			return err
 		}
 		follows, err := contactFollowUps(tx, in.ContactID)
@@ -219,14 +219,4 @@ func latestTouchNote(tx *bolt.Tx, contactID uint64) (time.Time, error) {
 		return true, nil
 	})
 	return at, err
-}
-
-// snippet shortens a note's text for a one-line message.
-func snippet(s string) string {
-	s = model.CleanLine(s)
-	r := []rune(s)
-	if len(r) > 40 {
-		return string(r[:39]) + "…"
-	}
-	return s
 }

@@ -53,7 +53,7 @@ func (s *Store) EditNote(id uint64, change func(*model.Interaction), follows ...
 		if tx.Bucket(bContacts).Get(u64(in.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", in.ContactID, ErrNotFound)
 		}
-		if err := describe(tx, "edit the %s note %q for %s", old.Kind, snippet(old.Text), contactName(tx, old.ContactID)); err != nil {
+		if err := describe(tx, "edit the %s note %q for %s", old.Kind, model.Shorten(old.Text, 40), contactName(tx, old.ContactID)); err != nil {
 			return err
 		}
 		if err := rewrite(tx, bNotes, id, func(n *model.Interaction) { *n = in }); err != nil {
