@@ -175,12 +175,5 @@ func (a *app) exportBackup(s *store.Store, output string) error {
 		}
 		return err
 	}
-	if output == "" || output == "-" {
-		return produce(a.out)
-	}
-	if err := writeOutput(output, produce); err != nil {
-		return err
-	}
-	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
-	return nil
+	return a.streamExport(output, produce, &n)
 }
