@@ -114,13 +114,15 @@ func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
 	return nil
 }
 
-// stepProgress reports a long step of the store, such as building the
-// search index, with the progress bar of long commands.
+// stepProgress reports a long step of the store or of a sync, such as
+// building the search index, with the progress bar of long commands: a
+// bar per step, the last one cleared when the next begins.
 func (a *app) stepProgress() store.Progress {
 	var label string
 	var report func(done, total int)
 	return func(what string, done, total int) {
 		if report == nil || what != label {
+			a.clearProgress()
 			label, report = what, a.progress(capitalise(what))
 		}
 		report(done, total)

@@ -57,7 +57,7 @@ func (a *app) digest(f digestFlags) error {
 		return err
 	}
 	today := model.DateOf(now)
-	d, err := a.readDigest(s, today)
+	d, err := readDigest(s, today, model.ColdLimit)
 	if err != nil {
 		return err
 	}

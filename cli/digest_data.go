@@ -17,17 +17,19 @@ type valueJSON struct {
 	Percent *int `json:"percent"`
 }
 
-// digest is what the morning digest says.
+// digest is what the morning digest and `rapport today` say.
 type digest struct {
 	Agenda        model.Agenda
 	FollowThrough followThroughJSON
 	Value         valueJSON
 }
 
-func (a *app) readDigest(s *store.Store, today model.Date) (digest, error) {
+// readDigest reads the day's agenda, with at most coldLimit contacts going
+// cold (0 for all), and the book's follow-through and value share.
+func readDigest(s *store.Store, today model.Date, coldLimit int) (digest, error) {
 	var d digest
 	var err error
-	if d.Agenda, err = s.Agenda(today, model.ColdLimit); err != nil {
+	if d.Agenda, err = s.Agenda(today, coldLimit); err != nil {
 		return d, err
 	}
 	kept, due, err := s.FollowThrough(today)

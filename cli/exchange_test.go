@@ -97,6 +97,18 @@ func TestExportICSHasBirthdays(t *testing.T) {
 	mustContain(t, out, "BEGIN:VCALENDAR\r\n", "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1", "Ada Lovelace")
 }
 
+// Exports to a file or a folder say what they wrote.
+func TestExportToFileOrFolderSaysWhat(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace", "--birthday", "1816-02-29")
+	b.ok("add", "Kim Lee")
+	ics := filepath.Join(t.TempDir(), "book.ics")
+	mustContain(t, b.ok("export", "--format", "ics", "-o", ics), "Exported 1 event (1 moment, 0 follow-ups) to "+ics+".")
+	dir := filepath.Join(t.TempDir(), "cards")
+	mustContain(t, b.ok("export", "--format", "vcard", "--vdir", dir), "Wrote 2 vCards to "+dir+" (0 unchanged).")
+	mustContain(t, b.ok("export", "--format", "vcard", "--vdir", dir), "Wrote 0 vCards to "+dir+" (2 unchanged).")
+}
+
 // Addresses from the flags: shown, in --json, refused when malformed.
 func TestAddressFlags(t *testing.T) {
 	b := newBook(t)

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -78,62 +77,31 @@ Without --format, the extension of -o decides.`,
 			if err != nil {
 				return err
 			}
-			if kind == "json" {
+			switch {
+			case kind == "json":
 				return a.exportBackup(s, output)
-			}
-			if kind == "vcard" && vdir == "" {
+			case vdir != "":
+				return a.exportVdir(s, vdir)
+			case kind == "vcard":
 				return a.exportVCards(s, output)
-			}
-			if kind == "csv" {
+			case kind == "csv":
 				return a.exportGoogleCSV(s, output, excel)
 			}
+			// What is left is ics.
 			// Stages, not contacts: reading, then writing in memory, then
 			// the file; each is one call into the store or a writer.
 			report := a.progress("Exporting")
 			report(0, 3)
 			var buf bytes.Buffer
-			n := 0
-			what := func(n int) string { return plural(n, "contact", "contacts") }
-			switch kind {
-			case "vcard", "csv":
-				contacts, err := s.AllContacts()
-				if err != nil {
-					return err
-				}
-				n = len(contacts)
-				report(1, 3)
-				switch {
-				case vdir != "":
-					res, err := exchange.WriteVdir(vdir, contacts)
-					if err != nil {
-						return err
-					}
-					printf(a.out, "Wrote %s to %s (%d unchanged).", plural(res.Written, "vCard", "vCards"), vdir, res.Unchanged)
-					return nil
-				case kind == "vcard":
-					err = exchange.WriteVCards(&buf, contacts)
-				default:
-					err = exchange.WriteGoogleCSV(&buf, contacts, excel)
-				}
-				if err != nil {
-					return err
-				}
-			default:
-				var book []model.Bundle
-				err := s.ScheduleEach(func(b model.Bundle) error { book = append(book, b); return nil })
-				if err != nil {
-					return err
-				}
-				n = len(book)
-				report(1, 3)
-				moments, follows := exchange.ICSCount(book)
-				n, what = moments+follows, func(n int) string {
-					return fmt.Sprintf("%s (%s, %s)", plural(n, "event", "events"),
-						plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"))
-				}
-				if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
-					return err
-				}
+			var book []model.Bundle
+			err = s.ScheduleEach(func(b model.Bundle) error { book = append(book, b); return nil })
+			if err != nil {
+				return err
+			}
+			report(1, 3)
+			moments, follows := exchange.ICSCount(book)
+			if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
+				return err
 			}
 			report(2, 3)
 			// Built in memory first, so a failure writes nothing.
@@ -145,7 +113,8 @@ Without --format, the extension of -o decides.`,
 				return err
 			}
 			report(3, 3)
-			printf(a.out, "Exported %s to %s.", what(n), output)
+			printf(a.out, "Exported %s (%s, %s) to %s.", plural(moments+follows, "event", "events"),
+				plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"), output)
 			return nil
 		},
 	}
@@ -157,6 +126,25 @@ Without --format, the extension of -o decides.`,
 	f.BoolVar(&force, "force", false, "with -o: overwrite FILE if it exists")
 	f.BoolVar(&excel, "excel", false, "with csv: start with a UTF-8 byte order mark, for Excel")
 	return cmd
+}
+
+// exportVdir writes one .vcf per contact into dir, leaving unchanged
+// files alone. Stages, not contacts: reading, then writing.
+func (a *app) exportVdir(s *store.Store, dir string) error {
+	report := a.progress("Exporting")
+	report(0, 2)
+	contacts, err := s.AllContacts()
+	if err != nil {
+		return err
+	}
+	report(1, 2)
+	res, err := exchange.WriteVdir(dir, contacts)
+	if err != nil {
+		return err
+	}
+	report(2, 2)
+	printf(a.out, "Wrote %s to %s (%d unchanged).", plural(res.Written, "vCard", "vCards"), dir, res.Unchanged)
+	return nil
 }
 
 // exportBackup streams the JSON backup contact by contact (short read
@@ -175,12 +163,5 @@ func (a *app) exportBackup(s *store.Store, output string) error {
 		}
 		return err
 	}
-	if output == "" || output == "-" {
-		return produce(a.out)
-	}
-	if err := writeOutput(output, produce); err != nil {
-		return err
-	}
-	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
-	return nil
+	return a.streamExport(output, produce, &n)
 }

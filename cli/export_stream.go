@@ -26,14 +26,7 @@ func (a *app) exportVCards(s *store.Store, output string) error {
 		}
 		return err
 	}
-	if output == "" || output == "-" {
-		return produce(a.out)
-	}
-	if err := writeOutput(output, produce); err != nil {
-		return err
-	}
-	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
-	return nil
+	return a.streamExport(output, produce, &n)
 }
 
 // exportGoogleCSV streams the Google CSV in two passes over the book, a
@@ -60,12 +53,18 @@ func (a *app) exportGoogleCSV(s *store.Store, output string, excel bool) error {
 		}
 		return err
 	}
+	return a.streamExport(output, produce, &n)
+}
+
+// streamExport runs produce on stdout, or through writeOutput into
+// output and then says how many contacts (*n, counted by produce) went.
+func (a *app) streamExport(output string, produce func(io.Writer) error, n *int) error {
 	if output == "" || output == "-" {
 		return produce(a.out)
 	}
 	if err := writeOutput(output, produce); err != nil {
 		return err
 	}
-	printf(a.out, "Exported %s to %s.", plural(n, "contact", "contacts"), output)
+	printf(a.out, "Exported %s to %s.", plural(*n, "contact", "contacts"), output)
 	return nil
 }

@@ -129,14 +129,8 @@ func (f logFlags) build(text string, now time.Time) (model.Interaction, []*model
 		return in, nil, usagef("--kind: %v", err)
 	}
 	in.Kind = kind
-	for _, t := range f.topics {
-		topic, err := model.ParseTopic(t)
-		if err != nil {
-			return in, nil, usagef("--topic: %v", err)
-		}
-		if !in.HasTopic(topic) {
-			in.Topics = append(in.Topics, topic)
-		}
+	if in.Topics, err = topicList(f.topics); err != nil {
+		return in, nil, err
 	}
 	if err := in.Validate(); err != nil {
 		return in, nil, usageError{err}

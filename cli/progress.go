@@ -43,14 +43,19 @@ func (a *app) progress(label string) func(done, total int) {
 	}
 	w := colorprofile.NewWriter(f, os.Environ())
 	opts := []progress.Option{progress.WithWidth(32)}
-	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		// colorprofile reads NO_COLOR as a boolean; any value means no colour.
+	if noColor() {
 		w.Profile = colorprofile.ASCII
 		opts = append(opts, progress.WithFillCharacters('█', '░'), progress.WithColors(lipgloss.NoColor{}))
 	}
 	m := &meter{w: w, label: label, bar: progress.New(opts...), start: time.Now()}
 	a.clearLine = m.clear
 	return m.report
+}
+
+// noColor reports whether the user asked for no colour: NO_COLOR with any
+// value (colorprofile reads it as a boolean), or TERM=dumb.
+func noColor() bool {
+	return os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb"
 }
 
 // clear removes the bar, so a message can take its line.

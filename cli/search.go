@@ -171,7 +171,7 @@ func (a *app) searchContacts(s *store.Store, o store.SearchOptions, asJSON bool)
 // excerpt is clean already; cleaning runs again on each piece.
 func (a *app) highlighter() func(model.Excerpt) string {
 	f, ok := a.out.(*os.File)
-	color := ok && term.IsTerminal(f.Fd()) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	color := ok && term.IsTerminal(f.Fd()) && !noColor()
 	return func(ex model.Excerpt) string {
 		if !color {
 			return model.CleanLine(ex.Text)

@@ -59,7 +59,7 @@ func newSyncCmd(a *app) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				rep, err := rsync.Run(ctx, s, acc, rsync.Options{DryRun: f.dry, Yes: f.yes, Force: f.force, Now: now, Progress: a.syncProgress()})
+				rep, err := rsync.Run(ctx, s, acc, rsync.Options{DryRun: f.dry, Yes: f.yes, Force: f.force, Now: now, Progress: a.stepProgress()})
 				a.clearProgress()
 				if errors.Is(err, context.Canceled) {
 					failed = fmt.Errorf("%s: stopped by Ctrl+C after %d from the server and %d to it; rapport sync %s goes on from there", name, rep.Pulled, rep.Pushed, name)
@@ -109,21 +109,6 @@ func printReport(a *app, rep rsync.Report) {
 	}
 	if rep.Conflicts > 0 {
 		printf(a.out, "  rapport sync status lists the conflicts; rapport sync resolve N --mine|--theirs settles one.")
-	}
-}
-
-// syncProgress draws the shared progress bar on a terminal's stderr, one
-// per phase of a run ("Syncing contacts"), and nothing otherwise.
-func (a *app) syncProgress() func(string, int, int) {
-	meters := map[string]func(int, int){}
-	return func(phase string, done, total int) {
-		m, ok := meters[phase]
-		if !ok {
-			a.clearProgress()
-			m = a.progress(strings.ToUpper(phase[:1]) + phase[1:])
-			meters[phase] = m
-		}
-		m(done, total)
 	}
 }
 

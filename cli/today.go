@@ -37,25 +37,15 @@ func newTodayCmd(a *app) *cobra.Command {
 			if all {
 				limit = 0
 			}
-			agenda, err := s.Agenda(today, limit)
+			d, err := readDigest(s, today, limit)
 			if err != nil {
 				return err
 			}
-			kept, due, err := s.FollowThrough(today)
-			if err != nil {
-				return err
-			}
-			ft := followThroughJSON{kept, due, model.Percent(kept, due)}
-			valued, touches, err := s.ValueShare(today)
-			if err != nil {
-				return err
-			}
-			value := valueJSON{valued, touches, model.Percent(valued, touches)}
 			if asJSON {
-				return writeJSON(a.out, todayJSON{agenda, ft, value})
+				return writeJSON(a.out, todayJSON{d.Agenda, d.FollowThrough, d.Value})
 			}
-			printAgenda(a.out, agenda, ft, all)
-			printValue(a.out, value)
+			printAgenda(a.out, d.Agenda, d.FollowThrough, all)
+			printValue(a.out, d.Value)
 			return nil
 		},
 	}
