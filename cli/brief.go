@@ -23,7 +23,7 @@ func newBriefCmd(a *app) *cobra.Command {
 		Example: "  rapport brief ada\n  rapport brief ada --json",
 		Args:    exactArgs(1, `a QUERY naming one contact (quote a full name: "ada lovelace")`),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

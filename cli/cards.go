@@ -89,7 +89,7 @@ func (a *app) cards(f cardsFlags) error {
 	if f.year != 0 && (f.year < 1900 || f.year > 9999) {
 		return usagef("--year takes a year such as 2026, not %d", f.year)
 	}
-	s, now, err := a.open()
+	s, now, err := a.openExisting()
 	if err != nil {
 		return err
 	}

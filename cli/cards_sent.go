@@ -27,7 +27,7 @@ func newCardsSentCmd(a *app) *cobra.Command {
 			if text == "" {
 				return usagef("--text needs some words, such as \"Holiday card\"")
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -16,7 +16,7 @@ func newDeleteCmd(a *app) *cobra.Command {
 		Short: "Delete a contact with its notes, follow-ups and questions (rapport undo brings it back)",
 		Args:  exactArgs(1, `a QUERY naming one contact (quote a full name: "ada lovelace")`),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -70,7 +70,7 @@ func newMergeCmd(a *app) *cobra.Command {
 		Example: `  rapport merge "ada lovelace" "ada king" --dry-run`,
 		Args:    exactArgs(2, "KEEP and OTHER, two QUERYs naming one contact each"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -147,7 +147,7 @@ func newDuplicatesCmd(a *app) *cobra.Command {
 		Short: "List likely pairs of records of one person, with why",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}

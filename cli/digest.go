@@ -52,7 +52,7 @@ func (a *app) digest(f digestFlags) error {
 	if f.install {
 		return a.installDigest(f)
 	}
-	s, now, err := a.open()
+	s, now, err := a.openExisting()
 	if err != nil {
 		return err
 	}

@@ -96,12 +96,16 @@ func TestVersionAndHelpTouchNoFile(t *testing.T) {
 	}
 }
 
-// Read-only commands, backup and check name a database that must exist;
-// they never create one, and say in one sentence how to start a book.
+// Read-only commands, backup and check, and the commands that change
+// records already in a book, name a database that must exist; they never
+// create one, and say in one sentence how to start a book.
 func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 	b := newBook(t)
 	for _, args := range [][]string{{"check"}, {"backup", b.path + ".bak"}, {"today"}, {"today", "--json"},
-		{"list"}, {"show", "ada"}, {"search", "pricing"}, {"export", "--format", "json"}, {"later", "ada", "fri"}} {
+		{"list"}, {"show", "ada"}, {"search", "pricing"}, {"export", "--format", "json"}, {"later", "ada", "fri"},
+		{"brief", "ada"}, {"referrals"}, {"cards"}, {"cards", "sent", "ada"}, {"digest"}, {"undo"}, {"redo"}, {"history"},
+		{"duplicates"}, {"delete", "ada", "--yes"}, {"merge", "ada", "grace", "--yes"}, {"reopen", "1"},
+		{"note", "delete", "1", "--yes"}, {"followup", "edit", "1", "--text", "x"}, {"question", "delete", "1", "--yes"}} {
 		r := b.run(args...)
 		if r.code != 1 || !strings.Contains(r.err, "there is no rapport book at "+b.path) || !strings.Contains(r.err, "rapport add NAME") ||
 			strings.Count(strings.TrimSpace(r.err), "\n") != 0 {

@@ -26,7 +26,7 @@ func newUndoCmd(a *app) *cobra.Command {
 				}
 				id = n
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -46,7 +46,7 @@ func newRedoCmd(a *app) *cobra.Command {
 		Short: "Redo the change undone last",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -83,7 +83,7 @@ func newHistoryCmd(a *app) *cobra.Command {
 			if limit < 0 {
 				return usagef("--limit must be 0 (all) or more")
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}

@@ -33,7 +33,7 @@ func (a *app) reopen(arg string) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.store()
+	s, err := a.existingStore()
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func newQuestionCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -113,7 +113,7 @@ func newNoteEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -259,7 +259,7 @@ func newFollowUpEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -337,7 +337,7 @@ func newDeleteRecordCmd(a *app, noun string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}

@@ -38,7 +38,7 @@ func newReferralsCmd(a *app) *cobra.Command {
 			"last 90 days, whose promises fell due were kept at least 80% on time (or none fell due), and who never referred anyone.",
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
