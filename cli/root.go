@@ -168,7 +168,6 @@ func (a *app) openExisting() (*store.Store, time.Time, error) {
 	return s, now, err
 }
 
-
 // mustExist refuses a database file that is not there.
 func (a *app) mustExist() error {
 	if a.db != nil {
