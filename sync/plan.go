@@ -118,7 +118,7 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 		}
 	}
 	out := acts[:0]
-	var dropped []*action
+	dropped := map[*action]bool{}
 	for _, a := range acts {
 		if a.item != nil || a.remote == nil {
 			out = append(out, a)
@@ -139,27 +139,18 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 		}
 		if l := byUID[uid]; uid != "" && l != nil {
 			a.local = l.local
-			dropped = append(dropped, l)
+			dropped[l] = true
 			delete(byUID, uid)
 		}
 		out = append(out, a)
 	}
 	final := out[:0]
 	for _, a := range out {
-		if !slicesContains(dropped, a) {
+		if !dropped[a] {
 			final = append(final, a)
 		}
 	}
 	return final
-}
-
-func slicesContains(list []*action, a *action) bool {
-	for _, b := range list {
-		if b == a {
-			return true
-		}
-	}
-	return false
 }
 
 func firstValue(f model.Fields, k string) string {
