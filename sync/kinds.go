@@ -119,11 +119,7 @@ func (m tasks) apply(r *rec, f model.Fields, uid string) (store.SyncOp, *rec, er
 		fu = *r.fu
 	}
 	setTaskFields(&fu, f)
-	link := ""
-	if len(f["contact"]) > 0 {
-		link = f["contact"][0]
-	}
-	c, ok := m.byUID[link]
+	c, ok := m.byUID[f.First("contact")]
 	if !ok {
 		return store.SyncOp{}, nil, &noContactError{fu.Text}
 	}

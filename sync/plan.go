@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"rapport/exchange"
-	"rapport/model"
 	"rapport/store"
 )
 
@@ -129,7 +128,7 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 			out = append(out, a) // merge reports it
 			continue
 		}
-		uid := uidKey(firstValue(f, "uid"))
+		uid := uidKey(f.First("uid"))
 		if uid != "" {
 			if other, dup := seen[uid]; dup {
 				r.errorf("%s and %s on the server share the UID %s: %s skipped", other, a.href, uid, a.href)
@@ -151,11 +150,4 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 		}
 	}
 	return final
-}
-
-func firstValue(f model.Fields, k string) string {
-	if len(f[k]) == 0 {
-		return ""
-	}
-	return f[k][0]
 }
