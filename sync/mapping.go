@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,19 +198,10 @@ func setTaskFields(fu *model.FollowUp, f model.Fields) {
 // hashFields is a short digest of fields, stored beside the snapshot.
 func hashFields(f model.Fields) string {
 	h := sha256.New()
-	for _, k := range sortedKeys(f) {
+	for _, k := range slices.Sorted(maps.Keys(f)) {
 		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", k, len(f[k]), strings.Join(f[k], "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
-}
-
-func sortedKeys(f model.Fields) []string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // inScope says whether a contact goes to the server: every contact when
