@@ -92,6 +92,8 @@ type tasks struct {
 	today  model.Date
 	byUID  map[string]model.Contact // bare lower-case UID -> contact
 	byID   map[uint64]model.Contact
+	// follows is the book's follow-ups, read with the contacts above.
+	follows []model.FollowUp
 }
 
 func (tasks) kind() byte          { return store.SyncTask }
