@@ -197,8 +197,9 @@ func (p *planner) match(r Record) (*target, string, error) {
 		return byEmail[0], why, nil
 	case len(byEmail) > 1:
 		var same []*target
+		name := model.Fold(c.Name)
 		for _, t := range byEmail {
-			if t.name == model.Fold(c.Name) {
+			if t.name == name {
 				same = append(same, t)
 			}
 		}
@@ -229,17 +230,18 @@ func (p *planner) sameEmail(r Record) ([]*target, string) {
 	why := ""
 	for _, e := range c.Emails {
 		for _, t := range p.byEmail[strings.ToLower(e)] {
-			switch {
-			case !t.takes(c.UID):
+			if !t.takes(c.UID) {
 				p.apart(r, t, "same email "+e+", another UID")
-			case t.conflict(c) != "":
-				p.apart(r, t, "same email "+e+", "+t.conflict(c))
-			default:
-				if len(out) == 0 {
-					why = "same email " + e
-				}
-				out = addTarget(out, t)
+				continue
 			}
+			if conflict := t.conflict(c); conflict != "" {
+				p.apart(r, t, "same email "+e+", "+conflict)
+				continue
+			}
+			if len(out) == 0 {
+				why = "same email " + e
+			}
+			out = addTarget(out, t)
 		}
 	}
 	return out, why
