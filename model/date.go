@@ -209,12 +209,7 @@ func wordDate(s string) (Date, bool) {
 	if len(f) < 2 || len(f) > 3 {
 		return Date{}, false
 	}
-	m, ok := monthNames[f[0]]
-	dayText := f[1]
-	if !ok {
-		m, ok = monthNames[f[1]]
-		dayText = f[0]
-	}
+	m, dayText, ok := monthAndDay(f[0], f[1])
 	day, err := strconv.Atoi(dayText)
 	if !ok || err != nil {
 		return Date{}, false
