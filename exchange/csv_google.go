@@ -196,25 +196,15 @@ func googleAddresses(h header, r []string) []model.Address {
 	var out []model.Address
 	each(h, "Address", "Formatted", func(n int, col string) {
 		part := func(name string) string { return h.get(r, groupCol("Address", n, name)) }
-		var street []string
-		for _, v := range []string{part("Street"), part("Extended Address"), part("PO Box")} {
-			for _, l := range strings.Split(v, "\n") {
-				if l = cleanName(l); l != "" {
-					street = append(street, l)
-				}
-			}
-		}
 		a := model.Address{
 			Label:  strings.ToLower(cleanField(strings.TrimPrefix(groupLabel(h, r, "Address", n), "* "))),
-			Street: strings.Join(street, "\n"), Locality: cleanName(part("City")), Region: cleanName(part("Region")),
+			Street: streetLines(part("Street"), part("Extended Address"), part("PO Box")), Locality: cleanName(part("City")), Region: cleanName(part("Region")),
 			PostalCode: cleanName(part("Postal Code")), Country: cleanName(part("Country")),
 		}
 		if a.IsZero() {
 			a.Street = strings.TrimSpace(model.CleanText(h.get(r, col)))
 		}
-		if !a.IsZero() && !hasAddress(out, a) {
-			out = append(out, a)
-		}
+		out = addAddress(out, a)
 	})
 	return out
 }

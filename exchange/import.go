@@ -148,18 +148,28 @@ func replay(merges []model.Contact) func(model.Contact) model.Contact {
 func inChunks(total int, opt ImportOptions, write func(from, to int) error) error {
 	for from := 0; from < total; from += opt.Chunk {
 		to := min(from+opt.Chunk, total)
-		if opt.Context != nil && opt.Context.Err() != nil {
-			return fmt.Errorf("the import was stopped by Ctrl+C after %d of %d contacts; run it again to finish: it will not duplicate anyone", from, total)
+		if err := writeChunk(opt, from, to, total, func() error { return write(from, to) }); err != nil {
+			return err
 		}
-		if err := write(from, to); err != nil {
-			if from == 0 {
-				return err
-			}
-			return fmt.Errorf("the import stopped after %d of %d contacts (%w); run it again to finish: it will not duplicate anyone", from, total, err)
+	}
+	return nil
+}
+
+// writeChunk writes the items from done up to to, unless the import was
+// stopped; it reports progress, and turns a failure into an error that
+// says how far the import got.
+func writeChunk(opt ImportOptions, done, to, total int, write func() error) error {
+	if opt.Context != nil && opt.Context.Err() != nil {
+		return fmt.Errorf("the import was stopped by Ctrl+C after %d of %d contacts; run it again to finish: it will not duplicate anyone", done, total)
+	}
+	if err := write(); err != nil {
+		if done == 0 {
+			return err
 		}
-		if opt.Progress != nil {
-			opt.Progress(to, total)
-		}
+		return fmt.Errorf("the import stopped after %d of %d contacts (%w); run it again to finish: it will not duplicate anyone", done, total, err)
+	}
+	if opt.Progress != nil {
+		opt.Progress(to, total)
 	}
 	return nil
 }
@@ -206,19 +216,10 @@ func restoreChunks(s *store.Store, bf *BackupFile, have map[uint64]bool, total i
 		if len(chunk) == 0 {
 			return nil
 		}
-		if opt.Context != nil && opt.Context.Err() != nil {
-			return fmt.Errorf("the import was stopped by Ctrl+C after %d of %d contacts; run it again to finish: it will not duplicate anyone", done, total)
-		}
-		if err := s.Restore(chunk); err != nil {
-			if done == 0 {
-				return err
-			}
-			return fmt.Errorf("the import stopped after %d of %d contacts (%w); run it again to finish: it will not duplicate anyone", done, total, err)
+		if err := writeChunk(opt, done, done+len(chunk), total, func() error { return s.Restore(chunk) }); err != nil {
+			return err
 		}
 		done += len(chunk)
-		if opt.Progress != nil {
-			opt.Progress(done, total)
-		}
 		chunk = chunk[:0]
 		return nil
 	}

@@ -312,7 +312,7 @@ func (ck *backupCheck) add(b model.Bundle) error {
 	}
 	own := make(map[uint64]bool, len(b.Notes))
 	for _, in := range b.Notes {
-		if in.ID == 0 || in.ID > model.MaxID || own[in.ID] || in.ContactID != c.ID {
+		if !ownedID(in.ID, in.ContactID, c.ID) || own[in.ID] {
 			return fmt.Errorf("%s: note %d has a missing, repeated or foreign id", who, in.ID)
 		}
 		own[in.ID] = true
@@ -322,7 +322,7 @@ func (ck *backupCheck) add(b model.Bundle) error {
 		}
 	}
 	for _, q := range b.Questions {
-		if q.ID == 0 || q.ID > model.MaxID || q.ContactID != c.ID {
+		if !ownedID(q.ID, q.ContactID, c.ID) {
 			return fmt.Errorf("%s: question %d has a missing, repeated or foreign id", who, q.ID)
 		}
 		ck.questions = append(ck.questions, q.ID)
@@ -331,7 +331,7 @@ func (ck *backupCheck) add(b model.Bundle) error {
 		}
 	}
 	for _, sh := range b.Shares {
-		if sh.ID == 0 || sh.ID > model.MaxID || sh.ContactID != c.ID {
+		if !ownedID(sh.ID, sh.ContactID, c.ID) {
 			return fmt.Errorf("%s: share %d has a missing, repeated or foreign id", who, sh.ID)
 		}
 		ck.shares = append(ck.shares, sh.ID)
@@ -340,7 +340,7 @@ func (ck *backupCheck) add(b model.Bundle) error {
 		}
 	}
 	for _, f := range b.FollowUps {
-		if f.ID == 0 || f.ID > model.MaxID || f.ContactID != c.ID {
+		if !ownedID(f.ID, f.ContactID, c.ID) {
 			return fmt.Errorf("%s: follow-up %d has a missing, repeated or foreign id", who, f.ID)
 		}
 		ck.follows = append(ck.follows, f.ID)
@@ -353,6 +353,13 @@ func (ck *backupCheck) add(b model.Bundle) error {
 		}
 	}
 	return nil
+}
+
+// ownedID reports whether a record's id is present and bounded and the
+// record sits under the contact whose bundle holds it. Ids repeated across
+// bundles are caught by finish.
+func ownedID(id, owner, contact uint64) bool {
+	return id != 0 && id <= model.MaxID && owner == contact
 }
 
 // finish checks what needs the whole file: ids used by two contacts and

@@ -197,8 +197,9 @@ func (p *planner) match(r Record) (*target, string, error) {
 		return byEmail[0], why, nil
 	case len(byEmail) > 1:
 		var same []*target
+		name := model.Fold(c.Name)
 		for _, t := range byEmail {
-			if t.name == model.Fold(c.Name) {
+			if t.name == name {
 				same = append(same, t)
 			}
 		}
@@ -229,17 +230,18 @@ func (p *planner) sameEmail(r Record) ([]*target, string) {
 	why := ""
 	for _, e := range c.Emails {
 		for _, t := range p.byEmail[strings.ToLower(e)] {
-			switch {
-			case !t.takes(c.UID):
+			if !t.takes(c.UID) {
 				p.apart(r, t, "same email "+e+", another UID")
-			case t.conflict(c) != "":
-				p.apart(r, t, "same email "+e+", "+t.conflict(c))
-			default:
-				if len(out) == 0 {
-					why = "same email " + e
-				}
-				out = addTarget(out, t)
+				continue
 			}
+			if conflict := t.conflict(c); conflict != "" {
+				p.apart(r, t, "same email "+e+", "+conflict)
+				continue
+			}
+			if len(out) == 0 {
+				why = "same email " + e
+			}
+			out = addTarget(out, t)
 		}
 	}
 	return out, why
@@ -257,15 +259,8 @@ func (p *planner) sameNameAndCompany(r Record) []*target {
 	firstWhy, others := "", 0
 	company := model.Fold(c.Company)
 	for _, t := range p.byName[model.Fold(c.Name)] {
-		why := ""
-		switch {
-		case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
-			why = "same name, another UID"
-		case t.company != company:
-			why = "same name, " + companies(t.c.Company, c.Company)
-		case t.conflict(c) != "":
-			why = "same name, " + t.conflict(c)
-		default:
+		why := nameApart(t, c, company)
+		if why == "" {
 			out = append(out, t)
 			continue
 		}
@@ -282,6 +277,21 @@ func (p *planner) sameNameAndCompany(r Record) []*target {
 		p.apart(r, first, firstWhy)
 	}
 	return out
+}
+
+// nameApart says why a namesake t is another person than the record c
+// (whose folded company is company), or "" when it may take it.
+func nameApart(t *target, c model.Contact, company string) string {
+	switch {
+	case !t.takes(c.UID) || c.UID != "" && t.c.UID != "" && uidKey(t.c.UID) != uidKey(c.UID):
+		return "same name, another UID"
+	case t.company != company:
+		return "same name, " + companies(t.c.Company, c.Company)
+	}
+	if conflict := t.conflict(c); conflict != "" {
+		return "same name, " + conflict
+	}
+	return ""
 }
 
 func companies(a, b string) string {

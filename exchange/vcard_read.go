@@ -245,24 +245,36 @@ func (cr *cardReader) addresses() []model.Address {
 		for len(p) < 7 {
 			p = append(p, "")
 		}
-		var street []string
-		for _, part := range []string{p[2], p[1], p[0]} {
-			for _, l := range strings.Split(vtext(part), "\n") {
-				if l = cleanName(l); l != "" {
-					street = append(street, l)
-				}
-			}
-		}
 		a := model.Address{
 			Label:  addressLabel(labels[f.Group], f.Params.Types()),
-			Street: strings.Join(street, "\n"), Locality: cleanName(vtext(p[3])), Region: cleanName(vtext(p[4])),
+			Street: streetLines(vtext(p[2]), vtext(p[1]), vtext(p[0])), Locality: cleanName(vtext(p[3])), Region: cleanName(vtext(p[4])),
 			PostalCode: cleanName(vtext(p[5])), Country: cleanName(vtext(p[6])),
 		}
-		if !a.IsZero() && !hasAddress(out, a) {
-			out = append(out, a)
-		}
+		out = addAddress(out, a)
 	}
 	return out
+}
+
+// streetLines joins the non-empty lines of an address's street parts
+// (the street, the extended address, the post office box), each cleaned.
+func streetLines(parts ...string) string {
+	var street []string
+	for _, part := range parts {
+		for _, l := range strings.Split(part, "\n") {
+			if l = cleanName(l); l != "" {
+				street = append(street, l)
+			}
+		}
+	}
+	return strings.Join(street, "\n")
+}
+
+// addAddress appends a unless it is empty or the list has it already.
+func addAddress(list []model.Address, a model.Address) []model.Address {
+	if a.IsZero() || hasAddress(list, a) {
+		return list
+	}
+	return append(list, a)
 }
 
 func addressLabel(apple string, types []string) string {

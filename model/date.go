@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -37,19 +38,34 @@ func NewDate(year int, month time.Month, day int) (Date, error) {
 	return Date{year, month, day}, nil
 }
 
-// ParseDate reads YYYY-MM-DD, MM-DD or --MM-DD (the last two have no year).
+// ParseDate reads YYYY-MM-DD, MM-DD or --MM-DD (the last two have no
+// year), or a date with the month as a word ("mar 14", "14 mar 1985").
+// It reads the numeric forms first: they are what every stored date
+// decodes from, and no text is both a numeric and a word date.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	d, err := numericDate(s)
+	if err != errNotNumeric {
+		return d, err
+	}
 	if d, ok := wordDate(s); ok {
 		return d, nil
 	}
-	bad := fmt.Errorf("%q is not a date (use YYYY-MM-DD, MM-DD, --MM-DD or mar 14)", s)
+	return Date{}, fmt.Errorf("%q is not a date (use YYYY-MM-DD, MM-DD, --MM-DD or mar 14)", s)
+}
+
+// errNotNumeric is numericDate's answer for text that is not in a
+// numeric form at all.
+var errNotNumeric = errors.New("not a numeric date")
+
+// numericDate reads YYYY-MM-DD, MM-DD or --MM-DD.
+func numericDate(s string) (Date, error) {
 	parts := strings.Split(strings.TrimPrefix(s, "--"), "-")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || p == "" || p[0] == '+' {
-			return Date{}, bad
+			return Date{}, errNotNumeric
 		}
 		nums[i] = n
 	}
@@ -58,13 +74,13 @@ func ParseDate(s string) (Date, error) {
 	switch {
 	case len(nums) == 3 && len(parts[0]) == 4 && !strings.HasPrefix(s, "--"):
 		if nums[0] == 0 {
-			return Date{}, bad
+			return Date{}, errNotNumeric
 		}
 		d, err = NewDate(nums[0], time.Month(nums[1]), nums[2])
 	case len(nums) == 2:
 		d, err = NewDate(0, time.Month(nums[0]), nums[1])
 	default:
-		return Date{}, bad
+		return Date{}, errNotNumeric
 	}
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date: %v", s, err)
@@ -209,12 +225,7 @@ func wordDate(s string) (Date, bool) {
 	if len(f) < 2 || len(f) > 3 {
 		return Date{}, false
 	}
-	m, ok := monthNames[f[0]]
-	dayText := f[1]
-	if !ok {
-		m, ok = monthNames[f[1]]
-		dayText = f[0]
-	}
+	m, dayText, ok := monthAndDay(f[0], f[1])
 	day, err := strconv.Atoi(dayText)
 	if !ok || err != nil {
 		return Date{}, false

@@ -142,12 +142,7 @@ func dueMonthDay(s string, today Date) (Date, bool) {
 	if len(f) != 2 {
 		return Date{}, false
 	}
-	m, ok := monthNames[f[0]]
-	dayText := f[1]
-	if !ok {
-		m, ok = monthNames[f[1]]
-		dayText = f[0]
-	}
+	m, dayText, ok := monthAndDay(f[0], f[1])
 	day, err := strconv.Atoi(strings.TrimRight(dayText, "stndrh"))
 	if !ok || err != nil {
 		return Date{}, false
@@ -163,6 +158,16 @@ func dueMonthDay(s string, today Date) (Date, bool) {
 		d.Year++
 	}
 	return d, true
+}
+
+// monthAndDay reads a month word and a day in either order ("dec 3",
+// "3 dec"): the month and the day's text.
+func monthAndDay(a, b string) (time.Month, string, bool) {
+	if m, ok := monthNames[a]; ok {
+		return m, b, true
+	}
+	m, ok := monthNames[b]
+	return m, a, ok
 }
 
 // looksISO reports the shape YYYY-MM-DD, to tell "2026-02-30" (no such

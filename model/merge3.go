@@ -62,6 +62,14 @@ func mergeSet(base, mine, theirs []string) []string {
 	return out
 }
 
+// First is the field's first value, "" when it has none.
+func (f Fields) First(k string) string {
+	if len(f[k]) == 0 {
+		return ""
+	}
+	return f[k][0]
+}
+
 // Equal reports whether two field sets hold the same values.
 func (f Fields) Equal(g Fields) bool {
 	for _, k := range fieldNames(f, g) {

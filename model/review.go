@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sort"
-	"time"
-)
+import "sort"
 
 // ReviewWeeks is how many earlier weeks the weekly review compares against.
 const ReviewWeeks = 4
@@ -222,7 +219,6 @@ func weekCounts(in ReviewInput, start Date, span int, noteDay map[uint64]Date, t
 // thank-you follow-up done by the next day, or a card to the same person
 // logged that day or the next.
 func thankedMeetings(in ReviewInput) map[uint64]bool {
-	thanks := ThankYouText()
 	out := map[uint64]bool{}
 	meetings := map[uint64]Interaction{}
 	for _, n := range in.Notes {
@@ -232,7 +228,7 @@ func thankedMeetings(in ReviewInput) map[uint64]bool {
 	}
 	for _, f := range in.FollowUps {
 		m, ok := meetings[f.NoteID]
-		if ok && f.Text == thanks && !f.Open() && !f.Done.After(DateOf(m.At).AddDays(1)) {
+		if ok && f.Text == thankYouText && !f.Open() && !f.Done.After(DateOf(m.At).AddDays(1)) {
 			out[m.ID] = true
 		}
 	}
@@ -248,12 +244,6 @@ func thankedMeetings(in ReviewInput) map[uint64]bool {
 		}
 	}
 	return out
-}
-
-// ThankYouText is the description of the follow-up a meeting earns.
-func ThankYouText() string {
-	f, _ := ThankYou(Interaction{Kind: Meeting, At: time.Time{}})
-	return f.Text
 }
 
 // movers ranks contacts by this week's touches against their own average

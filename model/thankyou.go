@@ -6,6 +6,9 @@ import "strings"
 // gives it to other packages).
 const thankYouText = "Send a thank-you note"
 
+// ThankYouText is the description of the follow-up a meeting earns.
+func ThankYouText() string { return thankYouText }
+
 // IsThankYou reports whether a follow-up is the thank-you a meeting earned.
 func (f FollowUp) IsThankYou() bool { return !f.TheyOwe && f.Text == thankYouText }
 

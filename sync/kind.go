@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"rapport/model"
 	"rapport/store"
 )
 
@@ -98,9 +99,13 @@ func (r *runner) listRemote(ctx context.Context, coll string, known map[string]s
 // without reading it back through its card: a quiet run costs what
 // changed, not the size of the book.
 func (r *runner) locals(m mapper, items map[store.SyncKey]store.SyncItem) (map[uint64]*rec, error) {
-	cs, fs, err := r.s.SyncLocal()
-	if err != nil {
-		return nil, err
+	// read before what changed, as the tasks' mapper read its follow-ups
+	var cs []model.Contact
+	if _, ok := m.(contacts); ok {
+		var err error
+		if cs, _, err = r.s.SyncLocal(); err != nil {
+			return nil, err
+		}
 	}
 	changed, ok, err := r.s.ChangedSince(r.state.Marker, syncCommand(r.acc.Name))
 	if err != nil {
@@ -123,7 +128,7 @@ func (r *runner) locals(m mapper, items map[store.SyncKey]store.SyncItem) (map[u
 			out[c.ID] = mm.rec(c, scope)
 		}
 	case tasks:
-		for _, f := range fs {
+		for _, f := range mm.follows {
 			it, q := quiet(f.ID)
 			if q {
 				out[f.ID] = &rec{id: f.ID, name: f.Text, uid: it.UID, fields: it.Snapshot, inScope: taskInScope(f, mm.today), fu: &f}

@@ -92,6 +92,8 @@ type tasks struct {
 	today  model.Date
 	byUID  map[string]model.Contact // bare lower-case UID -> contact
 	byID   map[uint64]model.Contact
+	// follows is the book's follow-ups, read with the contacts above.
+	follows []model.FollowUp
 }
 
 func (tasks) kind() byte          { return store.SyncTask }
@@ -119,11 +121,7 @@ func (m tasks) apply(r *rec, f model.Fields, uid string) (store.SyncOp, *rec, er
 		fu = *r.fu
 	}
 	setTaskFields(&fu, f)
-	link := ""
-	if len(f["contact"]) > 0 {
-		link = f["contact"][0]
-	}
-	c, ok := m.byUID[link]
+	c, ok := m.byUID[f.First("contact")]
 	if !ok {
 		return store.SyncOp{}, nil, &noContactError{fu.Text}
 	}

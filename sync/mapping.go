@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,23 +78,17 @@ func jsonValue(v any) string {
 // setContactFields writes fields onto a contact. Stage and cadence are
 // advisory: a card without them (from a phone) leaves rapport's own.
 func setContactFields(c *model.Contact, f model.Fields) {
-	one := func(k string) string {
-		if len(f[k]) == 0 {
-			return ""
-		}
-		return f[k][0]
-	}
-	if uid := one("uid"); uid != "" {
+	if uid := f.First("uid"); uid != "" {
 		c.UID = uid
 	}
-	c.Name = one("name")
-	c.Company = one("company")
-	c.Title = one("title")
+	c.Name = f.First("name")
+	c.Company = f.First("company")
+	c.Title = f.First("title")
 	c.Emails = slices.Clone(f["emails"])
 	c.Phones = slices.Clone(f["phones"])
 	c.Tags = slices.Clone(f["tags"])
 	c.Birthday = model.Date{}
-	if d, err := model.ParseDate(one("birthday")); err == nil {
+	if d, err := model.ParseDate(f.First("birthday")); err == nil {
 		c.Birthday = d
 	}
 	c.Moments = nil
@@ -103,14 +98,14 @@ func setContactFields(c *model.Contact, f model.Fields) {
 			c.Moments = append(c.Moments, model.Moment{Label: label, Date: d})
 		}
 	}
-	if st, err := model.ParseStage(one("stage")); err == nil {
+	if st, err := model.ParseStage(f.First("stage")); err == nil {
 		c.Stage = st
 	}
-	if n, err := strconv.Atoi(one("cadence")); err == nil && n > 0 {
+	if n, err := strconv.Atoi(f.First("cadence")); err == nil && n > 0 {
 		c.Cadence = n
 	}
-	c.HowWeMet = one("how_we_met")
-	c.Matters = one("matters")
+	c.HowWeMet = f.First("how_we_met")
+	c.Matters = f.First("matters")
 	c.Nicknames = slices.Clone(f["nicknames"])
 	c.URLs = slices.Clone(f["urls"])
 	c.Addresses = nil
@@ -120,9 +115,9 @@ func setContactFields(c *model.Contact, f model.Fields) {
 			c.Addresses = append(c.Addresses, a)
 		}
 	}
-	c.Background = one("background")
+	c.Background = f.First("background")
 	c.NameParts = nil
-	if v := one("name_parts"); v != "" {
+	if v := f.First("name_parts"); v != "" {
 		var n model.NameParts
 		if json.Unmarshal([]byte(v), &n) == nil {
 			c.NameParts = &n
@@ -190,38 +185,23 @@ func dateString(d model.Date) string {
 // setTaskFields writes fields onto a follow-up (the contact link is the
 // caller's: it needs the book).
 func setTaskFields(fu *model.FollowUp, f model.Fields) {
-	one := func(k string) string {
-		if len(f[k]) == 0 {
-			return ""
-		}
-		return f[k][0]
-	}
-	fu.Text = one("text")
-	fu.Due, _ = model.ParseDate(one("due"))
-	fu.Promised, _ = model.ParseDate(one("promised"))
+	fu.Text = f.First("text")
+	fu.Due, _ = model.ParseDate(f.First("due"))
+	fu.Promised, _ = model.ParseDate(f.First("promised"))
 	if fu.Promised.IsZero() {
 		fu.Promised = fu.Due
 	}
-	fu.Done, _ = model.ParseDate(one("done"))
-	fu.TheyOwe = one("they_owe") == "yes"
+	fu.Done, _ = model.ParseDate(f.First("done"))
+	fu.TheyOwe = f.First("they_owe") == "yes"
 }
 
 // hashFields is a short digest of fields, stored beside the snapshot.
 func hashFields(f model.Fields) string {
 	h := sha256.New()
-	for _, k := range sortedKeys(f) {
+	for _, k := range slices.Sorted(maps.Keys(f)) {
 		fmt.Fprintf(h, "%s\x00%d\x00%s\x00", k, len(f[k]), strings.Join(f[k], "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
-}
-
-func sortedKeys(f model.Fields) []string {
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // inScope says whether a contact goes to the server: every contact when

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"rapport/exchange"
-	"rapport/model"
 	"rapport/store"
 )
 
@@ -118,7 +117,7 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 		}
 	}
 	out := acts[:0]
-	var dropped []*action
+	dropped := map[*action]bool{}
 	for _, a := range acts {
 		if a.item != nil || a.remote == nil {
 			out = append(out, a)
@@ -129,7 +128,7 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 			out = append(out, a) // merge reports it
 			continue
 		}
-		uid := uidKey(firstValue(f, "uid"))
+		uid := uidKey(f.First("uid"))
 		if uid != "" {
 			if other, dup := seen[uid]; dup {
 				r.errorf("%s and %s on the server share the UID %s: %s skipped", other, a.href, uid, a.href)
@@ -139,32 +138,16 @@ func (r *runner) link(m mapper, acts []*action) []*action {
 		}
 		if l := byUID[uid]; uid != "" && l != nil {
 			a.local = l.local
-			dropped = append(dropped, l)
+			dropped[l] = true
 			delete(byUID, uid)
 		}
 		out = append(out, a)
 	}
 	final := out[:0]
 	for _, a := range out {
-		if !slicesContains(dropped, a) {
+		if !dropped[a] {
 			final = append(final, a)
 		}
 	}
 	return final
-}
-
-func slicesContains(list []*action, a *action) bool {
-	for _, b := range list {
-		if b == a {
-			return true
-		}
-	}
-	return false
-}
-
-func firstValue(f model.Fields, k string) string {
-	if len(f[k]) == 0 {
-		return ""
-	}
-	return f[k][0]
 }

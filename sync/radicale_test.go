@@ -145,7 +145,7 @@ func contactsByUID(t *testing.T, s *store.Store) map[string]model.Fields {
 	out := map[string]model.Fields{}
 	for _, c := range cs {
 		f := normContact(c, testNow)
-		out[uidKey(firstValue(f, "uid"))] = f
+		out[uidKey(f.First("uid"))] = f
 	}
 	return out
 }
@@ -196,7 +196,7 @@ func serverContacts(t *testing.T, acc Account) map[string]model.Fields {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[uidKey(firstValue(f, "uid"))] = f
+		out[uidKey(f.First("uid"))] = f
 	}
 	return out
 }

@@ -198,11 +198,11 @@ type runner struct {
 }
 
 func (r *runner) taskMapper(today model.Date) (tasks, error) {
-	cs, _, err := r.s.SyncLocal()
+	cs, fs, err := r.s.SyncLocal()
 	if err != nil {
 		return tasks{}, err
 	}
-	m := tasks{client: r.state.Client, now: r.opt.Now, today: today, byUID: map[string]model.Contact{}, byID: map[uint64]model.Contact{}}
+	m := tasks{client: r.state.Client, now: r.opt.Now, today: today, byUID: map[string]model.Contact{}, byID: map[uint64]model.Contact{}, follows: fs}
 	for _, c := range cs {
 		m.byID[c.ID] = c
 		m.byUID[uidKey(exchange.ContactUID(c))] = c

@@ -150,7 +150,7 @@ func (r *runner) theirSide(m mapper, a *action) (side, bool) {
 			return sd, false
 		}
 		sd.theirs, sd.last, sd.etag = f, a.remote.Body, a.remote.ETag
-		if ruid := firstValue(f, "uid"); ruid != "" {
+		if ruid := f.First("uid"); ruid != "" {
 			sd.uid = ruid
 		}
 	case a.item != nil && a.etag == "":
