@@ -52,10 +52,7 @@ type listScreen struct {
 }
 
 func newListScreen(st *Styles, keys *KeyMap, today model.Date) listScreen {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "type to filter by name or company"
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "/ ", "type to filter by name or company")
 	return listScreen{st: st, keys: keys, today: today, input: in}
 }
 

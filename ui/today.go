@@ -79,10 +79,7 @@ type todayScreen struct {
 }
 
 func newTodayScreen(st *Styles, keys *KeyMap) todayScreen {
-	in := textinput.New()
-	in.Prompt = "until "
-	in.Placeholder = "fri, next week, 3d, dec 3"
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "until ", "fri, next week, 3d, dec 3")
 	return todayScreen{st: st, keys: keys, input: in, hidden: map[uint64]bool{}}
 }
 
