@@ -153,13 +153,9 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		return d, emit(closePageMsg{})
 	case key.Matches(km, k.Note):
-		if d.loaded {
-			return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
-		}
+		return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
 	case key.Matches(km, k.Edit):
-		if d.loaded {
-			return d, emit(editIntentMsg{d.id})
-		}
+		return d, emit(editIntentMsg{d.id})
 	case key.Matches(km, k.Brief):
 		return d, emit(briefIntentMsg{d.id})
 	}
