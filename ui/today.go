@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -218,7 +219,7 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 	}
 	start := len(rows)
 	section("Overdue", rowOverdue, a.Overdue, func(it model.DueItem) string { return strconv.Itoa(it.DaysOverdue) + "d late" })
-	section("Due today", rowDue, a.DueToday, func(it model.DueItem) string { return cmpOr(it.DueTime, "today") })
+	section("Due today", rowDue, a.DueToday, func(it model.DueItem) string { return cmp.Or(it.DueTime, "today") })
 	section("Coming up", rowComing, a.ComingUp, func(it model.DueItem) string {
 		return strings.TrimSpace(comingDay(it.Due, a.Day) + " " + it.DueTime)
 	})
@@ -244,13 +245,6 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 		}
 	}
 	return rows
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // comingDay names a day of the week ahead: "tomorrow", then "Fri 27".
