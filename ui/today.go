@@ -175,11 +175,11 @@ func (t *todayScreen) measure() {
 
 // want is the width the rows need to show whole, within reason.
 func (t todayScreen) want() int {
-	w := 0
+	w, name := 0, t.longest()
 	for _, r := range t.rows {
 		n := 2 + ansi.StringWidth(r.who) + 3 + ansi.StringWidth(r.text) + 1 + ansi.StringWidth(r.when)
 		if r.isFollowUp() {
-			n = 2 + t.longest() + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
+			n = 2 + name + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
 		}
 		w = max(w, n)
 	}
