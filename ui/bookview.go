@@ -103,12 +103,7 @@ func (b bookScreen) Update(msg tea.Msg, s *store.Store) (bookScreen, tea.Cmd) {
 func (b *bookScreen) clamp() {
 	page := max(b.h-1, 1)
 	b.cursor = max(min(b.cursor, len(b.rows)-1), 0)
-	if b.cursor < b.offset {
-		b.offset = b.cursor
-	}
-	if b.cursor >= b.offset+page {
-		b.offset = b.cursor - page + 1
-	}
+	b.offset = keepInView(b.cursor, b.offset, page)
 }
 
 func (b bookScreen) View() string {

@@ -21,6 +21,7 @@ type briefScreen struct {
 	name   string
 	brief  model.Brief
 	loaded bool
+	lines  []string // the brief's text at width w, split once per load or resize
 	offset int
 	w, h   int
 }
@@ -31,22 +32,23 @@ func newBriefScreen(st *Styles, keys *KeyMap, today model.Date, id uint64) brief
 
 func (b *briefScreen) setStyles(st *Styles) { b.st = st }
 
-func (b *briefScreen) SetSize(w, h int) { b.w, b.h = w, h; b.scroll(0) }
+func (b *briefScreen) SetSize(w, h int) { b.w, b.h = w, h; b.relayout() }
 
 func (b *briefScreen) setDetail(d store.Detail) {
 	b.brief, b.name, b.loaded = d.Brief(b.today), d.Contact.Name, true
+	b.relayout()
+}
+
+func (b *briefScreen) relayout() {
+	b.lines = nil
+	if b.loaded {
+		b.lines = strings.Split(BriefText(b.brief, b.today, b.w), "\n")
+	}
 	b.scroll(0)
 }
 
-func (b briefScreen) lines() []string {
-	if !b.loaded {
-		return nil
-	}
-	return strings.Split(BriefText(b.brief, b.today, b.w), "\n")
-}
-
 func (b *briefScreen) scroll(n int) {
-	b.offset = max(min(b.offset+n, len(b.lines())-b.h), 0)
+	b.offset = max(min(b.offset+n, len(b.lines)-b.h), 0)
 }
 
 func (b briefScreen) Update(msg tea.Msg) (briefScreen, tea.Cmd) {
@@ -76,7 +78,7 @@ func (b briefScreen) View() string {
 	if !b.loaded {
 		return b.st.Muted.Render("Loading…")
 	}
-	lines := b.lines()
+	lines := b.lines
 	end := min(b.offset+b.h, len(lines))
 	out := make([]string, 0, end-b.offset)
 	for i := b.offset; i < end; i++ {

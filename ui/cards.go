@@ -81,12 +81,7 @@ func (c *cardsScreen) setList(list []store.CardContact) {
 func (c *cardsScreen) clamp() {
 	page := max(c.h-1, 1)
 	c.cursor = min(max(c.cursor, 0), max(len(c.rows)-1, 0))
-	if c.cursor < c.offset {
-		c.offset = c.cursor
-	}
-	if c.cursor >= c.offset+page {
-		c.offset = c.cursor - page + 1
-	}
+	c.offset = keepInView(c.cursor, c.offset, page)
 }
 
 func (c cardsScreen) Update(msg tea.Msg) (cardsScreen, tea.Cmd) {

@@ -111,10 +111,7 @@ func newContactForm(st *Styles, keys *KeyMap, c model.Contact, isNew bool, entri
 	f.initial = make([]string, fieldCount)
 	f.touched = make([]bool, fieldCount)
 	for i := range fieldCount {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = fieldHints[i]
-		in.SetStyles(st.TextInput)
+		in := newInput(st, "", fieldHints[i])
 		// Imported data may hold control characters; the field shows and
 		// edits the cleaned text.
 		in.SetValue(line(values[i]))

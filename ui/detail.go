@@ -138,20 +138,12 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 	if next, cmd, ok := d.updateSelection(km); ok {
 		return next, cmd
 	}
+	if n, ok := scrollKeys(km, d.keys, d.h, len(d.lines)); ok {
+		d.scroll(n)
+		return d, nil
+	}
 	k := d.keys
 	switch {
-	case key.Matches(km, k.Up):
-		d.scroll(-1)
-	case key.Matches(km, k.Down):
-		d.scroll(1)
-	case key.Matches(km, k.PageUp):
-		d.scroll(-max(d.h-1, 1))
-	case key.Matches(km, k.PageDown):
-		d.scroll(max(d.h-1, 1))
-	case key.Matches(km, k.Top):
-		d.offset = 0
-	case key.Matches(km, k.Bottom):
-		d.scroll(len(d.lines))
 	case key.Matches(km, k.Topic):
 		// Filtering is about the timeline: bring it into view.
 		d.topic = nextTopic(d.topic)
@@ -161,13 +153,9 @@ func (d detailScreen) Update(msg tea.Msg) (detailScreen, tea.Cmd) {
 	case key.Matches(km, k.Back):
 		return d, emit(closePageMsg{})
 	case key.Matches(km, k.Note):
-		if d.loaded {
-			return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
-		}
+		return d, emit(newNoteMsg{id: d.id, name: d.d.Contact.Name})
 	case key.Matches(km, k.Edit):
-		if d.loaded {
-			return d, emit(editIntentMsg{d.id})
-		}
+		return d, emit(editIntentMsg{d.id})
 	case key.Matches(km, k.Brief):
 		return d, emit(briefIntentMsg{d.id})
 	}

@@ -154,3 +154,24 @@ func (k KeyMap) helpFor(below page) []helpGroup {
 // isAlt reports whether a key press carries the alt modifier, which is how
 // the note form tells a toggle chord from a letter typed into the body.
 func isAlt(msg tea.KeyPressMsg) bool { return msg.Mod&tea.ModAlt != 0 }
+
+// scrollKeys turns the movement keys into how far a document of total lines
+// shown h at a time should scroll; ok is false for any other key.
+func scrollKeys(km tea.KeyPressMsg, k *KeyMap, h, total int) (n int, ok bool) {
+	page := max(h-1, 1)
+	switch {
+	case key.Matches(km, k.Up):
+		return -1, true
+	case key.Matches(km, k.Down):
+		return 1, true
+	case key.Matches(km, k.PageUp):
+		return -page, true
+	case key.Matches(km, k.PageDown):
+		return page, true
+	case key.Matches(km, k.Top):
+		return -total, true
+	case key.Matches(km, k.Bottom):
+		return total, true
+	}
+	return 0, false
+}

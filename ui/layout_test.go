@@ -55,3 +55,18 @@ func TestComputeLayout(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepInView(t *testing.T) {
+	for _, c := range []struct{ cursor, offset, page, want int }{
+		{0, 0, 5, 0},
+		{4, 0, 5, 0},  // last row of the page: stays
+		{5, 0, 5, 1},  // one past: scrolls by one
+		{2, 4, 5, 2},  // above the page: the cursor becomes the top
+		{9, 2, 1, 9},  // one-row page follows the cursor
+		{3, 3, 10, 3}, // on the top row: stays
+	} {
+		if got := keepInView(c.cursor, c.offset, c.page); got != c.want {
+			t.Errorf("keepInView(%d, %d, %d) = %d, want %d", c.cursor, c.offset, c.page, got, c.want)
+		}
+	}
+}

@@ -52,10 +52,7 @@ type listScreen struct {
 }
 
 func newListScreen(st *Styles, keys *KeyMap, today model.Date) listScreen {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "type to filter by name or company"
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "/ ", "type to filter by name or company")
 	return listScreen{st: st, keys: keys, today: today, input: in}
 }
 
@@ -205,13 +202,13 @@ func (l listScreen) pageRows() int {
 func (l *listScreen) clamp() {
 	l.cursor = min(max(l.cursor, 0), max(len(l.rows)-1, 0))
 	page := l.pageRows()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+page {
-		l.offset = l.cursor - page + 1
-	}
-	l.offset = max(min(l.offset, len(l.rows)-page), 0)
+	l.offset = max(min(keepInView(l.cursor, l.offset, page), len(l.rows)-page), 0)
+}
+
+// keepInView returns the first row to draw so that cursor shows on a page of
+// page rows, moving offset no further than it must.
+func keepInView(cursor, offset, page int) int {
+	return min(max(offset, cursor-page+1), cursor)
 }
 
 func (l listScreen) Update(msg tea.Msg) (listScreen, tea.Cmd) {

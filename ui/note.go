@@ -194,25 +194,10 @@ func newNoteForm(st *Styles, keys *KeyMap, now time.Time, id uint64, name string
 	body.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end"))
 	body.SetStyles(st.TextArea)
 
-	follow := textinput.New()
-	follow.Prompt = ""
-	follow.Placeholder = "fri: send the pricing; they mon: budget"
-	follow.SetStyles(st.TextInput)
-
-	when := textinput.New()
-	when.Prompt = ""
-	when.Placeholder = "now (or yesterday 3pm, mon)"
-	when.SetStyles(st.TextInput)
-
-	ask := textinput.New()
-	ask.Prompt = ""
-	ask.Placeholder = "a question for next time; another"
-	ask.SetStyles(st.TextInput)
-
-	gave := textinput.New()
-	gave.Prompt = ""
-	gave.Placeholder = "what it brought them: an article, an intro…"
-	gave.SetStyles(st.TextInput)
+	follow := newInput(st, "", "fri: send the pricing; they mon: budget")
+	when := newInput(st, "", "now (or yesterday 3pm, mon)")
+	ask := newInput(st, "", "a question for next time; another")
+	gave := newInput(st, "", "what it brought them: an article, an intro…")
 
 	f := noteForm{st: st, keys: keys, today: today, now: now, id: id, name: name, body: body, follow: follow, gave: gave,
 		kind: slices.Index(model.Kinds, model.DefaultKind), when: when, ask: ask, thanks: true, closeID: closeID, closeText: closeText, closeIt: closeID != 0}

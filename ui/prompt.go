@@ -23,9 +23,7 @@ type ask struct {
 }
 
 func newAsk(st *Styles) ask {
-	in := textinput.New()
-	in.Prompt = "› "
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "› ", "")
 	return ask{input: in}
 }
 

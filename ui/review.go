@@ -89,20 +89,12 @@ func (v reviewScreen) Update(msg tea.Msg) (reviewScreen, tea.Cmd) {
 	if !ok {
 		return v, nil
 	}
+	if n, ok := scrollKeys(km, v.keys, v.h, len(v.lines)); ok {
+		v.scroll(n)
+		return v, nil
+	}
 	k := v.keys
 	switch {
-	case key.Matches(km, k.Up):
-		v.scroll(-1)
-	case key.Matches(km, k.Down):
-		v.scroll(1)
-	case key.Matches(km, k.PageUp):
-		v.scroll(-max(v.h-1, 1))
-	case key.Matches(km, k.PageDown):
-		v.scroll(max(v.h-1, 1))
-	case key.Matches(km, k.Top):
-		v.offset = 0
-	case key.Matches(km, k.Bottom):
-		v.scroll(len(v.lines))
 	case key.Matches(km, k.Left):
 		return v.moveTo(v.start.AddDays(-7))
 	case key.Matches(km, k.Right):

@@ -48,10 +48,7 @@ type searchMsg struct {
 }
 
 func newSearchScreen(st *Styles, keys *KeyMap, today model.Date, topic model.Topic) searchScreen {
-	in := textinput.New()
-	in.Prompt = "search: "
-	in.Placeholder = "words from any note (\"quotes\" for a phrase)"
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "search: ", "words from any note (\"quotes\" for a phrase)")
 	s := searchScreen{st: st, keys: keys, today: today, input: in, topic: topic, editing: topic == ""}
 	if s.editing {
 		s.input.Focus()

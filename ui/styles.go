@@ -139,3 +139,12 @@ func (s *Styles) chartPaint() chart.Paint {
 	r := func(st lipgloss.Style) func(string) string { return func(t string) string { return st.Render(t) } }
 	return chart.Paint{Label: r(s.Label), Muted: r(s.Muted), Meeting: r(s.Accent), Other: r(s.Good)}
 }
+
+// newInput is a one-line text field in these styles.
+func newInput(st *Styles, prompt, placeholder string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.Placeholder = placeholder
+	in.SetStyles(st.TextInput)
+	return in
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -79,10 +80,7 @@ type todayScreen struct {
 }
 
 func newTodayScreen(st *Styles, keys *KeyMap) todayScreen {
-	in := textinput.New()
-	in.Prompt = "until "
-	in.Placeholder = "fri, next week, 3d, dec 3"
-	in.SetStyles(st.TextInput)
+	in := newInput(st, "until ", "fri, next week, 3d, dec 3")
 	return todayScreen{st: st, keys: keys, input: in, hidden: map[uint64]bool{}}
 }
 
@@ -177,11 +175,11 @@ func (t *todayScreen) measure() {
 
 // want is the width the rows need to show whole, within reason.
 func (t todayScreen) want() int {
-	w := 0
+	w, name := 0, t.longest()
 	for _, r := range t.rows {
 		n := 2 + ansi.StringWidth(r.who) + 3 + ansi.StringWidth(r.text) + 1 + ansi.StringWidth(r.when)
 		if r.isFollowUp() {
-			n = 2 + t.longest() + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
+			n = 2 + name + 2 + ansi.StringWidth(r.text) + 3 + ansi.StringWidth(r.when)
 		}
 		w = max(w, n)
 	}
@@ -221,7 +219,7 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 	}
 	start := len(rows)
 	section("Overdue", rowOverdue, a.Overdue, func(it model.DueItem) string { return strconv.Itoa(it.DaysOverdue) + "d late" })
-	section("Due today", rowDue, a.DueToday, func(it model.DueItem) string { return cmpOr(it.DueTime, "today") })
+	section("Due today", rowDue, a.DueToday, func(it model.DueItem) string { return cmp.Or(it.DueTime, "today") })
 	section("Coming up", rowComing, a.ComingUp, func(it model.DueItem) string {
 		return strings.TrimSpace(comingDay(it.Due, a.Day) + " " + it.DueTime)
 	})
@@ -247,13 +245,6 @@ func agendaRows(a model.Agenda, hidden map[uint64]bool) []todayRow {
 		}
 	}
 	return rows
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 // comingDay names a day of the week ahead: "tomorrow", then "Fri 27".
