@@ -125,6 +125,7 @@ func TestDigestFailedSendTriesAgain(t *testing.T) {
 func TestDigestBadInput(t *testing.T) {
 	writeConfig(t, "[mail]\nsmtpp = \"x\"\n")
 	b := newBook(t)
+	b.ok("add", "Ada") // digest reads a book; it never makes one
 	if r := b.run("digest", "--mail", "not an address"); r.code != 2 {
 		t.Errorf("bad --mail: exit %d, %q", r.code, r.err)
 	}
@@ -184,6 +185,7 @@ func TestDigestNotifyWithoutABus(t *testing.T) {
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
 	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
 	b := newBook(t)
+	b.ok("add", "Ada") // digest reads a book; it never makes one
 	r := b.run("digest", "--notify")
 	if r.code != 0 || !strings.Contains(r.err, "no desktop notification") {
 		t.Fatalf("notify without a bus: exit %d, stderr %q", r.code, r.err)
