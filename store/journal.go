@@ -180,7 +180,7 @@ func capture(tx *bolt.Tx, bucket, key []byte) error {
 		return nil
 	}
 	v := tx.Bucket(bucket).Get(key)
-	c.order = append(c.order, captured{bucket: string(bucket), key: copyBytes(key), before: copyBytes(v), existed: v != nil})
+	c.order = append(c.order, captured{bucket: string(bucket), key: bytes.Clone(key), before: bytes.Clone(v), existed: v != nil})
 	return nil
 }
 

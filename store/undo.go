@@ -204,7 +204,7 @@ func undoEntry(tx *bolt.Tx, e *JournalEntry) error {
 			} else {
 				one.Key = key
 			}
-			one.After = copyBytes(tx.Bucket([]byte(ch.Bucket)).Get(key))
+			one.After = bytes.Clone(tx.Bucket([]byte(ch.Bucket)).Get(key))
 			expanded = append(expanded, one)
 		}
 	}
