@@ -238,14 +238,8 @@ func finishJournal(tx *bolt.Tx, command string, group uint64, startGroup bool, n
 			return 0, err
 		}
 	}
-	if err := appendJournalEntry(tx, &e); err != nil {
+	if err := appendJournalEntry(tx, &e, startGroup && e.Kind == KindWrite); err != nil {
 		return 0, err
-	}
-	if startGroup && e.Kind == KindWrite {
-		e.Group = e.ID
-		if err := putJournalEntry(tx, e); err != nil {
-			return 0, err
-		}
 	}
 	return e.ID, pruneJournal(tx, now)
 }
@@ -294,7 +288,9 @@ func pendingJournalEntry(tx *bolt.Tx, c *txCapture) JournalEntry {
 
 func (c RecordChange) lastID() uint64 { return max(c.ID, c.To) }
 
-func appendJournalEntry(tx *bolt.Tx, e *JournalEntry) error {
+// appendJournalEntry gives e the next id and stores it; startGroup makes
+// it the first entry of its group, written once with its own id as group.
+func appendJournalEntry(tx *bolt.Tx, e *JournalEntry, startGroup bool) error {
 	j := tx.Bucket(bJournal)
 	j.FillPercent = 0.95 // ids only grow: fill pages instead of splitting them in half
 	id, err := j.NextSequence()
@@ -302,6 +298,9 @@ func appendJournalEntry(tx *bolt.Tx, e *JournalEntry) error {
 		return err
 	}
 	e.ID = id
+	if startGroup {
+		e.Group = id
+	}
 	return putJournalEntry(tx, *e)
 }
 
