@@ -199,19 +199,17 @@ func captureNew(tx *bolt.Tx, bucket []byte, id uint64) {
 // describe gives the transaction's journal entry its one-line summary; the
 // first description wins, so an operation describes itself before calling
 // the helpers it is made of.
-func describe(tx *bolt.Tx, format string, args ...any) error {
+func describe(tx *bolt.Tx, format string, args ...any) {
 	if c := captureOf(tx); c != nil && c.summary == "" {
 		c.summary = fmt.Sprintf(format, args...)
 	}
-	return nil
 }
 
 // markKind records that this transaction is an undo or redo of target.
-func markKind(tx *bolt.Tx, kind string, target uint64) error {
+func markKind(tx *bolt.Tx, kind string, target uint64) {
 	if c := captureOf(tx); c != nil {
 		c.kind, c.target = kind, target
 	}
-	return nil
 }
 
 // finishJournal turns what the transaction captured into a journal entry,

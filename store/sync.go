@@ -130,9 +130,7 @@ func (s *Store) SyncAccounts() ([]SyncAccount, error) {
 // back), and sync state that can never disagree with them.
 func (s *Store) ApplySync(acc SyncAccount, summary string, ops []SyncOp) error {
 	return s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "%s", summary); err != nil {
-			return err
-		}
+		describe(tx, "%s", summary)
 		for i := range ops {
 			if err := applySyncOp(tx, acc.Name, &ops[i]); err != nil {
 				return err

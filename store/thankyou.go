@@ -14,9 +14,7 @@ import (
 func (s *Store) LogTouch(in *model.Interaction, follows []*model.FollowUp, asked, shared []uint64) ([]model.FollowUp, error) {
 	var closed []model.FollowUp
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID))
 		if err := logNote(tx, in, follows); err != nil {
 			return err
 		}
@@ -63,9 +61,7 @@ func closeThankYous(tx *bolt.Tx, in model.Interaction) ([]model.FollowUp, error)
 func (s *Store) LogCards(cards []*model.Interaction) ([][]model.FollowUp, error) {
 	closed := make([][]model.FollowUp, len(cards))
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "log %d cards", len(cards)); err != nil {
-			return err
-		}
+		describe(tx, "log %d cards", len(cards))
 		for i, in := range cards {
 			if err := logNote(tx, in, nil); err != nil {
 				return err
