@@ -353,6 +353,7 @@ func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool,
 		return changed, false, nil
 	}
 	ok := true
+	kinds := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}
 	err := s.view(func(tx *bolt.Tx) error {
 		j := tx.Bucket(bJournal)
 		if marker > j.Sequence() {
@@ -373,7 +374,7 @@ func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool,
 				continue
 			}
 			for _, ch := range e.Changes {
-				kind := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}[ch.Bucket]
+				kind := kinds[ch.Bucket]
 				if kind == 0 {
 					continue
 				}
