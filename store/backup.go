@@ -21,7 +21,7 @@ func (s *Store) Backup(path string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the folder for the backup %s: %w", path, err)
 	}
-	clearKilledBackups(path)
+	clearLeftovers(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
 	}
@@ -96,22 +96,6 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
-	}
-}
-
-// clearKilledBackups removes the temporary files that killed backups to
-// path left behind; a file some running backup still holds is kept.
-func clearKilledBackups(path string) {
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
-	for _, name := range leftovers {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
-			os.Remove(name)
-		}
-		f.Close()
 	}
 }
 

@@ -16,9 +16,7 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	ids := make([]uint64, len(bundles))
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
-		if err := describe(tx, "add %d contacts with their history", len(bundles)); err != nil {
-			return err
-		}
+		describe(tx, "add %d contacts with their history", len(bundles))
 		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
 		if err != nil {
 			return err

@@ -26,9 +26,7 @@ func (s *Store) SaveCapture(c Capture) ([]model.FollowUp, error) {
 	var closed []model.FollowUp
 	err := s.update(func(tx *bolt.Tx) error {
 		in := c.Note
-		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID))
 		if err := logNote(tx, in, c.FollowUps); err != nil {
 			return err
 		}

@@ -206,7 +206,16 @@ func eachReadable[T any](tx *bolt.Tx, bucket []byte, bad *[]string, fn func(T)) 
 }
 
 func eachRecord[T any](tx *bolt.Tx, bucket []byte, fn func(T)) error {
+	return eachRecordIf(tx, bucket, nil, fn)
+}
+
+// eachRecordIf is eachRecord over the records whose raw bytes keep
+// accepts (nil accepts all), so the rest are never decoded.
+func eachRecordIf[T any](tx *bolt.Tx, bucket []byte, keep func([]byte) bool, fn func(T)) error {
 	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		if keep != nil && !keep(v) {
+			return nil
+		}
 		var rec T
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return damagedRecord(bucket, lastID(k))

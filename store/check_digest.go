@@ -49,8 +49,7 @@ func differingIndexes(tx *bolt.Tx, bad *[]string) map[string]bool {
 			w = &indexDigest{}
 			want[string(bucket)] = w
 		}
-		w.sum += d.entry(key, value)
-		w.count++
+		w.add(d.entry(key, value))
 	})
 	differ := map[string]bool{}
 	for _, name := range allBuckets {
@@ -59,8 +58,7 @@ func differingIndexes(tx *bolt.Tx, bad *[]string) map[string]bool {
 		}
 		var have indexDigest
 		tx.Bucket(name).ForEach(func(k, v []byte) error {
-			have.sum += d.entry(k, v)
-			have.count++
+			have.add(d.entry(k, v))
 			return nil
 		})
 		w := want[string(name)]

@@ -13,9 +13,7 @@ import (
 // AddContact saves a new contact and gives it an id.
 func (s *Store) AddContact(c *model.Contact) error {
 	return s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "add %s", c.Name); err != nil {
-			return err
-		}
+		describe(tx, "add %s", c.Name)
 		return addContact(tx, c)
 	})
 }
@@ -32,9 +30,7 @@ func (s *Store) UpdateContact(c model.Contact) error {
 		if old.LastTouch.After(c.LastTouch) {
 			c.LastTouch = old.LastTouch
 		}
-		if err := describe(tx, "edit %s", old.Name); err != nil {
-			return err
-		}
+		describe(tx, "edit %s", old.Name)
 		return putContact(tx, &old, c)
 	})
 }

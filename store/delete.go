@@ -38,9 +38,7 @@ func (s *Store) DeleteContact(id uint64) (DeleteResult, error) {
 			return fmt.Errorf("contact %d: %w", id, err)
 		}
 		r = DeleteResult{Contact: d.Contact, Notes: len(d.Notes), FollowUps: len(d.FollowUps), Questions: len(d.Questions), Referrals: len(d.Referrals)}
-		if err := describe(tx, "delete %s (%s)", d.Contact.Name, r.what()); err != nil {
-			return err
-		}
+		describe(tx, "delete %s (%s)", d.Contact.Name, r.what())
 		return deleteContact(tx, d)
 	})
 	return r, err
@@ -90,9 +88,7 @@ func (s *Store) DeleteNote(id uint64) (model.Interaction, string, error) {
 			return fmt.Errorf("note %d: %w", id, err)
 		}
 		name = contactName(tx, in.ContactID)
-		if err := describe(tx, "delete the %s note %q for %s", in.Kind, model.Shorten(in.Text, 40), name); err != nil {
-			return err
-		}
+		describe(tx, "delete the %s note %q for %s", in.Kind, model.Shorten(in.Text, 40), name)
 		follows, err := contactFollowUps(tx, in.ContactID)
 		if err != nil {
 			return err
@@ -121,9 +117,7 @@ func (s *Store) DeleteFollowUp(id uint64) (model.FollowUp, string, error) {
 			return fmt.Errorf("follow-up %d: %w", id, err)
 		}
 		name = contactName(tx, f.ContactID)
-		if err := describe(tx, "delete the follow-up '%s' for %s", f.Text, name); err != nil {
-			return err
-		}
+		describe(tx, "delete the follow-up '%s' for %s", f.Text, name)
 		return removeRecord(tx, bFollowUps, id, "")
 	})
 	return f, name, err
@@ -138,9 +132,7 @@ func (s *Store) DeleteQuestion(id uint64) (model.Question, string, error) {
 			return fmt.Errorf("question %d: %w", id, err)
 		}
 		name = contactName(tx, q.ContactID)
-		if err := describe(tx, "delete the question '%s' for %s", q.Text, name); err != nil {
-			return err
-		}
+		describe(tx, "delete the question '%s' for %s", q.Text, name)
 		return removeRecord(tx, bQuestions, id, "")
 	})
 	return q, name, err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 
@@ -71,23 +72,13 @@ func (s *Store) dumpChunk(after uint64, notes bool) ([]model.Bundle, error) {
 			if b.Shares, err = contactShares(tx, b.Contact.ID); err != nil {
 				return err
 			}
-			slices.SortFunc(b.Notes, func(x, y model.Interaction) int { return cmpID(x.ID, y.ID) })
-			slices.SortFunc(b.FollowUps, func(x, y model.FollowUp) int { return cmpID(x.ID, y.ID) })
-			slices.SortFunc(b.Questions, func(x, y model.Question) int { return cmpID(x.ID, y.ID) })
-			slices.SortFunc(b.Shares, func(x, y model.Share) int { return cmpID(x.ID, y.ID) })
+			slices.SortFunc(b.Notes, func(x, y model.Interaction) int { return cmp.Compare(x.ID, y.ID) })
+			slices.SortFunc(b.FollowUps, func(x, y model.FollowUp) int { return cmp.Compare(x.ID, y.ID) })
+			slices.SortFunc(b.Questions, func(x, y model.Question) int { return cmp.Compare(x.ID, y.ID) })
+			slices.SortFunc(b.Shares, func(x, y model.Share) int { return cmp.Compare(x.ID, y.ID) })
 			batch = append(batch, b)
 		}
 		return nil
 	})
 	return batch, err
-}
-
-func cmpID(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

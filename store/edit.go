@@ -53,9 +53,7 @@ func (s *Store) EditNote(id uint64, change func(*model.Interaction), follows ...
 		if tx.Bucket(bContacts).Get(u64(in.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", in.ContactID, ErrNotFound)
 		}
-		if err := describe(tx, "edit the %s note %q for %s", old.Kind, model.Shorten(old.Text, 40), contactName(tx, old.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "edit the %s note %q for %s", old.Kind, model.Shorten(old.Text, 40), contactName(tx, old.ContactID))
 		if err := rewrite(tx, bNotes, id, func(n *model.Interaction) { *n = in }); err != nil {
 			return err
 		}
@@ -113,9 +111,7 @@ func (s *Store) EditQuestion(id uint64, text string) (model.Question, error) {
 		if strings.TrimSpace(text) == "" {
 			return fmt.Errorf("a question needs some text")
 		}
-		if err := describe(tx, "edit the question '%s' for %s", q.Text, contactName(tx, q.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "edit the question '%s' for %s", q.Text, contactName(tx, q.ContactID))
 		q.Text = text
 		return rewrite(tx, bQuestions, id, func(stored *model.Question) { *stored = q })
 	})

@@ -45,9 +45,7 @@ type Change struct {
 func (s *Store) Upsert(changes []Change) ([]uint64, error) {
 	ids := make([]uint64, len(changes))
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "import %d contacts", len(changes)); err != nil {
-			return err
-		}
+		describe(tx, "import %d contacts", len(changes))
 		for i := range changes {
 			id, err := upsert(tx, changes[i])
 			if err != nil {
@@ -176,9 +174,7 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 // ids, so later additions never collide with them.
 func (s *Store) Restore(bundles []model.Bundle) error {
 	return s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "restore %d contacts from a backup", len(bundles)); err != nil {
-			return err
-		}
+		describe(tx, "restore %d contacts from a backup", len(bundles))
 		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
 		if err != nil {
 			return err

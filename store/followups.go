@@ -24,9 +24,7 @@ func (s *Store) AddFollowUp(f *model.FollowUp) error {
 		if tx.Bucket(bContacts).Get(u64(f.ContactID)) == nil {
 			return fmt.Errorf("contact %d: %w", f.ContactID, ErrNotFound)
 		}
-		if err := describe(tx, "promise '%s' to %s", f.Text, contactName(tx, f.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "promise '%s' to %s", f.Text, contactName(tx, f.ContactID))
 		return addFollowUp(tx, f)
 	})
 }
@@ -85,9 +83,7 @@ func (s *Store) changeFollowUp(id uint64, verb string, change func(*model.Follow
 		if err := getJSON(tx, bFollowUps, id, &f); err != nil {
 			return fmt.Errorf("follow-up %d: %w", id, err)
 		}
-		if err := describe(tx, "%s '%s' for %s", verb, f.Text, contactName(tx, f.ContactID)); err != nil {
-			return err
-		}
+		describe(tx, "%s '%s' for %s", verb, f.Text, contactName(tx, f.ContactID))
 		old := f
 		if err := change(&f); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -228,5 +229,48 @@ func TestEditDeleteUndoKeepTheIndex(t *testing.T) {
 	consistent("redo")
 	if len(find("zeppel")) != 0 {
 		t.Fatal("redoing the delete left the note in search")
+	}
+}
+
+// TestOpenRebuildsAStaleIndex: a bulk load cut short before its rebuild
+// leaves the index stale; the next Open rebuilds it and clears the mark.
+func TestOpenRebuildsAStaleIndex(t *testing.T) {
+	s := newStore(t)
+	ada := mustAdd(t, s, model.Contact{Name: "Ada"})
+	in := model.Interaction{ContactID: ada.ID, Kind: model.Call, Text: "pricing talk", At: testNow}
+	if err := s.LogNote(&in, nil); err != nil {
+		t.Fatal(err)
+	}
+	whole := textSnapshot(t, s)
+	// What a killed load leaves: the mark, and an index missing notes.
+	err := s.write(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return markTextStale(tx)
+	}, func(*bolt.Tx) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := textSnapshot(t, s); !maps.Equal(got, whole) {
+		t.Fatalf("after Open the index is %v, want %v", got, whole)
+	}
+	s.view(func(tx *bolt.Tx) error {
+		if textStale(tx) {
+			t.Error("Open left the index marked stale")
+		}
+		return nil
+	})
+	if hits := hitIDs(t, s, SearchOptions{Query: model.ParseQuery("pricing"), Limit: 3}); !slices.Equal(hits, []uint64{in.ID}) {
+		t.Fatalf("search after Open found %v, want [%d]", hits, in.ID)
 	}
 }

@@ -180,7 +180,7 @@ func capture(tx *bolt.Tx, bucket, key []byte) error {
 		return nil
 	}
 	v := tx.Bucket(bucket).Get(key)
-	c.order = append(c.order, captured{bucket: string(bucket), key: copyBytes(key), before: copyBytes(v), existed: v != nil})
+	c.order = append(c.order, captured{bucket: string(bucket), key: bytes.Clone(key), before: bytes.Clone(v), existed: v != nil})
 	return nil
 }
 
@@ -199,19 +199,17 @@ func captureNew(tx *bolt.Tx, bucket []byte, id uint64) {
 // describe gives the transaction's journal entry its one-line summary; the
 // first description wins, so an operation describes itself before calling
 // the helpers it is made of.
-func describe(tx *bolt.Tx, format string, args ...any) error {
+func describe(tx *bolt.Tx, format string, args ...any) {
 	if c := captureOf(tx); c != nil && c.summary == "" {
 		c.summary = fmt.Sprintf(format, args...)
 	}
-	return nil
 }
 
 // markKind records that this transaction is an undo or redo of target.
-func markKind(tx *bolt.Tx, kind string, target uint64) error {
+func markKind(tx *bolt.Tx, kind string, target uint64) {
 	if c := captureOf(tx); c != nil {
 		c.kind, c.target = kind, target
 	}
-	return nil
 }
 
 // finishJournal turns what the transaction captured into a journal entry,
@@ -238,14 +236,8 @@ func finishJournal(tx *bolt.Tx, command string, group uint64, startGroup bool, n
 			return 0, err
 		}
 	}
-	if err := appendJournalEntry(tx, &e); err != nil {
+	if err := appendJournalEntry(tx, &e, startGroup && e.Kind == KindWrite); err != nil {
 		return 0, err
-	}
-	if startGroup && e.Kind == KindWrite {
-		e.Group = e.ID
-		if err := putJournalEntry(tx, e); err != nil {
-			return 0, err
-		}
 	}
 	return e.ID, pruneJournal(tx, now)
 }
@@ -294,7 +286,9 @@ func pendingJournalEntry(tx *bolt.Tx, c *txCapture) JournalEntry {
 
 func (c RecordChange) lastID() uint64 { return max(c.ID, c.To) }
 
-func appendJournalEntry(tx *bolt.Tx, e *JournalEntry) error {
+// appendJournalEntry gives e the next id and stores it; startGroup makes
+// it the first entry of its group, written once with its own id as group.
+func appendJournalEntry(tx *bolt.Tx, e *JournalEntry, startGroup bool) error {
 	j := tx.Bucket(bJournal)
 	j.FillPercent = 0.95 // ids only grow: fill pages instead of splitting them in half
 	id, err := j.NextSequence()
@@ -302,6 +296,9 @@ func appendJournalEntry(tx *bolt.Tx, e *JournalEntry) error {
 		return err
 	}
 	e.ID = id
+	if startGroup {
+		e.Group = id
+	}
 	return putJournalEntry(tx, *e)
 }
 

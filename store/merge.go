@@ -42,9 +42,7 @@ func (s *Store) Merge(keepID, otherID uint64, dryRun bool) (MergeResult, error) 
 		if dryRun {
 			return nil
 		}
-		if err := describe(tx, "merge %s into %s", other.Contact.Name, keep.Contact.Name); err != nil {
-			return err
-		}
+		describe(tx, "merge %s into %s", other.Contact.Name, keep.Contact.Name)
 		return applyMerge(tx, r, other)
 	}
 	if dryRun {

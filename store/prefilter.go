@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -33,15 +31,5 @@ func mentions(record []byte, s string) bool {
 
 // eachMentioning is eachRecord over the records that may hold s.
 func eachMentioning[T any](tx *bolt.Tx, bucket []byte, s string, fn func(T)) error {
-	return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
-		if !mentions(v, s) {
-			return nil
-		}
-		var rec T
-		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%s record %d cannot be read: %w", bucket, lastID(k), err)
-		}
-		fn(rec)
-		return nil
-	})
+	return eachRecordIf(tx, bucket, func(v []byte) bool { return mentions(v, s) }, fn)
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -157,7 +158,7 @@ func reindexQuestion(tx *bolt.Tx, oldData, newData []byte) error {
 // itself journaled.
 func setImage(tx *bolt.Tx, kind recordKind, key, data []byte) error {
 	b := tx.Bucket(kind.bucket)
-	cur := copyBytes(b.Get(key))
+	cur := bytes.Clone(b.Get(key))
 	if err := capture(tx, kind.bucket, key); err != nil {
 		return err
 	}
@@ -171,13 +172,6 @@ func setImage(tx *bolt.Tx, kind recordKind, key, data []byte) error {
 		return err
 	}
 	return kind.reindex(tx, cur, data)
-}
-
-func copyBytes(b []byte) []byte {
-	if b == nil {
-		return nil
-	}
-	return append([]byte{}, b...)
 }
 
 func reindexShare(tx *bolt.Tx, oldData, newData []byte) error {

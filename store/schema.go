@@ -92,18 +92,22 @@ func rebuildIndexes(tx *bolt.Tx) error {
 // migrate runs every pending step and records the new version in one
 // transaction, so a crash leaves either the old database or the new one.
 // A read-only look comes first, so the common case takes no write lock.
-func (s *Store) migrate() error {
-	version, err := s.schemaOnDisk()
+//
+// It also says whether a bulk load left the full-text index stale, read in
+// the same open as the version, so Open needs no second one to find out;
+// after an upgrade it says true, for RebuildTextIndex to look again.
+func (s *Store) migrate() (bool, error) {
+	version, stale, err := s.schemaOnDisk()
 	if err != nil {
-		return err
+		return false, err
 	}
 	if version > SchemaVersion() {
-		return fmt.Errorf("the database %s was written by a newer rapport (schema %d; this one knows up to %d): upgrade rapport", s.path, version, SchemaVersion())
+		return false, fmt.Errorf("the database %s was written by a newer rapport (schema %d; this one knows up to %d): upgrade rapport", s.path, version, SchemaVersion())
 	}
 	if version == SchemaVersion() {
-		return nil
+		return stale, nil
 	}
-	return s.write(func(tx *bolt.Tx) error {
+	return true, s.write(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bMeta)
 		if err != nil {
 			return err
@@ -135,15 +139,16 @@ func (s *Store) migrate() error {
 	}, dropPending)
 }
 
-// schemaOnDisk reads the version; a missing or empty file is version 0.
+// schemaOnDisk reads the version, and whether the full-text index is
+// stale; a missing or empty file is version 0.
 // An existing file is opened read-only, a shared lock that waits for no
 // other reader; only a new file needs a writable open to be created.
-func (s *Store) schemaOnDisk() (v uint32, err error) {
+func (s *Store) schemaOnDisk() (v uint32, stale bool, err error) {
 	defer s.guard(&err)()
 	info, statErr := os.Stat(s.path)
 	db, err := s.open(statErr == nil && info.Size() > 0)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) error {
@@ -156,9 +161,10 @@ func (s *Store) schemaOnDisk() (v uint32, err error) {
 			return damagedError{fmt.Sprintf("%s is damaged: its schema version is %d bytes long, not 4; restore a backup", s.path, len(raw))}
 		}
 		v = readVersion(raw)
+		stale = textStale(tx)
 		return nil
 	})
-	return v, err
+	return v, stale, err
 }
 
 // foreignFile refuses a bbolt file that holds buckets but not rapport's

@@ -50,8 +50,12 @@ func OpenWithProgress(path string, progress Progress) (*Store, error) {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
 	s := &Store{path: path, timeout: DefaultTimeout, progress: progress}
-	if err := s.migrate(); err != nil {
+	stale, err := s.migrate()
+	if err != nil {
 		return nil, err
+	}
+	if !stale {
+		return s, nil
 	}
 	if err := s.RebuildTextIndex(progress); err != nil {
 		return nil, err

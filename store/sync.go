@@ -130,9 +130,7 @@ func (s *Store) SyncAccounts() ([]SyncAccount, error) {
 // back), and sync state that can never disagree with them.
 func (s *Store) ApplySync(acc SyncAccount, summary string, ops []SyncOp) error {
 	return s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "%s", summary); err != nil {
-			return err
-		}
+		describe(tx, "%s", summary)
 		for i := range ops {
 			if err := applySyncOp(tx, acc.Name, &ops[i]); err != nil {
 				return err
@@ -355,6 +353,7 @@ func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool,
 		return changed, false, nil
 	}
 	ok := true
+	kinds := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}
 	err := s.view(func(tx *bolt.Tx) error {
 		j := tx.Bucket(bJournal)
 		if marker > j.Sequence() {
@@ -375,7 +374,7 @@ func (s *Store) ChangedSince(marker uint64, own string) (map[SyncKey]bool, bool,
 				continue
 			}
 			for _, ch := range e.Changes {
-				kind := map[string]byte{string(bContacts): SyncContact, string(bFollowUps): SyncTask}[ch.Bucket]
+				kind := kinds[ch.Bucket]
 				if kind == 0 {
 					continue
 				}

@@ -12,26 +12,7 @@ import (
 // open thank-you follow-up of theirs, done on the note's day, in the same
 // transaction as the note.
 func (s *Store) LogTouch(in *model.Interaction, follows []*model.FollowUp, asked, shared []uint64) ([]model.FollowUp, error) {
-	var closed []model.FollowUp
-	err := s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "log a %s with %s", in.Kind, contactName(tx, in.ContactID)); err != nil {
-			return err
-		}
-		if err := logNote(tx, in, follows); err != nil {
-			return err
-		}
-		day := model.DateOf(in.At)
-		if err := markAsked(tx, in.ContactID, day, asked); err != nil {
-			return err
-		}
-		if err := markShared(tx, in.ContactID, day, shared); err != nil {
-			return err
-		}
-		var err error
-		closed, err = closeThankYous(tx, *in)
-		return err
-	})
-	return closed, err
+	return s.SaveCapture(Capture{Note: in, FollowUps: follows, Asked: asked, Shared: shared})
 }
 
 func closeThankYous(tx *bolt.Tx, in model.Interaction) ([]model.FollowUp, error) {
@@ -63,9 +44,7 @@ func closeThankYous(tx *bolt.Tx, in model.Interaction) ([]model.FollowUp, error)
 func (s *Store) LogCards(cards []*model.Interaction) ([][]model.FollowUp, error) {
 	closed := make([][]model.FollowUp, len(cards))
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := describe(tx, "log %d cards", len(cards)); err != nil {
-			return err
-		}
+		describe(tx, "log %d cards", len(cards))
 		for i, in := range cards {
 			if err := logNote(tx, in, nil); err != nil {
 				return err

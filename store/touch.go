@@ -14,9 +14,7 @@ func (s *Store) Later(id uint64, day model.Date) (model.Contact, error) {
 		if err := getJSON(tx, bContacts, id, &c); err != nil {
 			return err
 		}
-		if err := describe(tx, "put off %s to %s", c.Name, day); err != nil {
-			return err
-		}
+		describe(tx, "put off %s to %s", c.Name, day)
 		old := c
 		c.NextTouchAfter = day
 		return putContact(tx, &old, c)

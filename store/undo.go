@@ -204,7 +204,7 @@ func undoEntry(tx *bolt.Tx, e *JournalEntry) error {
 			} else {
 				one.Key = key
 			}
-			one.After = copyBytes(tx.Bucket([]byte(ch.Bucket)).Get(key))
+			one.After = bytes.Clone(tx.Bucket([]byte(ch.Bucket)).Get(key))
 			expanded = append(expanded, one)
 		}
 	}
@@ -218,10 +218,9 @@ func undoEntry(tx *bolt.Tx, e *JournalEntry) error {
 	if err := setRedoStack(tx, append(redoStack(tx), e.ID)); err != nil {
 		return err
 	}
-	if err := markKind(tx, KindUndo, e.ID); err != nil {
-		return err
-	}
-	return describe(tx, "undo %s", e.Summary)
+	markKind(tx, KindUndo, e.ID)
+	describe(tx, "undo %s", e.Summary)
+	return nil
 }
 
 func redoEntry(tx *bolt.Tx, e *JournalEntry) error {
@@ -235,10 +234,9 @@ func redoEntry(tx *bolt.Tx, e *JournalEntry) error {
 	if err := putJournalEntry(tx, *e); err != nil {
 		return err
 	}
-	if err := markKind(tx, KindRedo, e.ID); err != nil {
-		return err
-	}
-	return describe(tx, "redo %s", e.Summary)
+	markKind(tx, KindRedo, e.ID)
+	describe(tx, "redo %s", e.Summary)
+	return nil
 }
 
 // applyImages writes the chosen image of every change: records that come
