@@ -1,0 +1,214 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"encoding/json"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"rapport/model"
+)
+
+// A stale full-text index is built again in a series of write
+// transactions of textBuildNotes notes each, taken in day order. The
+// index's keys start with the day, so each transaction appends after the
+// last one and holds only its own notes' postings: one transaction for
+// the 2M notes of a 100,000-contact book held all of them (513 MB). Other
+// writers get the file between transactions, and a killed build resumes.
+//
+// meta's ftx_built records how far the build has come, as the stale
+// mark's value (an epoch) and the next plan position. While the index is
+// stale, every note before that position is indexed: the build indexed it,
+// and every write since indexed its own notes, except a bulk load, which
+// moves the epoch (markTextStale) and so starts the build over.
+var kTextBuilt = []byte("ftx_built")
+
+// textBuildNotes is how many notes one transaction of a build indexes
+// (about 10 MB of postings at 50,000 notes).
+var textBuildNotes = 50_000
+
+// RebuildTextIndex builds the full-text index again from the notes when a
+// bulk load left it stale, telling progress; otherwise it does nothing.
+// A bulk load by another process during the build starts it over; after
+// a few such restarts the index is left stale (searches read the notes
+// meanwhile) for the next open to build.
+func (s *Store) RebuildTextIndex(progress Progress) error {
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
+	for range 4 {
+		done, err := s.buildText(progress)
+		if err != nil || done {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildText starts (or resumes) a build, plans it and runs it to the end;
+// false without an error means the epoch moved and it must plan again.
+func (s *Store) buildText(progress Progress) (bool, error) {
+	epoch, from, err := s.startTextBuild()
+	if err != nil || epoch == nil {
+		return epoch == nil, err
+	}
+	plan, err := s.textPlan(epoch)
+	if err != nil || plan == nil {
+		return false, err
+	}
+	at, _ := slices.BinarySearch(plan, from)
+	for {
+		progress("building the search index", at, len(plan))
+		next := min(at+textBuildNotes, len(plan))
+		var moved bool
+		err := s.write(func(tx *bolt.Tx) error {
+			var err error
+			moved, err = buildTextChunk(tx, epoch, plan, at, next)
+			return err
+		}, func(*bolt.Tx) error { return nil }) // index upkeep, not a change of the rep's: no journal entry
+		if err != nil || moved {
+			return false, err
+		}
+		if at = next; at == len(plan) {
+			progress("building the search index", at, len(plan))
+			return true, nil
+		}
+	}
+}
+
+// startTextBuild reads the stale mark (nil: the index is current) and
+// where a build stopped; with no build under way for this epoch it
+// empties the index and starts one at position 0.
+func (s *Store) startTextBuild() (epoch []byte, from uint64, err error) {
+	var started bool
+	err = s.view(func(tx *bolt.Tx) error {
+		epoch, from, started = textBuildState(tx)
+		return nil
+	})
+	if err != nil || epoch == nil || started {
+		return epoch, from, err
+	}
+	err = s.write(func(tx *bolt.Tx) error {
+		epoch, from, started = textBuildState(tx)
+		if epoch == nil || started {
+			return nil
+		}
+		if err := resetTextBuckets(tx); err != nil {
+			return err
+		}
+		return putTextBuilt(tx, epoch, 0)
+	}, func(*bolt.Tx) error { return nil })
+	return epoch, from, err
+}
+
+func textBuildState(tx *bolt.Tx) (epoch []byte, from uint64, started bool) {
+	meta := tx.Bucket(bMeta)
+	epoch = bytes.Clone(meta.Get(kTextStale))
+	built := meta.Get(kTextBuilt)
+	if epoch == nil || len(built) != len(epoch)+8 || !bytes.Equal(built[:len(epoch)], epoch) {
+		return epoch, 0, false
+	}
+	return epoch, binary.BigEndian.Uint64(built[len(epoch):]), true
+}
+
+func putTextBuilt(tx *bolt.Tx, epoch []byte, at uint64) error {
+	return tx.Bucket(bMeta).Put(kTextBuilt, binary.BigEndian.AppendUint64(bytes.Clone(epoch), at))
+}
+
+// resetTextBuckets empties the full-text buckets of notes.
+func resetTextBuckets(tx *bolt.Tx) error {
+	for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes} {
+		if tx.Bucket(b) != nil {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// textPlan lists every note as its day << 32 | its id, sorted: the order
+// of the build (8 bytes a note, the one part of a build that grows with
+// the book). nil: the epoch moved since the build started.
+func (s *Store) textPlan(epoch []byte) ([]uint64, error) {
+	var plan []uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		if !bytes.Equal(tx.Bucket(bMeta).Get(kTextStale), epoch) {
+			return nil
+		}
+		plan = make([]uint64, 0, tx.Bucket(bNotes).Stats().KeyN)
+		var failed error
+		err := eachRecord(tx, bNotes, func(in noteWhen) {
+			id, err := noteID32(model.Interaction{ID: in.ID})
+			if failed == nil {
+				failed = err
+			}
+			plan = append(plan, uint64(dayOf(model.Interaction{At: in.At}))<<32|uint64(id))
+		})
+		return cmp.Or(err, failed)
+	})
+	slices.Sort(plan)
+	return plan, err
+}
+
+// noteWhen is the part of a note the plan reads.
+type noteWhen struct {
+	ID uint64    `json:"id"`
+	At time.Time `json:"at"`
+}
+
+// buildTextChunk indexes the notes of plan[at:next] as they are now (one
+// deleted since is left out; one moved to another day goes there, where
+// its edit already put it), merging into what the index holds. It says
+// moved when the epoch changed since the plan: then it writes nothing.
+// Should another process build at the same time, both index some notes
+// twice, which changes nothing.
+func buildTextChunk(tx *bolt.Tx, epoch []byte, plan []uint64, at, next int) (moved bool, err error) {
+	have, _, started := textBuildState(tx)
+	if !bytes.Equal(have, epoch) || !started {
+		return true, nil
+	}
+	// keys go in in day order: pages filled before stay full
+	tx.Bucket(bTextNotes).FillPercent = 1
+	tx.Bucket(bTextTimes).FillPercent = 1
+	batch := newTextBatch()
+	notes := tx.Bucket(bNotes)
+	for _, p := range plan[at:next] {
+		id := uint64(uint32(p))
+		v := notes.Get(u64(id))
+		if v == nil {
+			continue
+		}
+		var in model.Interaction
+		if err := json.Unmarshal(v, &in); err != nil {
+			return false, damagedRecord(bNotes, id)
+		}
+		if err := batch.add(in); err != nil {
+			return false, err
+		}
+	}
+	if onTextChunk != nil {
+		onTextChunk(next - at)
+	}
+	if err := batch.flush(tx); err != nil {
+		return false, err
+	}
+	if next == len(plan) {
+		if err := tx.Bucket(bMeta).Delete(kTextBuilt); err != nil {
+			return false, err
+		}
+		return false, tx.Bucket(bMeta).Delete(kTextStale)
+	}
+	return false, putTextBuilt(tx, epoch, plan[next])
+}
+
+// onTextChunk, when set (by tests), hears how many notes each
+// transaction of a build indexes.
+var onTextChunk func(notes int)
