@@ -201,3 +201,58 @@ func TestKilledBuildResumes(t *testing.T) {
 	}
 	mustCheck(t, s)
 }
+
+// TestRestoreBuildUndoRedo: a restore in two chunks, the second too big
+// to index note by note, then a build of 300 notes a transaction: search
+// finds what it finds in the source book, and check is clean after the
+// build, after one undo of the whole restore and after its redo.
+func TestRestoreBuildUndoRedo(t *testing.T) {
+	now := time.Date(2027, 2, 24, 9, 0, 0, 0, time.UTC)
+	src := sampleBook(t, 4, 90, now) // 2,370 notes
+	if err := src.RebuildTextIndex(nil); err != nil {
+		t.Fatal(err)
+	}
+	dump, err := src.Dump()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := newStore(t)
+	dst.Group()
+	for _, part := range [][]model.Bundle{dump[:5], dump[5:]} {
+		if err := dst.Restore(part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if chunks := buildIn(t, dst, 300, nil); len(chunks) < 7 {
+		t.Fatalf("the build took %v notes a transaction", chunks)
+	}
+	var queries []SearchOptions
+	for _, b := range dump[:12] {
+		if len(b.Notes) > 0 {
+			words := model.Words(b.Notes[0].Text)
+			queries = append(queries, SearchOptions{Query: model.ParseQuery(words[len(words)/2])})
+		}
+	}
+	same := func(step string, want func(SearchOptions) []uint64) {
+		t.Helper()
+		mustCheck(t, dst)
+		for _, o := range queries {
+			if got, w := hitIDs(t, dst, o), want(o); !slices.Equal(got, w) {
+				t.Fatalf("after %s, %+v finds %v, want %v", step, o.Query, got, w)
+			}
+		}
+	}
+	inSource := func(o SearchOptions) []uint64 { return hitIDs(t, src, o) }
+	same("the build", inSource)
+	if _, err := dst.Undo(0); err != nil {
+		t.Fatal(err)
+	}
+	same("undo", func(SearchOptions) []uint64 { return []uint64{} })
+	if all, err := dst.Dump(); err != nil || len(all) != 0 {
+		t.Fatalf("after undo the book holds %d contacts (%v)", len(all), err)
+	}
+	if _, err := dst.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	same("redo", inSource)
+}
