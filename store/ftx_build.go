@@ -24,6 +24,9 @@ func migrateText(tx *bolt.Tx) error {
 	if err := resetTextBuckets(tx); err != nil {
 		return err
 	}
+	if k, _ := tx.Bucket(bNotes).Cursor().First(); k == nil {
+		return nil // a new book: nothing to build
+	}
 	return markTextStale(tx)
 }
 

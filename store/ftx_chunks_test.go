@@ -256,3 +256,15 @@ func TestRestoreBuildUndoRedo(t *testing.T) {
 	}
 	same("redo", inSource)
 }
+
+// TestNewBookHasNothingToBuild: creating a book runs every migration, the
+// text step included, but leaves no build for the first open to run.
+func TestNewBookHasNothingToBuild(t *testing.T) {
+	s := newStore(t)
+	s.view(func(tx *bolt.Tx) error {
+		if textStale(tx) || tx.Bucket(bMeta).Get(kTextBuilt) != nil {
+			t.Error("a new book is marked for a build")
+		}
+		return nil
+	})
+}
