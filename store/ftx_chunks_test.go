@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -267,4 +269,26 @@ func TestNewBookHasNothingToBuild(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestOldBuildMarkIsNotResumed: a build mark an older rapport left behind
+// (it cleared the stale mark alone) is not taken for this build's, even
+// though the epochs start again from the same number.
+func TestOldBuildMarkIsNotResumed(t *testing.T) {
+	s, _ := staleBook(t, 5, 30)
+	buildIn(t, s, 1000, nil)
+	whole := textSnapshot(t, s)
+	err := s.write(func(tx *bolt.Tx) error {
+		return putTextBuilt(tx, binary.BigEndian.AppendUint64(nil, 1), math.MaxUint64)
+	}, func(*bolt.Tx) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	markStale(t, s)
+	if chunks := buildIn(t, s, 1000, nil); !slices.Equal(chunks, []int{30}) {
+		t.Fatalf("the build indexed %v notes", chunks)
+	}
+	if got := textSnapshot(t, s); !maps.Equal(got, whole) {
+		t.Fatalf("the index holds %d entries, want %d", len(got), len(whole))
+	}
 }

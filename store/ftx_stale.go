@@ -11,8 +11,8 @@ import (
 // A bulk load of many notes spread over years would rewrite most of the
 // full-text index once per chunk. Instead it marks the index stale in the
 // same transaction as the notes: while it is, searches read the notes
-// themselves (so none is ever missed), and the load ends with one
-// rebuild. Should the load be cut short, the next Open rebuilds.
+// themselves (so none is ever missed), and the load ends with a build
+// (ftx_chunks.go). Should the load be cut short, the next Open builds.
 var kTextStale = []byte("ftx_stale")
 
 // bulkTextNotes is how many notes a bulk write indexes directly; more
@@ -27,6 +27,11 @@ func markTextStale(tx *bolt.Tx) error {
 	var epoch uint64
 	if v := tx.Bucket(bMeta).Get(kTextStale); len(v) == 8 {
 		epoch = binary.BigEndian.Uint64(v)
+	}
+	// A build's mark goes too: an older rapport may have cleared the stale
+	// mark but left it, and the epochs start again from 1.
+	if err := tx.Bucket(bMeta).Delete(kTextBuilt); err != nil {
+		return err
 	}
 	return tx.Bucket(bMeta).Put(kTextStale, binary.BigEndian.AppendUint64(nil, epoch+1))
 }
