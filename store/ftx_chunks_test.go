@@ -3,8 +3,8 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
