@@ -80,43 +80,74 @@ func (s *Store) buildText(progress Progress) (bool, error) {
 	}
 }
 
-// startTextBuild reads the stale mark (nil: the index is current) and
-// where a build stopped; with no build under way for this epoch it
-// empties the index and starts one at position 0.
+// startTextBuild reads the stale mark and where a build stopped; with no
+// build under way for this epoch it empties the index and starts one at
+// position 0. nil: nothing for this process to build, since the index is
+// current or another process's build wrote within textBuildAlive.
 func (s *Store) startTextBuild() (epoch []byte, from uint64, err error) {
-	var started bool
-	err = s.view(func(tx *bolt.Tx) error {
-		epoch, from, started = textBuildState(tx)
-		return nil
-	})
-	if err != nil || epoch == nil || started {
-		return epoch, from, err
+	var st buildState
+	err = s.view(func(tx *bolt.Tx) error { st = textBuildState(tx); return nil })
+	if err != nil || st.epoch == nil || st.started {
+		return st.resume()
 	}
+	mine := false
 	err = s.write(func(tx *bolt.Tx) error {
-		epoch, from, started = textBuildState(tx)
-		if epoch == nil || started {
+		if st = textBuildState(tx); st.epoch == nil || st.started {
 			return nil
 		}
 		if err := resetTextBuckets(tx); err != nil {
 			return err
 		}
-		return putTextBuilt(tx, epoch, 0)
+		mine = true
+		return putTextBuilt(tx, st.epoch, 0)
 	}, func(*bolt.Tx) error { return nil })
-	return epoch, from, err
+	if err != nil || mine {
+		return st.epoch, 0, err
+	}
+	return st.resume()
 }
 
-func textBuildState(tx *bolt.Tx) (epoch []byte, from uint64, started bool) {
-	meta := tx.Bucket(bMeta)
-	epoch = bytes.Clone(meta.Get(kTextStale))
-	built := meta.Get(kTextBuilt)
-	if epoch == nil || len(built) != len(epoch)+8 || !bytes.Equal(built[:len(epoch)], epoch) {
-		return epoch, 0, false
+// buildState is what meta says of the full-text index of notes.
+type buildState struct {
+	epoch   []byte // nil: the index is current
+	started bool   // a build of this epoch wrote ftx_built
+	from    uint64 // its next plan position
+	beat    int64  // when it last wrote (unix seconds)
+}
+
+// textBuildAlive is how long a build's last transaction keeps other
+// processes from joining in (they would index the same notes again): a
+// `log` during a restore's build would otherwise wait for all of it. A
+// killed build is resumed by the first open after that.
+const textBuildAlive = 60 * time.Second
+
+// textClock tells the time builds write down; tests move it.
+var textClock = time.Now
+
+func (st buildState) resume() ([]byte, uint64, error) {
+	fresh := st.started && st.beat != 0 && textClock().Sub(time.Unix(st.beat, 0)).Abs() < textBuildAlive
+	if st.epoch == nil || fresh {
+		return nil, 0, nil
 	}
-	return epoch, binary.BigEndian.Uint64(built[len(epoch):]), true
+	return st.epoch, st.from, nil
+}
+
+func textBuildState(tx *bolt.Tx) buildState {
+	meta := tx.Bucket(bMeta)
+	st := buildState{epoch: bytes.Clone(meta.Get(kTextStale))}
+	built := meta.Get(kTextBuilt)
+	if st.epoch == nil || len(built) != len(st.epoch)+16 || !bytes.Equal(built[:len(st.epoch)], st.epoch) {
+		return st
+	}
+	st.started = true
+	st.from = binary.BigEndian.Uint64(built[len(st.epoch):])
+	st.beat = int64(binary.BigEndian.Uint64(built[len(st.epoch)+8:]))
+	return st
 }
 
 func putTextBuilt(tx *bolt.Tx, epoch []byte, at uint64) error {
-	return tx.Bucket(bMeta).Put(kTextBuilt, binary.BigEndian.AppendUint64(bytes.Clone(epoch), at))
+	v := binary.BigEndian.AppendUint64(bytes.Clone(epoch), at)
+	return tx.Bucket(bMeta).Put(kTextBuilt, binary.BigEndian.AppendUint64(v, uint64(textClock().Unix())))
 }
 
 // resetTextBuckets empties the full-text buckets of notes.
@@ -171,8 +202,7 @@ type noteWhen struct {
 // Should another process build at the same time, both index some notes
 // twice, which changes nothing.
 func buildTextChunk(tx *bolt.Tx, epoch []byte, plan []uint64, at, next int) (moved bool, err error) {
-	have, _, started := textBuildState(tx)
-	if !bytes.Equal(have, epoch) || !started {
+	if st := textBuildState(tx); !bytes.Equal(st.epoch, epoch) || !st.started {
 		return true, nil
 	}
 	// keys go in in day order: pages filled before stay full

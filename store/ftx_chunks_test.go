@@ -166,7 +166,8 @@ func sum(xs []int) (n int) {
 }
 
 // TestKilledBuildResumes: a build stopped after its first transaction (a
-// kill) is resumed by the next Open where it stopped, not started over.
+// kill) is resumed where it stopped, not started over, by the first Open
+// once it has not written for textBuildAlive.
 func TestKilledBuildResumes(t *testing.T) {
 	s, _ := staleBook(t, 3, 50)
 	chunks := buildIn(t, s, 1_000_000, nil)
@@ -191,7 +192,17 @@ func TestKilledBuildResumes(t *testing.T) {
 	}
 	var resumed []int
 	onTextChunk = func(n int) { resumed = append(resumed, n) }
-	defer func() { onTextChunk = nil }()
+	defer func() { onTextChunk, textClock = nil, time.Now }()
+	// Within a minute of its last write the build may be running in
+	// another process: an open leaves it alone (a `log` does not wait for
+	// it); after that it was killed, and the next open resumes it.
+	if _, err := Open(s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if len(resumed) != 0 {
+		t.Fatalf("an open joined a build under way: %v", resumed)
+	}
+	textClock = func() time.Time { return time.Now().Add(textBuildAlive + time.Second) }
 	if _, err := Open(s.Path()); err != nil {
 		t.Fatal(err)
 	}
