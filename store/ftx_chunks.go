@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"slices"
@@ -167,26 +166,63 @@ func resetTextBuckets(tx *bolt.Tx) error {
 
 // textPlan lists every note as its day << 32 | its id, sorted: the order
 // of the build (8 bytes a note, the one part of a build that grows with
-// the book). nil: the epoch moved since the build started.
+// the book). It reads textPlanNotes notes per read transaction, so that
+// a writer waits for one of them at most: a note added in between is
+// indexed by its own write. nil: the epoch moved since the build started.
 func (s *Store) textPlan(epoch []byte) ([]uint64, error) {
 	var plan []uint64
-	err := s.view(func(tx *bolt.Tx) error {
-		if !bytes.Equal(tx.Bucket(bMeta).Get(kTextStale), epoch) {
-			return nil
-		}
-		plan = make([]uint64, 0, tx.Bucket(bNotes).Stats().KeyN)
-		var failed error
-		err := eachRecord(tx, bNotes, func(in noteWhen) {
-			id, err := noteID32(model.Interaction{ID: in.ID})
-			if failed == nil {
-				failed = err
+	var last []byte // the key read last
+	for {
+		var done bool
+		err := s.view(func(tx *bolt.Tx) error {
+			if !bytes.Equal(tx.Bucket(bMeta).Get(kTextStale), epoch) {
+				plan, done = nil, true
+				return nil
 			}
-			plan = append(plan, uint64(dayOf(model.Interaction{At: in.At}))<<32|uint64(id))
+			if plan == nil {
+				plan = make([]uint64, 0, tx.Bucket(bNotes).Sequence())
+			}
+			var err error
+			plan, last, err = planNotes(tx, plan, last)
+			done = last == nil
+			return err
 		})
-		return cmp.Or(err, failed)
-	})
-	slices.Sort(plan)
-	return plan, err
+		if err != nil || done {
+			slices.Sort(plan)
+			return plan, err
+		}
+	}
+}
+
+// textPlanNotes is how many notes one read transaction of a plan reads.
+var textPlanNotes = 200_000
+
+// planNotes adds the notes after key from (all when nil) to plan, up to
+// textPlanNotes of them, and gives the key read last (nil at the end).
+func planNotes(tx *bolt.Tx, plan []uint64, from []byte) ([]uint64, []byte, error) {
+	c := tx.Bucket(bNotes).Cursor()
+	k, v := c.First()
+	if from != nil {
+		if k, v = c.Seek(from); bytes.Equal(k, from) {
+			k, v = c.Next()
+		}
+	}
+	for n := 0; k != nil; k, v = c.Next() {
+		if n == textPlanNotes {
+			return plan, bytes.Clone(from), nil // from lives in this transaction's pages
+		}
+		var in noteWhen
+		if err := json.Unmarshal(v, &in); err != nil {
+			return plan, nil, damagedRecord(bNotes, lastID(k))
+		}
+		id, err := noteID32(model.Interaction{ID: in.ID})
+		if err != nil {
+			return plan, nil, err
+		}
+		plan = append(plan, uint64(dayOf(model.Interaction{At: in.At}))<<32|uint64(id))
+		from, n = k, n+1
+	}
+	return plan, nil, nil
 }
 
 // noteWhen is the part of a note the plan reads.

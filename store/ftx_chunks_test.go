@@ -303,3 +303,22 @@ func TestOldBuildMarkIsNotResumed(t *testing.T) {
 		t.Fatalf("the index holds %d entries, want %d", len(got), len(whole))
 	}
 }
+
+// TestPlanInShortReads: a plan read 7 notes per read transaction lists
+// every note once, in build order, as one read in a single transaction.
+func TestPlanInShortReads(t *testing.T) {
+	s, _ := staleBook(t, 6, 40)
+	epoch, _, err := s.startTextBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { textPlanNotes = n }(textPlanNotes)
+	whole, err := s.textPlan(epoch)
+	if err != nil || len(whole) != 40 || !slices.IsSorted(whole) {
+		t.Fatalf("one-read plan: %d entries, sorted %v, %v", len(whole), slices.IsSorted(whole), err)
+	}
+	textPlanNotes = 7
+	if short, err := s.textPlan(epoch); err != nil || !slices.Equal(short, whole) {
+		t.Fatalf("plan in reads of 7: %v (%v), want %v", short, err, whole)
+	}
+}
