@@ -27,8 +27,11 @@ import (
 var kTextBuilt = []byte("ftx_built")
 
 // textBuildNotes is how many notes one transaction of a build indexes
-// (about 10 MB of postings at 50,000 notes).
-var textBuildNotes = 50_000
+// (about 5 MB of postings, a second or two of holding the file).
+var textBuildNotes = 25_000
+
+// textBuildGap is the pause between a build's transactions.
+const textBuildGap = 10 * intentPoll
 
 // RebuildTextIndex builds the full-text index again from the notes when a
 // bulk load left it stale, telling progress; otherwise it does nothing.
@@ -76,6 +79,10 @@ func (s *Store) buildText(progress Progress) (bool, error) {
 			progress("building the search index", at, len(plan))
 			return true, nil
 		}
+		// A writer waiting for the file polls the intent lock every
+		// intentPoll: without a gap the next chunk would always take it
+		// first (measured: logs failing busy after 5 s during a build).
+		time.Sleep(textBuildGap)
 	}
 }
 
