@@ -28,6 +28,7 @@ var migrations = []migration{
 	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 	{7, "count only real contact as a touch; add the going-cold index", recountTouches},
 	{8, "add the sync state", createBuckets},
+	{9, "add the UID and email indexes an import matches by", buildMatchIndexes},
 }
 
 // SchemaVersion is the newest schema this binary knows.
