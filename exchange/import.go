@@ -71,33 +71,19 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 	if b.Format == Backup {
 		return restore(s, b.Backup, opt, rep)
 	}
-	stored, err := s.AllContacts()
+	p, err := plan(s, b, opt, &rep)
 	if err != nil {
 		return rep, err
 	}
-	p := newPlanner(stored, opt.Stage, opt.Tags)
-	p.source = b.Source
-	rep.Kept, rep.Dropped = map[string]int{}, map[string]int{}
-	for _, r := range b.Records {
-		p.add(r)
-		for _, k := range r.Contact.Kept {
-			rep.Kept[keptName(k)]++
-		}
-		for _, d := range r.Dropped {
-			rep.Dropped[d]++
-		}
+	stored, err := s.ContactsByID(p.storedIDs())
+	if err != nil {
+		return rep, err
 	}
-	rep.Read = len(b.Records) + rep.Skipped
-	rep.Decisions = p.decisions
 	texts, err := s.NoteTexts(p.needTexts())
 	if err != nil {
 		return rep, err
 	}
-	byID := make(map[uint64]model.Contact, len(stored))
-	for _, c := range stored {
-		byID[c.ID] = c
-	}
-	rep.Steps = p.finish(byID, texts)
+	rep.Steps = p.finish(stored, texts)
 	rep.Problems = append(rep.Problems, p.probs...)
 	rep.Skipped += len(p.probs)
 	var changes []store.Change
@@ -130,6 +116,38 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 		_, err := s.Upsert(changes[from:to])
 		return err
 	})
+}
+
+// lookupChunk is how many records one look-up in the book serves: the
+// contacts they could match are in memory together.
+const lookupChunk = 100
+
+// plan matches the batch's records to the book, a chunk of records at a
+// time: it reads only the stored contacts the chunk could match.
+func plan(book candidates, b *Batch, opt ImportOptions, rep *Report) (*planner, error) {
+	p := newPlanner(book, opt.Stage, opt.Tags)
+	p.source = b.Source
+	rep.Kept, rep.Dropped = map[string]int{}, map[string]int{}
+	size := min(opt.Chunk, lookupChunk)
+	for from := 0; from < len(b.Records); from += size {
+		chunk := b.Records[from:min(from+size, len(b.Records))]
+		if err := p.book.lookUp(chunk); err != nil {
+			return nil, err
+		}
+		clear(p.apartSeen) // it names records of this chunk only
+		for _, r := range chunk {
+			p.add(r)
+			for _, k := range r.Contact.Kept {
+				rep.Kept[keptName(k)]++
+			}
+			for _, d := range r.Dropped {
+				rep.Dropped[d]++
+			}
+		}
+	}
+	rep.Read = len(b.Records) + rep.Skipped
+	rep.Decisions = p.decisions
+	return p, nil
 }
 
 // replay re-applies a step's records to the contact as stored when the

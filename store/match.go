@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -74,13 +75,15 @@ type MatchKeys struct {
 
 // Matches are, for each key looked up, the ids of the contacts stored
 // under it, in id order (a contact without a UID is under the UID its
-// exports derive), and the contacts among them the caller did not know.
+// exports derive), and the contacts among them the caller did not know,
+// with only the fields matching weighs: ID, UID, Name, Company, Title,
+// Birthday and Created (see matchFields). ContactsByID reads them whole.
 type Matches struct {
 	UIDs, Emails, Names map[string][]uint64
 	Contacts            map[uint64]model.Contact
 }
 
-// MatchCandidates looks keys up in one read transaction and reads only the
+// MatchCandidates looks keys up in one read transaction and reads the
 // contacts found that known does not report (nil: none known). An import
 // calls it once per chunk of cards, so its memory follows the file, not
 // the book.
@@ -98,7 +101,7 @@ func (s *Store) MatchCandidates(keys MatchKeys, known func(uint64) bool) (Matche
 				}
 				ids := idsUnder(tx.Bucket(look.bucket), k)
 				look.out[k] = ids
-				if err := readUnknown(tx, ids, known, m.Contacts); err != nil {
+				if err := readMatchFields(tx, ids, known, m.Contacts); err != nil {
 					return err
 				}
 			}
@@ -121,17 +124,48 @@ func idsUnder(b *bolt.Bucket, k string) []uint64 {
 	return ids
 }
 
-// readUnknown reads into out the contacts of ids not read yet.
-func readUnknown(tx *bolt.Tx, ids []uint64, known func(uint64) bool, out map[uint64]model.Contact) error {
+// matchFields is the part of a stored contact that matching weighs.
+// Decoding only these skips building every list and text of a contact
+// that is only a candidate: most never take a card. The tags are those
+// of model.Contact (a test holds them together).
+type matchFields struct {
+	ID       uint64     `json:"id"`
+	UID      string     `json:"uid"`
+	Name     string     `json:"name"`
+	Company  string     `json:"company"`
+	Title    string     `json:"title"`
+	Birthday model.Date `json:"birthday"`
+	Created  time.Time  `json:"created"`
+}
+
+// readMatchFields reads into out the match fields of the contacts of ids
+// not read yet.
+func readMatchFields(tx *bolt.Tx, ids []uint64, known func(uint64) bool, out map[uint64]model.Contact) error {
 	for _, id := range ids {
 		if _, have := out[id]; have || known != nil && known(id) {
 			continue
 		}
-		var c model.Contact
-		if err := getJSON(tx, bContacts, id, &c); err != nil {
+		var f matchFields
+		if err := getJSON(tx, bContacts, id, &f); err != nil {
 			return fmt.Errorf("contact %d: %w", id, err)
 		}
-		out[id] = c
+		out[id] = model.Contact{ID: f.ID, UID: f.UID, Name: f.Name, Company: f.Company, Title: f.Title, Birthday: f.Birthday, Created: f.Created}
 	}
 	return nil
+}
+
+// ContactsByID reads the given contacts whole, in one read transaction.
+func (s *Store) ContactsByID(ids []uint64) (map[uint64]model.Contact, error) {
+	out := make(map[uint64]model.Contact, len(ids))
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			var c model.Contact
+			if err := getJSON(tx, bContacts, id, &c); err != nil {
+				return fmt.Errorf("contact %d: %w", id, err)
+			}
+			out[id] = c
+		}
+		return nil
+	})
+	return out, err
 }
