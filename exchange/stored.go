@@ -37,7 +37,7 @@ type storedBook struct {
 
 // maxStubs bounds the candidates kept between chunks (about 200 bytes
 // each); past it they are read again when a later chunk names them.
-const maxStubs = 50_000
+var maxStubs = 50_000 // a variable so tests can make it small
 
 // stub is what matching needs of a stored contact: a quarter of a
 // model.Contact's size, since tens of thousands may be kept.
