@@ -101,3 +101,22 @@ func TestImportIgnoresUnrelatedContacts(t *testing.T) {
 		t.Errorf("contact 4: %+v %v, want the title CEO", c, err)
 	}
 }
+
+// TestImportWritesSmallChunks: a merge import commits at most 100
+// contacts per transaction (each one dirties a page of every index until
+// the commit), while a restore keeps its 500.
+func TestImportWritesSmallChunks(t *testing.T) {
+	s := newStore(t)
+	var records []Record
+	for i := range 250 {
+		records = append(records, Record{Line: i + 1, Contact: model.Contact{Name: fmt.Sprint("Card ", i)}})
+	}
+	var done []int
+	opt := ImportOptions{Progress: func(n, total int) { done = append(done, n) }}
+	if _, err := Import(s, &Batch{Source: "x.vcf", Records: records}, opt); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(done) != "[100 200 250]" {
+		t.Errorf("progress after %v, want [100 200 250]", done)
+	}
+}

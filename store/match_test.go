@@ -47,17 +47,22 @@ func TestMatchCandidates(t *testing.T) {
 	}
 }
 
-// TestMatchFieldsTags: matchFields decodes a stored contact's fields as
-// model.Contact does, so the two cannot drift apart.
+// TestMatchFieldsTags: matchFields and matchKeyFields decode a stored
+// contact's fields as model.Contact does, so they cannot drift apart.
 func TestMatchFieldsTags(t *testing.T) {
+	for _, f := range []any{&matchFields{}, &matchKeyFields{}} {
+		sameFields(t, f)
+	}
+}
+
+func sameFields(t *testing.T, into any) {
 	c := model.Contact{ID: 7, UID: "u", Name: "N", Company: "C", Title: "T", Birthday: model.Date{Year: 1990, Month: time.May, Day: 2},
 		Created: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), Emails: []string{"e@x"}}
 	raw, _ := json.Marshal(c)
-	var f matchFields
-	if err := json.Unmarshal(raw, &f); err != nil {
+	if err := json.Unmarshal(raw, into); err != nil {
 		t.Fatal(err)
 	}
-	fv, cv := reflect.ValueOf(f), reflect.ValueOf(c)
+	fv, cv := reflect.ValueOf(into).Elem(), reflect.ValueOf(c)
 	for i := range fv.NumField() {
 		name := fv.Type().Field(i).Name
 		ct, _ := cv.Type().FieldByName(name)
