@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -45,28 +46,36 @@ func matchIndexKeys(c model.Contact) []indexKey {
 }
 
 // buildMatchIndexes fills idx_uids and idx_emails for a book made before
-// they existed, in key order (see deferPuts). It decodes only the fields
-// the keys come from: at 100,000 contacts this step runs in every
-// command's first open after an upgrade.
+// they existed. This step runs in the first command after an upgrade, so
+// it is lean: it decodes only the fields the keys come from and keeps
+// each key as one string (not an indexKey, three slices), then puts each
+// bucket's keys in order, where bbolt appends (see deferPuts).
 func buildMatchIndexes(tx *bolt.Tx) error {
 	if err := createBuckets(tx); err != nil {
 		return err
 	}
-	putSorted := deferPuts(tx)
-	var failed error
+	keys := map[string][]string{}
 	err := eachRecord(tx, bContacts, func(f matchKeyFields) {
 		c := model.Contact{ID: f.ID, UID: f.UID, Created: f.Created, Emails: f.Emails}
-		if err := putKeys(tx, matchIndexKeys(c)); err != nil && failed == nil {
-			failed = err
+		for _, k := range matchIndexKeys(c) {
+			keys[string(k.bucket)] = append(keys[string(k.bucket)], string(k.key))
 		}
 	})
-	if perr := putSorted(); err == nil { // always: it stops the deferring
-		err = perr
-	}
 	if err != nil {
 		return err
 	}
-	return failed
+	for name, list := range keys {
+		slices.Sort(list)
+		b := tx.Bucket([]byte(name))
+		b.FillPercent = 0.9
+		for _, k := range list {
+			if err := b.Put([]byte(k), nil); err != nil {
+				return err
+			}
+		}
+		keys[name] = nil
+	}
+	return nil
 }
 
 // MatchKeys are what an import looks stored contacts up by, each in the
