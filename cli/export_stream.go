@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bufio"
+	"fmt"
 	"io"
+	"time"
 
 	"rapport/exchange"
 	"rapport/model"
@@ -16,9 +18,9 @@ func (a *app) exportVCards(s *store.Store, output string) error {
 	n := 0
 	produce := func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
-		err := s.ScheduleEach(func(b model.Bundle) error {
+		err := s.ContactsEach(func(c model.Contact) error {
 			n++
-			_, err := bw.Write(exchange.EncodeCard(b.Contact))
+			_, err := bw.Write(exchange.EncodeCard(c))
 			return err
 		})
 		if err == nil {
@@ -26,7 +28,7 @@ func (a *app) exportVCards(s *store.Store, output string) error {
 		}
 		return err
 	}
-	return a.streamExport(output, produce, &n)
+	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }
 
 // exportGoogleCSV streams the Google CSV in two passes over the book, a
@@ -36,7 +38,7 @@ func (a *app) exportGoogleCSV(s *store.Store, output string, excel bool) error {
 	n := 0
 	produce := func(w io.Writer) error {
 		var st exchange.GoogleCSVStream
-		err := s.ScheduleEach(func(b model.Bundle) error { st.Widen(b.Contact); return nil })
+		err := s.ContactsEach(func(c model.Contact) error { st.Widen(c); return nil })
 		if err != nil {
 			return err
 		}
@@ -44,7 +46,7 @@ func (a *app) exportGoogleCSV(s *store.Store, output string, excel bool) error {
 		if err := st.Start(bw, excel); err != nil {
 			return err
 		}
-		err = s.ScheduleEach(func(b model.Bundle) error { n++; return st.Row(b.Contact) })
+		err = s.ContactsEach(func(c model.Contact) error { n++; return st.Row(c) })
 		if err == nil {
 			err = st.Flush()
 		}
@@ -53,18 +55,44 @@ func (a *app) exportGoogleCSV(s *store.Store, output string, excel bool) error {
 		}
 		return err
 	}
-	return a.streamExport(output, produce, &n)
+	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
+}
+
+// exportICS streams the calendar (moments and open follow-ups, no notes),
+// a chunk of contacts per read transaction: the bytes WriteICS gives for
+// the book, without the book or the calendar in memory.
+func (a *app) exportICS(s *store.Store, output string, todo bool, now time.Time) error {
+	var iw *exchange.ICSWriter
+	produce := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		var err error
+		if iw, err = exchange.NewICSWriter(bw, todo, now); err != nil {
+			return err
+		}
+		err = s.ScheduleEach(iw.Add)
+		if err == nil {
+			err = iw.Close()
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		return err
+	}
+	return a.streamExport(output, produce, func() string {
+		return fmt.Sprintf("%s (%s, %s)", plural(iw.Moments+iw.FollowUps, "event", "events"),
+			plural(iw.Moments, "moment", "moments"), plural(iw.FollowUps, "follow-up", "follow-ups"))
+	})
 }
 
 // streamExport runs produce on stdout, or through writeOutput into
-// output and then says how many contacts (*n, counted by produce) went.
-func (a *app) streamExport(output string, produce func(io.Writer) error, n *int) error {
+// output and then says what went (what, once produce is done).
+func (a *app) streamExport(output string, produce func(io.Writer) error, what func() string) error {
 	if output == "" || output == "-" {
 		return produce(a.out)
 	}
 	if err := writeOutput(output, produce); err != nil {
 		return err
 	}
-	printf(a.out, "Exported %s to %s.", plural(*n, "contact", "contacts"), output)
+	printf(a.out, "Exported %s to %s.", what(), output)
 	return nil
 }
