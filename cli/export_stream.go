@@ -31,31 +31,44 @@ func (a *app) exportVCards(s *store.Store, output string) error {
 	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }
 
-// exportGoogleCSV streams the Google CSV in two passes over the book, a
-// chunk per read transaction: the first sizes the header's groups, the
-// second writes the rows.
+// exportGoogleCSV streams the Google CSV in two passes over the book (see
+// writeGoogleCSV). A contact that outgrew the header between the passes
+// stops it with exchange.ErrBookChanged: with -o nothing is written, on
+// stdout the caller is told the output is incomplete.
 func (a *app) exportGoogleCSV(s *store.Store, output string, excel bool) error {
 	n := 0
-	produce := func(w io.Writer) error {
-		var st exchange.GoogleCSVStream
-		err := s.ContactsEach(func(c model.Contact) error { st.Widen(c); return nil })
-		if err != nil {
-			return err
-		}
-		bw := bufio.NewWriterSize(w, 1<<16)
-		if err := st.Start(bw, excel); err != nil {
-			return err
-		}
-		err = s.ContactsEach(func(c model.Contact) error { n++; return st.Row(c) })
-		if err == nil {
-			err = st.Flush()
-		}
-		if err == nil {
-			err = bw.Flush()
-		}
+	produce := func(w io.Writer) (err error) {
+		n, err = writeGoogleCSV(s, w, excel, nil)
 		return err
 	}
 	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
+}
+
+// writeGoogleCSV reads the book twice, a chunk per read transaction: the
+// first pass sizes the header's groups, the second writes the rows.
+// between, when not nil, runs between the passes: where a test puts the
+// edit another shell could make. It returns how many rows it wrote.
+func writeGoogleCSV(s *store.Store, w io.Writer, excel bool, between func()) (int, error) {
+	var st exchange.GoogleCSVStream
+	if err := s.ContactsEach(func(c model.Contact) error { st.Widen(c); return nil }); err != nil {
+		return 0, err
+	}
+	if between != nil {
+		between()
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := st.Start(bw, excel); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := s.ContactsEach(func(c model.Contact) error { n++; return st.Row(c) })
+	if err == nil {
+		err = st.Flush()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	return n, err
 }
 
 // exportICS streams the calendar (moments and open follow-ups, no notes),
