@@ -98,14 +98,42 @@ func (a *app) exportICS(s *store.Store, output string, todo bool, now time.Time)
 }
 
 // streamExport runs produce on stdout, or through writeOutput into
-// output and then says what went (what, once produce is done).
+// output and then says what went (what, once produce is done). Bytes
+// already on stdout cannot be taken back, so a failure after some went
+// says the output is incomplete (and a JSON backup or calendar is left
+// unclosed, which no parser, rapport import included, accepts).
 func (a *app) streamExport(output string, produce func(io.Writer) error, what func() string) error {
 	if output == "" || output == "-" {
-		return produce(a.out)
+		w := &countingWriter{w: a.out}
+		if err := produce(w); err != nil {
+			return incomplete(w.n, "stdout", err)
+		}
+		return nil
 	}
 	if err := writeOutput(output, produce); err != nil {
 		return err
 	}
 	printf(a.out, "Exported %s to %s.", what(), output)
 	return nil
+}
+
+// countingWriter counts the bytes that went through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// incomplete is err, said to have cut short what went to where when
+// anything did.
+func incomplete(written int64, where string, err error) error {
+	if written == 0 {
+		return err
+	}
+	return fmt.Errorf("the export stopped part-way, so what it wrote to %s is incomplete: %w", where, err)
 }
