@@ -65,23 +65,18 @@ func reindexContact(tx *bolt.Tx, oldData, newData []byte) error {
 	if err != nil {
 		return err
 	}
-	if old != nil {
+	switch {
+	case old != nil && c != nil:
+		return moveContactIndex(tx, *old, *c)
+	case old != nil:
 		if err := deleteKeys(tx, contactIndexKeys(*old)); err != nil {
 			return err
 		}
-		if err := countTouchDay(tx, old.NextTouch(), -1); err != nil {
-			return err
-		}
+		return countTouchDay(tx, old.NextTouch(), -1)
+	case c != nil:
+		return indexContact(tx, *c)
 	}
-	if c == nil {
-		return nil
-	}
-	if old != nil && old.Name != c.Name {
-		if err := renameInDue(tx, c.ID, c.Name); err != nil {
-			return err
-		}
-	}
-	return indexContact(tx, *c)
+	return nil
 }
 
 func reindexNote(tx *bolt.Tx, oldData, newData []byte) error {
