@@ -134,7 +134,7 @@ func newPlanner(book candidates, stage model.Stage, tags []string) *planner {
 		apartSeen: map[apartKey]bool{}, stage: stage, tags: tags}
 }
 
-func uidKey(uid string) string { return model.UIDKey(uid) }
+func uidKey(uid string) string { return UIDKey(uid) }
 
 // index makes t findable by its UID, emails and name; safe to call again
 // after a merge added some. A UID names the contact that had it first.
