@@ -54,8 +54,8 @@ func (d Decision) Where(source string) string { return where(source, d.File, d.L
 // target is a contact records can match: stored, or new in this import.
 type target struct {
 	step    *Step
-	stored  model.Contact // as read before the import, for stored ones
-	c       model.Contact // with every record merged so far
+	stored  model.Contact // for stored ones, the fields matching weighs (storedBook)
+	c       model.Contact // with every record merged so far (finish makes it whole)
 	texts   map[string]bool
 	uids    map[string]bool // UIDs of the records of this import merged in
 	records int             // records of this import merged in
