@@ -20,7 +20,8 @@ import (
 // writers get the file between transactions, and a killed build resumes.
 //
 // meta's ftx_built records how far the build has come, as the stale
-// mark's value (an epoch) and the next plan position. While the index is
+// mark's value (an epoch), the next plan position and when it was
+// written. While the index is
 // stale, every note before that position is indexed: the build indexed it,
 // and every write since indexed its own notes, except a bulk load, which
 // moves the epoch (markTextStale) and so starts the build over.
@@ -35,6 +36,7 @@ const textBuildGap = 10 * intentPoll
 
 // RebuildTextIndex builds the full-text index again from the notes when a
 // bulk load left it stale, telling progress; otherwise it does nothing.
+// A build another process wrote to within textBuildAlive is left to it.
 // A bulk load by another process during the build starts it over; after
 // a few such restarts the index is left stale (searches read the notes
 // meanwhile) for the next open to build.
