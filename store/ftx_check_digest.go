@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"math"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	bolt "go.etcd.io/bbolt"
@@ -9,38 +10,41 @@ import (
 	"rapport/model"
 )
 
-// checkText compares digests of the full-text index (one hash per
-// posting, summed) with those the notes call for, in constant memory,
-// and lists the entries (checkTextEntries) only when they disagree.
-func checkText(tx *bolt.Tx) []string {
-	if agree, problems := textDigestsAgree(tx); agree && len(problems) == 0 {
-		return nil
-	}
-	return checkTextEntries(tx)
+// The full-text index is checked with the notes' chunks (check_records.go):
+// digests (one hash per posting, summed) of the postings and note times
+// the chunk's notes call for, against those stored for note ids in the
+// chunk's span, in the same transaction; the entries are listed
+// (checkTextEntries) only for a chunk whose digests disagree. The word's
+// days bucket follows from the word-by-day keys alone: checkTextDays.
+
+// textDigest gathers one chunk's digests; nil when the index is stale (a
+// bulk load left it to the next open to rebuild).
+type textDigest struct {
+	d               *digester
+	want, wantTimes indexDigest
+	buf, key        [12]byte
+	bad             bool
 }
 
-func textDigestsAgree(tx *bolt.Tx) (bool, []string) {
-	d := newDigester()
-	var want, wantTimes indexDigest
-	var problems []string
-	var buf, key [12]byte
-	eachRecord(tx, bNotes, func(in model.Interaction) {
-		id, err := noteID32(in)
-		if err != nil {
-			problems = append(problems, err.Error())
-			return
-		}
-		day := dayOf(in)
-		for _, w := range noteWords(in) {
-			want.add(d.entry(dayKey(day, w), binary.BigEndian.AppendUint32(buf[:0], id)))
-		}
-		wantTimes.add(d.entry(binary.BigEndian.AppendUint32(key[:0], day), timeBytes(&buf, id, in.At.UnixNano())))
-	})
-	if textStale(tx) || len(problems) > 0 {
-		return false, problems
+func newTextDigest(tx *bolt.Tx, d *digester) *textDigest {
+	if textStale(tx) {
+		return nil
 	}
-	notes, days, ok := textDigests(tx, d)
-	return ok && notes == want && days == wantDays(tx, d) && timesDigest(tx, d) == wantTimes, nil
+	return &textDigest{d: d}
+}
+
+func (x *textDigest) add(in model.Interaction) []string {
+	id, err := noteID32(in)
+	if err != nil {
+		x.bad = true
+		return []string{err.Error()}
+	}
+	day := dayOf(in)
+	for _, w := range noteWords(in) {
+		x.want.add(x.d.entry(dayKey(day, w), binary.BigEndian.AppendUint32(x.buf[:0], id)))
+	}
+	x.wantTimes.add(x.d.entry(binary.BigEndian.AppendUint32(x.key[:0], day), timeBytes(&x.buf, id, in.At.UnixNano())))
+	return nil
 }
 
 func (x *indexDigest) add(h uint64) { x.sum += h; x.count++ }
@@ -49,57 +53,105 @@ func timeBytes(buf *[12]byte, id uint32, at int64) []byte {
 	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint32(buf[:0], id), uint64(at))
 }
 
-// textDigests sums the stored postings of the word-by-day and the
-// word's-days buckets; an empty or unreadable bitmap is damage.
-func textDigests(tx *bolt.Tx, d *digester) (notes, days indexDigest, ok bool) {
-	ok = true
-	var buf [4]byte
-	each := func(bucket []byte, sum *indexDigest) {
-		tx.Bucket(bucket).ForEach(func(k, v []byte) error {
-			bm := roaring.New()
-			if bm.UnmarshalBinary(v) != nil || bm.IsEmpty() {
-				ok = false
-				return nil
-			}
-			it := bm.Iterator()
-			for it.HasNext() {
-				sum.add(d.entry(k, binary.BigEndian.AppendUint32(buf[:0], it.Next())))
-			}
-			return nil
-		})
+// compare sums the stored postings and times of the span's notes and
+// lists the entries when they differ from what the notes call for.
+func (x *textDigest) compare(tx *bolt.Tx, sp span) []string {
+	if x.bad {
+		return nil
 	}
-	each(bTextNotes, &notes)
-	each(bTextDays, &days)
-	return notes, days, ok
-}
-
-// wantDays derives the word's-days bucket from the word-by-day keys
-// (checked against the notes just before): a word has a day when the
-// day's key for it exists.
-func wantDays(tx *bolt.Tx, d *digester) indexDigest {
-	var sum indexDigest
+	lo, hi := spanIDs(sp)
+	var notes, times indexDigest
+	ok := true
+	var buf [4]byte
 	tx.Bucket(bTextNotes).ForEach(func(k, v []byte) error {
-		if len(k) >= 4 {
-			sum.add(d.entry(k[4:], k[:4]))
+		bm := roaring.New()
+		if _, err := bm.FromBuffer(v); err != nil || bm.IsEmpty() {
+			ok = false
+			return nil
+		}
+		it := bm.Iterator()
+		it.AdvanceIfNeeded(lo)
+		for it.HasNext() {
+			id := it.Next()
+			if uint64(id) >= hi {
+				break
+			}
+			notes.add(x.d.entry(k, binary.BigEndian.AppendUint32(buf[:0], id)))
 		}
 		return nil
 	})
-	return sum
-}
-
-func timesDigest(tx *bolt.Tx, d *digester) indexDigest {
-	var sum indexDigest
-	var buf [12]byte
 	tx.Bucket(bTextTimes).ForEach(func(k, v []byte) error {
 		ts, err := decodeTimes(v)
 		if err != nil || len(ts) == 0 {
-			sum.count = ^uint64(0) // never equal
+			ok = false
 			return nil
 		}
 		for _, t := range ts {
-			sum.add(d.entry(k, timeBytes(&buf, t.id, t.at)))
+			if uint64(t.id) >= uint64(lo) && uint64(t.id) < hi {
+				times.add(x.d.entry(k, timeBytes(&x.buf, t.id, t.at)))
+			}
 		}
 		return nil
 	})
-	return sum
+	if ok && notes == x.want && times == x.wantTimes {
+		return nil
+	}
+	return checkTextEntries(tx, sp)
+}
+
+// spanIDs turns a span into the note ids (32 bits in the index) it holds:
+// lo up to but not including hi.
+func spanIDs(sp span) (lo uint32, hi uint64) {
+	hi = math.MaxUint32 + 1
+	if !sp.last {
+		hi = min(sp.to, hi)
+	}
+	if sp.from > math.MaxUint32 {
+		return math.MaxUint32, 0
+	}
+	return uint32(sp.from), hi
+}
+
+// checkTextDays compares the word's-days bucket with the word-by-day
+// keys, in one transaction (it reads keys, not postings).
+func checkTextDays(tx *bolt.Tx) []string {
+	if textStale(tx) {
+		return nil
+	}
+	d := newDigester()
+	var want, have indexDigest
+	ok := true
+	tx.Bucket(bTextNotes).ForEach(func(k, v []byte) error {
+		if len(k) >= 4 {
+			want.add(d.entry(k[4:], k[:4]))
+		}
+		return nil
+	})
+	var buf [4]byte
+	tx.Bucket(bTextDays).ForEach(func(k, v []byte) error {
+		bm := roaring.New()
+		if _, err := bm.FromBuffer(v); err != nil || bm.IsEmpty() {
+			ok = false
+			return nil
+		}
+		it := bm.Iterator()
+		for it.HasNext() {
+			have.add(d.entry(k, binary.BigEndian.AppendUint32(buf[:0], it.Next())))
+		}
+		return nil
+	})
+	if ok && want == have {
+		return nil
+	}
+	days := map[string]*roaring.Bitmap{}
+	tx.Bucket(bTextNotes).ForEach(func(k, v []byte) error {
+		if len(k) >= 4 {
+			if days[string(k[4:])] == nil {
+				days[string(k[4:])] = roaring.New()
+			}
+			days[string(k[4:])].Add(binary.BigEndian.Uint32(k))
+		}
+		return nil
+	})
+	return compareBitmaps(tx, bTextDays, days, nil)
 }
