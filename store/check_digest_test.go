@@ -33,10 +33,10 @@ func sampleBundles(t *testing.T, s *Store, seed uint64, n int) {
 }
 
 // TestCheckDigestsAgreeOnCleanBook: on a clean sample book, checked in
-// chunks of 7 records, no chunk's digests differ; a damaged index is the
+// chunks of 60 records, no chunk's digests differ; a damaged index is the
 // only one named, once.
 func TestCheckDigestsAgreeOnCleanBook(t *testing.T) {
-	smallChunks(t, 7, 3)
+	smallChunks(t, 60, 3)
 	s := newStore(t)
 	sampleBundles(t, s, 7, 300)
 	if problems := mustCheckProblems(t, s); len(problems) > 0 {
@@ -55,7 +55,7 @@ func TestCheckDigestsAgreeOnCleanBook(t *testing.T) {
 // TestTextDigestsAgreeOnCleanBook: the full-text digests agree on a clean
 // book checked in chunks, and a missing day of note times is found.
 func TestTextDigestsAgreeOnCleanBook(t *testing.T) {
-	smallChunks(t, 5, 3)
+	smallChunks(t, 60, 3)
 	s := newStore(t)
 	sampleBundles(t, s, 11, 200)
 	if problems := mustCheckProblems(t, s); len(problems) > 0 {

@@ -63,21 +63,21 @@ func (x *textDigest) compare(tx *bolt.Tx, sp span) []string {
 	var notes, times indexDigest
 	ok := true
 	var buf [4]byte
+	bm := roaring.New() // read in place, reused: this runs per chunk
 	tx.Bucket(bTextNotes).ForEach(func(k, v []byte) error {
-		bm := roaring.New()
 		if _, err := bm.FromBuffer(v); err != nil || bm.IsEmpty() {
 			ok = false
 			return nil
 		}
-		it := bm.Iterator()
-		it.AdvanceIfNeeded(lo)
-		for it.HasNext() {
-			id := it.Next()
-			if uint64(id) >= hi {
-				break
-			}
-			notes.add(x.d.entry(k, binary.BigEndian.AppendUint32(buf[:0], id)))
+		if bm.Maximum() < lo || uint64(bm.Minimum()) >= hi {
+			return nil
 		}
+		bm.Iterate(func(id uint32) bool {
+			if id >= lo && uint64(id) < hi {
+				notes.add(x.d.entry(k, binary.BigEndian.AppendUint32(buf[:0], id)))
+			}
+			return uint64(id) < hi
+		})
 		return nil
 	})
 	tx.Bucket(bTextTimes).ForEach(func(k, v []byte) error {
