@@ -47,10 +47,15 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		return s.damaged(problems, err) // comparing indexes needs every bucket
 	}
 	t := newTallies()
-	found, err := s.checkRecords(t)
-	problems = append(problems, found...)
-	if err != nil {
-		return s.damaged(problems, err)
+	for _, pass := range []func() ([]string, error){
+		func() ([]string, error) { return s.checkRecords(t) },
+		s.checkPointed, s.checkText, s.checkTextCount,
+	} {
+		found, err := pass()
+		problems = append(problems, found...)
+		if err != nil {
+			return s.damaged(problems, err)
+		}
 	}
 	report(2, checkSteps)
 	found, verified, err := s.checkCounts(t)
@@ -62,7 +67,6 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if err == nil {
 		err = s.view(func(tx *bolt.Tx) error {
 			problems = append(problems, checkTouchDays(tx)...)
-			problems = append(problems, checkTextDays(tx)...)
 			problems = append(problems, checkJournal(tx, time.Now())...)
 			problems = append(problems, checkSync(tx)...)
 			return nil

@@ -79,7 +79,7 @@ func (s *Store) countRecords(bucket []byte, t *tallies) error {
 		err := s.view(func(tx *bolt.Tx) error {
 			t.seen(tx)
 			sp = eachInSpan(tx, bucket, sp.from, func(k, v []byte) {
-				recordKeys(tx, bucket, k, v, t, nil)
+				recordKeys(tx, bucket, k, v, t)
 			})
 			return nil
 		})
