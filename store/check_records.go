@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,8 +23,9 @@ import (
 // ownedIndexes names, per record bucket, the indexes its records call
 // for. A chunk sums the entries of its span by scanning the index, which
 // costs the whole index per chunk; for the two million entries of the
-// notes' index that is too slow, so its entries (one per note) are looked
-// up one by one instead, and the counts show an extra one (checkPointed).
+// notes' index (and the 300,000 of the follow-ups') that is too slow, so
+// an index with one entry per record has its entries looked up one by
+// one instead, and the counts show an extra one (checkPointed).
 var ownedIndexes = []struct {
 	records []byte
 	indexes [][]byte
@@ -31,7 +33,7 @@ var ownedIndexes = []struct {
 }{
 	{bContacts, [][]byte{bNames, bWords, bCompanyWords, bNextTouch, bCold, bMoments, bReferrals, bContactText, bTags}, nil},
 	{bNotes, nil, bContactNote},
-	{bFollowUps, [][]byte{bContactFU, bDue}, nil},
+	{bFollowUps, [][]byte{bDue}, bContactFU},
 	{bQuestions, [][]byte{bContactQ}, nil},
 	{bShares, [][]byte{bContactS}, nil},
 }
@@ -269,42 +271,55 @@ func lookUp(tx *bolt.Tx, ik indexKey) []string {
 	return nil
 }
 
-// checkPointed compares, in one transaction, the number of notes with
-// the number of entries in their index; when the index has more, its
-// entries are looked up, a chunk per transaction, to name the extra ones.
+// checkPointed compares, in one transaction, the number of records with
+// the number of entries in their looked-up index; when the index has
+// more, its entries are read, a chunk per transaction, to name the extra
+// ones.
 func (s *Store) checkPointed() ([]string, error) {
-	extra := false
-	err := s.view(func(tx *bolt.Tx) error {
-		extra = tx.Bucket(bContactNote).Stats().KeyN > tx.Bucket(bNotes).Stats().KeyN
-		return nil
-	})
 	var problems []string
-	for from := []byte{}; extra && err == nil && from != nil; {
-		err = s.view(func(tx *bolt.Tx) error {
-			var p []string
-			from, p = noteEntriesFrom(tx, from)
-			problems = append(problems, p...)
+	for _, o := range ownedIndexes {
+		if o.pointed == nil {
+			continue
+		}
+		extra := false
+		err := s.view(func(tx *bolt.Tx) error {
+			extra = tx.Bucket(o.pointed).Stats().KeyN > tx.Bucket(o.records).Stats().KeyN
 			return nil
 		})
+		for from := []byte{}; extra && err == nil && from != nil; {
+			err = s.view(func(tx *bolt.Tx) error {
+				var p []string
+				from, p = entriesFrom(tx, o.records, o.pointed, from)
+				problems = append(problems, p...)
+				return nil
+			})
+		}
+		if err != nil {
+			return problems, err
+		}
 	}
-	return problems, err
+	return problems, nil
 }
 
-// noteEntriesFrom checks the notes' index entries from key on, each
-// against the note its key names, until the chunk's time runs out.
-func noteEntriesFrom(tx *bolt.Tx, from []byte) (next []byte, problems []string) {
+// entriesFrom checks index's entries from key on, each against the
+// record its key names, until the chunk's time runs out.
+func entriesFrom(tx *bolt.Tx, records, index, from []byte) (next []byte, problems []string) {
 	deadline := time.Now().Add(chunkTime)
-	notes := tx.Bucket(bNotes)
-	c := tx.Bucket(bContactNote).Cursor()
+	c := tx.Bucket(index).Cursor()
 	n := 0
 	for k, _ := c.Seek(from); k != nil; k, _ = c.Next() {
 		if n++; n%64 == 0 && time.Now().After(deadline) {
 			return append([]byte(nil), k...), problems
 		}
-		var in model.Interaction
-		raw := notes.Get(u64(ownerOf(bContactNote, k)))
-		if raw == nil || json.Unmarshal(raw, &in) == nil && !bytes.Equal(noteIndexKeys(in)[0].key, k) {
-			problems = append(problems, fmt.Sprintf("%s: entry %x has no record", bContactNote, k))
+		id := u64(ownerOf(index, k))
+		raw := tx.Bucket(records).Get(id)
+		if raw == nil {
+			problems = append(problems, fmt.Sprintf("%s: entry %x has no record", index, k))
+			continue
+		}
+		keys, bad := recordKeys(tx, records, id, raw, nil)
+		if len(bad) == 0 && !slices.ContainsFunc(keys, func(ik indexKey) bool { return bytes.Equal(ik.key, k) }) {
+			problems = append(problems, fmt.Sprintf("%s: entry %x has no record", index, k))
 		}
 	}
 	return nil, problems
