@@ -72,6 +72,7 @@ func (s *Store) checkStructure(warn bool) (problems []string, broken bool, err e
 				broken = len(p) > 0
 				return nil
 			})
+			pauseCheck()
 		}
 	}
 	if err == nil && !broken {
