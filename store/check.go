@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,6 +26,8 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	if report == nil {
 		report = func(int, int) {}
 	}
+	// Older versions checked a copy; remove what a killed one left.
+	clearLeftovers(filepath.Join(filepath.Dir(s.path), "."+filepath.Base(s.path)+".check.*.partial"))
 	problems, broken, err := s.checkStructure(true)
 	if err != nil {
 		return s.damaged(problems, err)
