@@ -52,7 +52,8 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	t := newTallies()
 	for _, pass := range []func() ([]string, error){
 		func() ([]string, error) { return s.checkRecords(t) },
-		s.checkPointed, s.checkText, s.checkTextCount,
+		func() ([]string, error) { return s.checkPointed(problems) },
+		s.checkText, s.checkTextCount,
 	} {
 		found, err := pass()
 		problems = append(problems, found...)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -284,17 +285,20 @@ func lookUp(tx *bolt.Tx, ik indexKey) []string {
 
 // checkPointed compares, in one transaction, the number of records with
 // the number of entries in their looked-up index; when the index has
-// more, its entries are read, a chunk per transaction, to name the extra
-// ones.
-func (s *Store) checkPointed() ([]string, error) {
+// more, or the chunks found one of its entries missing (it may have been
+// written under another key), its entries are read, a chunk per
+// transaction, to name the extra ones.
+func (s *Store) checkPointed(found []string) ([]string, error) {
 	var problems []string
 	for _, o := range ownedIndexes {
 		if o.pointed == nil {
 			continue
 		}
-		extra := false
+		extra := slices.ContainsFunc(found, func(p string) bool {
+			return strings.HasPrefix(p, string(o.pointed)+": entry ") && strings.HasSuffix(p, " is missing")
+		})
 		err := s.view(func(tx *bolt.Tx) error {
-			extra = tx.Bucket(o.pointed).Stats().KeyN > tx.Bucket(o.records).Stats().KeyN
+			extra = extra || tx.Bucket(o.pointed).Stats().KeyN > tx.Bucket(o.records).Stats().KeyN
 			return nil
 		})
 		for from := []byte{}; extra && err == nil && from != nil; {
