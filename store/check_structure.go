@@ -106,11 +106,14 @@ func checkUnits(tx *bolt.Tx, path string, name, from []byte) (next []byte, done 
 	if err != nil {
 		return nil, true, []string{err.Error()}
 	}
-	w, _, _, p := openWalker(path, h)
+	w, _, fl, p := openWalker(path, h)
 	if p != "" {
 		return nil, true, []string{"bbolt: " + p}
 	}
 	defer w.f.Close()
+	if fl != ^uint64(0) {
+		w.freelist(fl) // bbolt's check reads it too, where a fault kills
+	}
 	us := w.units(uint64(b.RootPage()))
 	start := 0
 	for i := 1; i < len(us); i++ {
