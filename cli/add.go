@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"rapport/model"
+	"rapport/store"
 )
 
 func newAddCmd(a *app) *cobra.Command {
@@ -20,12 +21,23 @@ func newAddCmd(a *app) *cobra.Command {
       --birthday 12-10 --tag holiday-card --stage prospect --cadence 2w`,
 		Args: exactArgs(1, `a NAME (quote it: "Ada Lovelace")`),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, now, err := a.open()
+			now, err := a.now()
 			if err != nil {
 				return err
 			}
 			c := model.Contact{Name: strings.TrimSpace(args[0]), Stage: model.DefaultStage, Created: now}
-			if err := f.apply(cmd, &c, s); err != nil {
+			// A referrer can only be found in a book that exists already.
+			existing := func() (*store.Store, error) {
+				if err := a.mustExist(); err != nil {
+					return nil, fmt.Errorf("--referred-by: there is no book at %s yet to find %q in", a.path(), f.referredBy)
+				}
+				return a.store()
+			}
+			if err := f.apply(cmd, &c, existing); err != nil {
+				return err
+			}
+			s, err := a.store()
+			if err != nil {
 				return err
 			}
 			others, _ := s.Matches(c.Name)
@@ -68,7 +80,7 @@ func newEditCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := f.apply(cmd, &c, s); err != nil {
+			if err := f.apply(cmd, &c, func() (*store.Store, error) { return s, nil }); err != nil {
 				return err
 			}
 			if err := s.UpdateContact(c); err != nil {

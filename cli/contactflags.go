@@ -42,8 +42,9 @@ func (f *contactFlags) register(fs *pflag.FlagSet, withName bool) {
 }
 
 // apply sets on c every field whose flag was given. Lists replace the old
-// list; an empty value clears a field.
-func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Store) error {
+// list; an empty value clears a field. The book is opened only to resolve
+// --referred-by, so `add` with a bad flag never creates a file.
+func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, book func() (*store.Store, error)) error {
 	changed := cmd.Flags().Changed
 	set := func(flag string, dst *string, v string) {
 		if changed(flag) {
@@ -78,7 +79,7 @@ func (f *contactFlags) apply(cmd *cobra.Command, c *model.Contact, s *store.Stor
 		func() error { return f.applyURLs(changed("url"), c) },
 		func() error { return f.applyCadence(changed("cadence"), c) },
 		func() error { return f.applyStage(changed("stage"), c) },
-		func() error { return f.applyReferral(changed("referred-by"), c, s) },
+		func() error { return f.applyReferral(changed("referred-by"), c, book) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -184,13 +185,17 @@ func (f *contactFlags) applyStage(given bool, c *model.Contact) error {
 	return nil
 }
 
-func (f *contactFlags) applyReferral(given bool, c *model.Contact, s *store.Store) error {
+func (f *contactFlags) applyReferral(given bool, c *model.Contact, book func() (*store.Store, error)) error {
 	if !given {
 		return nil
 	}
 	if f.referredBy == "" {
 		c.ReferredBy = 0
 		return nil
+	}
+	s, err := book()
+	if err != nil {
+		return err
 	}
 	ref, err := s.Resolve(f.referredBy)
 	if err != nil {

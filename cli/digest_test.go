@@ -212,3 +212,27 @@ func readMaildir(t *testing.T, dir string) []*mail.Message {
 	}
 	return out
 }
+
+// The HTML digest has every section `rapport today` prints, with its lines.
+func TestDigestHTMLHasTodaysSections(t *testing.T) {
+	b := newBook(t)
+	b.ok("--today", "2026-03-02", "add", "Ada Lovelace", "--birthday", "03-12", "--cadence", "1w")
+	b.ok("--today", "2026-03-02", "log", "ada", "call", "--follow-up", "2026-03-05: send the deck")
+	b.ok("--today", "2026-03-09", "log", "ada", "call", "--follow-up", "2026-03-09: call back", "--follow-up", "2026-03-12: pilot pricing")
+	b.ok("--today", "2026-03-02", "add", "Grace Hopper", "--cadence", "1w")
+	text := b.ok("--today", "2026-03-10", "today")
+	html := b.ok("--today", "2026-03-10", "digest", "--html")
+	sections := 0
+	for _, line := range strings.Split(text, "\n") {
+		if line == "" || strings.HasPrefix(line, " ") || strings.HasPrefix(line, "Today,") || strings.Contains(line, ":") {
+			continue
+		}
+		heading, _, _ := strings.Cut(line, " (")
+		sections++
+		mustContain(t, html, "<h2>"+heading+"</h2>")
+	}
+	if sections < 4 {
+		t.Fatalf("the book should fill four sections of today, got %d:\n%s", sections, text)
+	}
+	mustContain(t, html, "send the deck", "call back", "pilot pricing", "Grace Hopper", "(0 of 2 promises kept on time)")
+}

@@ -117,6 +117,22 @@ func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 	}
 }
 
+// A bad flag to add is refused before the book is opened, so a first
+// `add` with a typo leaves no empty database behind.
+func TestAddWithABadFlagCreatesNoBook(t *testing.T) {
+	b := newBook(t)
+	for _, flag := range [][]string{{"--cadence", "999999y"}, {"--birthday", "foo"}, {"--stage", "bogus"},
+		{"--moment", "nolabel"}, {"--referred-by", "Grace"}, {"--address", "Home: a; b; c; d; e; f; g"}} {
+		r := b.run(append([]string{"add", "Ada"}, flag...)...)
+		if r.code == 0 || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+			t.Errorf("add %v: exit %d, %q", flag, r.code, r.err)
+		}
+		if _, err := readIfExists(b.path); err == nil {
+			t.Fatalf("add %v created the database", flag)
+		}
+	}
+}
+
 // Flags of add and edit are cleaned like imported text before they are stored.
 func TestContactFlagsAreCleaned(t *testing.T) {
 	b := newBook(t)

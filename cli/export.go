@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"path/filepath"
 	"strings"
@@ -88,34 +87,7 @@ Without --format, the extension of -o decides.`,
 				return a.exportGoogleCSV(s, output, excel)
 			}
 			// What is left is ics.
-			// Stages, not contacts: reading, then writing in memory, then
-			// the file; each is one call into the store or a writer.
-			report := a.progress("Exporting")
-			report(0, 3)
-			var buf bytes.Buffer
-			var book []model.Bundle
-			err = s.ScheduleEach(func(b model.Bundle) error { book = append(book, b); return nil })
-			if err != nil {
-				return err
-			}
-			report(1, 3)
-			moments, follows := exchange.ICSCount(book)
-			if err = exchange.WriteICS(&buf, book, todo, now); err != nil {
-				return err
-			}
-			report(2, 3)
-			// Built in memory first, so a failure writes nothing.
-			if output == "" || output == "-" {
-				_, err = a.out.Write(buf.Bytes())
-				return err
-			}
-			if err := writeOutput(output, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-				return err
-			}
-			report(3, 3)
-			printf(a.out, "Exported %s (%s, %s) to %s.", plural(moments+follows, "event", "events"),
-				plural(moments, "moment", "moments"), plural(follows, "follow-up", "follow-ups"), output)
-			return nil
+			return a.exportICS(s, output, todo, now)
 		},
 	}
 	f := cmd.Flags()
@@ -163,5 +135,5 @@ func (a *app) exportBackup(s *store.Store, output string) error {
 		}
 		return err
 	}
-	return a.streamExport(output, produce, &n)
+	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }

@@ -44,9 +44,13 @@ func writeOutput(path string, write func(io.Writer) error) error {
 		if err != nil {
 			return fmt.Errorf("cannot write to %s: %w", path, pathless(err))
 		}
-		err = write(f)
+		cw := &countingWriter{w: f}
+		err = write(cw)
 		if cerr := f.Close(); err == nil {
 			err = cerr
+		}
+		if err != nil && cw.n > 0 {
+			return incomplete(cw.n, path, pathless(err))
 		}
 		if err != nil {
 			return fmt.Errorf("cannot write to %s: %w", path, pathless(err))

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"strings"
 
@@ -39,14 +40,19 @@ func (st *GoogleCSVStream) Start(w io.Writer, excel bool) error {
 	return st.cw.Write(st.cols)
 }
 
-// Row writes one contact. A contact that grew wider than the header
-// since Widen saw it (an edit from another shell between the passes)
-// keeps the header's columns.
+// ErrBookChanged is Row's answer for a contact that needs more columns
+// than the header has: it gained an email, phone or other entry (or was
+// added) after Widen saw the book. Cutting it would lose a value in
+// silence.
+var ErrBookChanged = errors.New("the book changed during the export (a contact gained an email, phone or other entry after the header was written); run it again")
+
+// Row writes one contact, or returns ErrBookChanged when the header
+// has no room for all of it.
 func (st *GoogleCSVStream) Row(c model.Contact) error {
-	row := googleRow(c, st.g)
-	if len(row) > len(st.cols) {
-		row = row[:len(st.cols)]
+	if !groupsFor([]model.Contact{c}).fitIn(st.g) {
+		return ErrBookChanged
 	}
+	row := googleRow(c, st.g)
 	for i := range row {
 		if strings.HasPrefix(st.cols[i], "Phone ") && strings.HasSuffix(st.cols[i], " - Value") {
 			row[i] = neutralisePhone(model.CleanText(row[i]))
@@ -55,6 +61,14 @@ func (st *GoogleCSVStream) Row(c model.Contact) error {
 		}
 	}
 	return st.cw.Write(row)
+}
+
+// fitIn says whether the header of room (at least one group of each
+// kind, as googleColumns writes it) has a column for everything in g.
+func (g googleGroups) fitIn(room googleGroups) bool {
+	fits := func(n, r int) bool { return n <= max(r, 1) }
+	return fits(g.emails, room.emails) && fits(g.phones, room.phones) && fits(g.addresses, room.addresses) &&
+		fits(g.websites, room.websites) && fits(g.events, room.events) && fits(g.custom, room.custom)
 }
 
 // Flush ends the file.

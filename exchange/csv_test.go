@@ -165,3 +165,32 @@ func TestNeutralise(t *testing.T) {
 		}
 	}
 }
+
+// TestGoogleCSVStreamRefusesAWiderRow: a contact that gained an email or
+// phone after Widen saw the book is never cut to the header's columns;
+// one that fits (fewer entries, or one where the header's single group
+// is empty) is written.
+func TestGoogleCSVStreamRefusesAWiderRow(t *testing.T) {
+	seen := model.Contact{Name: "Ada Lovelace", Emails: []string{"ada@example.com"}}
+	for _, tc := range []struct {
+		name string
+		now  model.Contact
+		ok   bool
+	}{
+		{"same", seen, true},
+		{"first phone", model.Contact{Name: "Ada Lovelace", Emails: seen.Emails, Phones: []string{"+44 20 7946 0000"}}, true},
+		{"second email", model.Contact{Name: "Ada Lovelace", Emails: []string{"ada@example.com", "ada@engines.example"}}, false},
+		{"second phone", model.Contact{Name: "Ada Lovelace", Phones: []string{"+44 20 7946 0000", "+44 20 7946 0001"}}, false},
+	} {
+		var st GoogleCSVStream
+		st.Widen(seen)
+		var buf bytes.Buffer
+		if err := st.Start(&buf, false); err != nil {
+			t.Fatal(err)
+		}
+		err := st.Row(tc.now)
+		if tc.ok != (err == nil) || (err != nil && err != ErrBookChanged) {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+}

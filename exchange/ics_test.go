@@ -136,3 +136,43 @@ func checkICSLines(t *testing.T, out string) {
 		}
 	}
 }
+
+// TestICSWriterStreams: the writer holds no calendar: each contact's
+// events are on the writer when Add returns, END:VCALENDAR only comes
+// with Close (so a cut export is no calendar), and the pieces together
+// are WriteICS's bytes.
+func TestICSWriterStreams(t *testing.T) {
+	var whole, buf bytes.Buffer
+	if err := WriteICS(&whole, icsBook(), false, now); err != nil {
+		t.Fatal(err)
+	}
+	iw, err := NewICSWriter(&buf, false, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(buf.String(), "X-WR-CALNAME:rapport\r\n") {
+		t.Fatalf("header: %q", buf.String())
+	}
+	for i, b := range icsBook() {
+		before := buf.Len()
+		if err := iw.Add(b); err != nil {
+			t.Fatal(err)
+		}
+		added := buf.String()[before:]
+		if !strings.Contains(added, "SUMMARY:"+b.Contact.Name[:10]) || !strings.HasSuffix(added, "END:VEVENT\r\n") {
+			t.Fatalf("contact %d's events were not written by Add: %q", i, added)
+		}
+	}
+	if strings.Contains(buf.String(), "END:VCALENDAR") {
+		t.Fatal("END:VCALENDAR before Close")
+	}
+	if err := iw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if buf.String() != whole.String() {
+		t.Fatalf("streamed:\n%s\nwhole:\n%s", buf.String(), whole.String())
+	}
+	if iw.Moments != 3 || iw.FollowUps != 2 {
+		t.Fatalf("counted %d moments and %d follow-ups, want 3 and 2", iw.Moments, iw.FollowUps)
+	}
+}

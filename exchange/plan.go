@@ -138,7 +138,7 @@ func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *plann
 	return p
 }
 
-func uidKey(uid string) string { return strings.ToLower(bareUID(uid)) }
+func uidKey(uid string) string { return UIDKey(uid) }
 
 // index makes t findable by its UID, emails and name; safe to call again
 // after a merge added some.

@@ -228,7 +228,7 @@ func thankedMeetings(in ReviewInput) map[uint64]bool {
 	}
 	for _, f := range in.FollowUps {
 		m, ok := meetings[f.NoteID]
-		if ok && f.Text == thankYouText && !f.Open() && !f.Done.After(DateOf(m.At).AddDays(1)) {
+		if ok && f.IsThankYou() && !f.Open() && !f.Done.After(DateOf(m.At).AddDays(1)) {
 			out[m.ID] = true
 		}
 	}

@@ -183,3 +183,24 @@ func benchSizesFromEnv() []int {
 	}
 	return []int{1_000, 10_000, 100_000}
 }
+
+// BenchmarkExportWalk: the chunked walks behind the exports. A vCard or
+// CSV export needs only ContactsEach; ScheduleEach also decodes every
+// contact's follow-ups, questions and shares (the calendar needs them).
+func BenchmarkExportWalk(b *testing.B) {
+	walks := map[string]func(s *store.Store) error{
+		"contacts": func(s *store.Store) error { return s.ContactsEach(func(model.Contact) error { return nil }) },
+		"schedule": func(s *store.Store) error { return s.ScheduleEach(func(model.Bundle) error { return nil }) },
+	}
+	for _, name := range []string{"contacts", "schedule"} {
+		b.Run(name, func(b *testing.B) {
+			forSizes(b, func(b *testing.B, s *store.Store) {
+				for b.Loop() {
+					if err := walks[name](s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"strings"
@@ -64,27 +65,38 @@ func putContact(tx *bolt.Tx, old *model.Contact, c model.Contact) error {
 	if c.ReferredBy != 0 && tx.Bucket(bContacts).Get(u64(c.ReferredBy)) == nil {
 		return fmt.Errorf("referred-by contact %d does not exist", c.ReferredBy)
 	}
-	if old != nil {
-		if err := deleteKeys(tx, contactIndexKeys(*old)); err != nil {
-			return err
-		}
-		if err := countTouchDay(tx, old.NextTouch(), -1); err != nil {
-			return err
-		}
-	}
-	put := putJSON
 	if old == nil {
-		put = putNewJSON // every caller passing no old one has a free id
+		// Every caller passing no old one has a free id.
+		if err := putNewJSON(tx, bContacts, c.ID, c); err != nil {
+			return err
+		}
+		return indexContact(tx, c)
 	}
-	if err := put(tx, bContacts, c.ID, c); err != nil {
+	if err := putJSON(tx, bContacts, c.ID, c); err != nil {
 		return err
 	}
-	if old != nil && old.Name != c.Name {
+	return moveContactIndex(tx, *old, c)
+}
+
+// moveContactIndex turns old's index entries and touch count into c's. It
+// writes only the entries that differ: bbolt rewrites every page a Put or
+// Delete reaches, even for an unchanged entry, and a note, which moves its
+// contact's last touch, must not rewrite the name, word and moment indexes.
+func moveContactIndex(tx *bolt.Tx, old, c model.Contact) error {
+	if old.Name != c.Name {
 		if err := renameInDue(tx, c.ID, c.Name); err != nil {
 			return err
 		}
 	}
-	return indexContact(tx, c)
+	if from, to := old.NextTouch(), c.NextTouch(); from != to {
+		if err := countTouchDay(tx, from, -1); err != nil {
+			return err
+		}
+		if err := countTouchDay(tx, to, +1); err != nil {
+			return err
+		}
+	}
+	return replaceKeys(tx, contactIndexKeys(old), contactIndexKeys(c))
 }
 
 // indexContact adds a stored contact's index entries and counts.
@@ -169,6 +181,33 @@ func putKeys(tx *bolt.Tx, keys []indexKey) error {
 		}
 	}
 	return nil
+}
+
+// replaceKeys turns the index entries old into new, deleting and putting
+// only the entries that differ.
+func replaceKeys(tx *bolt.Tx, old, new []indexKey) error {
+	id := func(k indexKey) string { return string(k.bucket) + "\x00" + string(k.key) } // bucket names hold no NUL
+	was := make(map[string][]byte, len(old))
+	for _, k := range old {
+		was[id(k)] = k.value
+	}
+	is := make(map[string]bool, len(new))
+	var fresh, stale []indexKey
+	for _, k := range new {
+		is[id(k)] = true
+		if v, ok := was[id(k)]; !ok || !bytes.Equal(v, k.value) {
+			fresh = append(fresh, k)
+		}
+	}
+	for _, k := range old {
+		if !is[id(k)] {
+			stale = append(stale, k)
+		}
+	}
+	if err := deleteKeys(tx, stale); err != nil {
+		return err
+	}
+	return putKeys(tx, fresh)
 }
 
 func deleteKeys(tx *bolt.Tx, keys []indexKey) error {

@@ -28,10 +28,10 @@ type recordKind struct {
 // records back: a contact before the notes and follow-ups that name it.
 var recordKinds = []recordKind{
 	{bContacts, "contact", reindexContact},
-	{bNotes, "note", reindexNote},
-	{bFollowUps, "follow-up", reindexFollowUp},
-	{bQuestions, "question", reindexQuestion},
-	{bShares, "share", reindexShare},
+	{bNotes, "note", reindexAs(dropNote, addNote)},
+	{bFollowUps, "follow-up", reindexAs(dropFollowUp, indexFollowUp)},
+	{bQuestions, "question", reindexAs(byKeys(questionIndexKeys))},
+	{bShares, "share", reindexAs(byKeys(shareIndexKeys))},
 	{bTombstones, "tombstone", func(*bolt.Tx, []byte, []byte) error { return nil }},
 }
 
@@ -56,6 +56,60 @@ func decodeImage[T any](data []byte) (*T, error) {
 	return v, nil
 }
 
+// reindexAs makes a reindex from a pair of functions over decoded records:
+// drop removes a record's index entries and counts, add writes them.
+func reindexAs[T any](drop, add func(*bolt.Tx, T) error) func(*bolt.Tx, []byte, []byte) error {
+	return func(tx *bolt.Tx, oldData, newData []byte) error {
+		old, err := decodeImage[T](oldData)
+		if err != nil {
+			return err
+		}
+		cur, err := decodeImage[T](newData)
+		if err != nil {
+			return err
+		}
+		if old != nil {
+			if err := drop(tx, *old); err != nil {
+				return err
+			}
+		}
+		if cur != nil {
+			return add(tx, *cur)
+		}
+		return nil
+	}
+}
+
+// byKeys is the drop and add of a record whose index is just its key list.
+func byKeys[T any](keys func(T) []indexKey) (drop, add func(*bolt.Tx, T) error) {
+	drop = func(tx *bolt.Tx, v T) error { return deleteKeys(tx, keys(v)) }
+	add = func(tx *bolt.Tx, v T) error { return putKeys(tx, keys(v)) }
+	return drop, add
+}
+
+func dropNote(tx *bolt.Tx, in model.Interaction) error {
+	if err := unindexNote(tx, in); err != nil {
+		return err
+	}
+	return unindexNoteText(tx, in)
+}
+
+func addNote(tx *bolt.Tx, in model.Interaction) error {
+	if err := indexNote(tx, in); err != nil {
+		return err
+	}
+	return indexNoteText(tx, in)
+}
+
+func dropFollowUp(tx *bolt.Tx, f model.FollowUp) error {
+	if err := deleteKeys(tx, followUpIndexKeys(f, "")); err != nil {
+		return err
+	}
+	return countPromise(tx, f, -1)
+}
+
+// reindexContact is not reindexAs: a contact that stays moves only the
+// entries that changed (moveContactIndex).
 func reindexContact(tx *bolt.Tx, oldData, newData []byte) error {
 	old, err := decodeImage[model.Contact](oldData)
 	if err != nil {
@@ -65,90 +119,16 @@ func reindexContact(tx *bolt.Tx, oldData, newData []byte) error {
 	if err != nil {
 		return err
 	}
-	if old != nil {
+	switch {
+	case old != nil && c != nil:
+		return moveContactIndex(tx, *old, *c)
+	case old != nil:
 		if err := deleteKeys(tx, contactIndexKeys(*old)); err != nil {
 			return err
 		}
-		if err := countTouchDay(tx, old.NextTouch(), -1); err != nil {
-			return err
-		}
-	}
-	if c == nil {
-		return nil
-	}
-	if old != nil && old.Name != c.Name {
-		if err := renameInDue(tx, c.ID, c.Name); err != nil {
-			return err
-		}
-	}
-	return indexContact(tx, *c)
-}
-
-func reindexNote(tx *bolt.Tx, oldData, newData []byte) error {
-	old, err := decodeImage[model.Interaction](oldData)
-	if err != nil {
-		return err
-	}
-	in, err := decodeImage[model.Interaction](newData)
-	if err != nil {
-		return err
-	}
-	if old != nil {
-		if err := unindexNote(tx, *old); err != nil {
-			return err
-		}
-		if err := unindexNoteText(tx, *old); err != nil {
-			return err
-		}
-	}
-	if in != nil {
-		if err := indexNote(tx, *in); err != nil {
-			return err
-		}
-		return indexNoteText(tx, *in)
-	}
-	return nil
-}
-
-func reindexFollowUp(tx *bolt.Tx, oldData, newData []byte) error {
-	old, err := decodeImage[model.FollowUp](oldData)
-	if err != nil {
-		return err
-	}
-	f, err := decodeImage[model.FollowUp](newData)
-	if err != nil {
-		return err
-	}
-	if old != nil {
-		if err := deleteKeys(tx, followUpIndexKeys(*old, "")); err != nil {
-			return err
-		}
-		if err := countPromise(tx, *old, -1); err != nil {
-			return err
-		}
-	}
-	if f != nil {
-		return indexFollowUp(tx, *f)
-	}
-	return nil
-}
-
-func reindexQuestion(tx *bolt.Tx, oldData, newData []byte) error {
-	old, err := decodeImage[model.Question](oldData)
-	if err != nil {
-		return err
-	}
-	q, err := decodeImage[model.Question](newData)
-	if err != nil {
-		return err
-	}
-	if old != nil {
-		if err := deleteKeys(tx, questionIndexKeys(*old)); err != nil {
-			return err
-		}
-	}
-	if q != nil {
-		return putKeys(tx, questionIndexKeys(*q))
+		return countTouchDay(tx, old.NextTouch(), -1)
+	case c != nil:
+		return indexContact(tx, *c)
 	}
 	return nil
 }
@@ -172,24 +152,4 @@ func setImage(tx *bolt.Tx, kind recordKind, key, data []byte) error {
 		return err
 	}
 	return kind.reindex(tx, cur, data)
-}
-
-func reindexShare(tx *bolt.Tx, oldData, newData []byte) error {
-	old, err := decodeImage[model.Share](oldData)
-	if err != nil {
-		return err
-	}
-	sh, err := decodeImage[model.Share](newData)
-	if err != nil {
-		return err
-	}
-	if old != nil {
-		if err := deleteKeys(tx, shareIndexKeys(*old)); err != nil {
-			return err
-		}
-	}
-	if sh != nil {
-		return putKeys(tx, shareIndexKeys(*sh))
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package sync
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"rapport/exchange"
@@ -103,9 +102,7 @@ func (tasks) ext() string         { return ".ics" }
 func (tasks) contentType() string { return "text/calendar; charset=utf-8" }
 func (tasks) lists() []string     { return nil }
 
-func uidKey(uid string) string {
-	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(uid), "urn:uuid:"))
-}
+func uidKey(uid string) string { return exchange.UIDKey(uid) }
 
 func (m tasks) read(body []byte) (model.Fields, string, error) {
 	t, err := exchange.ReadTask(body, m.today)

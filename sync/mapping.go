@@ -171,7 +171,7 @@ func taskFields(t exchange.Task) model.Fields {
 	if t.FollowUp.TheyOwe {
 		set("they_owe", "yes")
 	}
-	set("contact", strings.ToLower(strings.TrimPrefix(t.ContactUID, "urn:uuid:")))
+	set("contact", exchange.UIDKey(t.ContactUID))
 	return f
 }
 

@@ -238,29 +238,15 @@ func (a *App) resize(w, h int) {
 	a.list.SetSize(a.lay.List.W, a.lay.List.H)
 	a.agenda.SetSize(a.lay.Today.W, a.lay.Today.H)
 	// The pushed screens exist only while on the stack.
-	if a.onStack(pageDetail) {
-		a.detail.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageNote) {
-		a.note.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageContact) {
-		a.form.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageSearch) {
-		a.search.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageBook) {
-		a.book.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageReview) {
-		a.review.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageBrief) {
-		a.brief.SetSize(a.lay.Body.W, a.lay.Body.H)
-	}
-	if a.onStack(pageCards) {
-		a.cards.SetSize(a.lay.Body.W, a.lay.Body.H)
+	pushed := []struct {
+		page   page
+		screen interface{ SetSize(w, h int) }
+	}{{pageDetail, &a.detail}, {pageNote, &a.note}, {pageContact, &a.form}, {pageSearch, &a.search},
+		{pageBook, &a.book}, {pageReview, &a.review}, {pageBrief, &a.brief}, {pageCards, &a.cards}}
+	for _, p := range pushed {
+		if a.onStack(p.page) {
+			p.screen.SetSize(a.lay.Body.W, a.lay.Body.H)
+		}
 	}
 }
 
