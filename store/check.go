@@ -17,9 +17,10 @@ import (
 // check_records.go), so writers wait a fraction of a second at most.
 func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
 
-// checkSteps are the stages CheckProgress reports: the page walk, the
-// records and their indexes, the counters, and the journal.
-const checkSteps = 4
+// checkSteps are the stages CheckProgress reports: the page walk, each
+// kind of record with its indexes, the looked-up indexes, the full-text
+// index by day and its counts, the counters, and the journal.
+var checkSteps = len(ownedIndexes) + 6
 
 // CheckProgress is Check, telling report (when not nil) each stage done.
 func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
@@ -50,24 +51,25 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 		return s.damaged(problems, err) // comparing indexes needs every bucket
 	}
 	t := newTallies()
-	for _, pass := range []func() ([]string, error){
-		func() ([]string, error) { return s.checkRecords(t) },
-		func() ([]string, error) { return s.checkPointed(problems) },
-		s.checkText, s.checkTextCount,
-	} {
+	var passes []func() ([]string, error)
+	for _, o := range ownedIndexes {
+		passes = append(passes, func() ([]string, error) { return s.checkRecords(t, o.records, o.indexes, o.pointed) })
+	}
+	passes = append(passes, func() ([]string, error) { return s.checkPointed(problems) }, s.checkText, s.checkTextCount)
+	for i, pass := range passes {
 		found, err := pass()
 		problems = append(problems, found...)
 		if err != nil {
 			return s.damaged(problems, err)
 		}
+		report(2+i, checkSteps)
 	}
-	report(2, checkSteps)
 	found, verified, err := s.checkCounts(t)
 	problems = append(problems, found...)
 	if err == nil && !verified {
 		problems = append(problems, fmt.Sprintf("%s, %s: not verified, the book kept changing while check counted; run check again when it is idle", bPromiseDays, bValueDays))
 	}
-	report(3, checkSteps)
+	report(checkSteps-1, checkSteps)
 	if err == nil {
 		err = s.view(func(tx *bolt.Tx) error {
 			problems = append(problems, checkTouchDays(tx)...)

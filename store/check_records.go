@@ -102,28 +102,22 @@ func pauseCheck() {
 	}
 }
 
-// checkRecords runs the chunks of every record bucket; t gathers the
-// counters' tallies on the way.
-func (s *Store) checkRecords(t *tallies) ([]string, error) {
+// checkRecords runs the chunks of the records of o.records; t gathers
+// the counters' tallies on the way.
+func (s *Store) checkRecords(t *tallies, records []byte, indexes [][]byte, pointed []byte) ([]string, error) {
 	var problems []string
-	for _, o := range ownedIndexes {
-		for sp := (span{}); ; sp = (span{from: sp.to}) {
-			err := s.view(func(tx *bolt.Tx) error {
-				var p []string
-				sp, p = checkChunk(tx, o.records, o.indexes, o.pointed, sp.from, t)
-				problems = append(problems, p...)
-				return nil
-			})
-			if err != nil {
-				return problems, err
-			}
-			if sp.last {
-				break
-			}
-			pauseCheck()
+	for sp := (span{}); ; sp = (span{from: sp.to}) {
+		err := s.view(func(tx *bolt.Tx) error {
+			var p []string
+			sp, p = checkChunk(tx, records, indexes, pointed, sp.from, t)
+			problems = append(problems, p...)
+			return nil
+		})
+		if err != nil || sp.last {
+			return problems, err
 		}
+		pauseCheck()
 	}
-	return problems, nil
 }
 
 // checkChunk compares, for one chunk of records, digests of the index
