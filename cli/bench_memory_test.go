@@ -1,7 +1,9 @@
 package cli_test
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,6 +40,7 @@ func BenchmarkPeakMemory(b *testing.B) {
 				b.Fatalf("export: %v\n%s", err, out)
 			}
 		}
+		cards := demoCards(b)
 		scratch := b.TempDir()
 		commands := map[string][]string{
 			"export-json":  {"export", "--format", "json"},
@@ -51,14 +54,18 @@ func BenchmarkPeakMemory(b *testing.B) {
 			"list-json":    {"list", "--json"},
 			"backup":       {"backup", filepath.Join(scratch, "b.db")},
 			"restore":      {"--db", filepath.Join(scratch, "r.db"), "import", backup},
+			"import-vcard": {"--db", filepath.Join(scratch, "i.db"), "import", cards},
 		}
-		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "today", "list", "check", "search", "list-json", "backup", "restore"} {
+		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "today", "list", "check", "search", "list-json", "backup", "restore", "import-vcard"} {
 			args := commands[name]
 			b.Run(fmt.Sprintf("contacts=%d/%s", n, name), func(b *testing.B) {
 				var peak int64
 				for b.Loop() {
 					os.Remove(filepath.Join(scratch, "b.db"))
 					os.Remove(filepath.Join(scratch, "r.db"))
+					if name == "import-vcard" { // into a copy of the book
+						copyFile(b, path, filepath.Join(scratch, "i.db"))
+					}
 					cmd := exec.Command(binary, append([]string{"--db", path, "--today", benchDay}, args...)...)
 					if err := cmd.Start(); err != nil {
 						b.Fatal(err)
@@ -73,6 +80,35 @@ func BenchmarkPeakMemory(b *testing.B) {
 				b.ReportMetric(float64(peak)/1024, "anon-MB")
 			})
 		}
+	}
+}
+
+// demoCards is the vCard export of a 3,000-contact sample book: cards to
+// import into a bigger one (a third of them the bigger book has too).
+func demoCards(b *testing.B) string {
+	path := filepath.Join(filepath.Dir(demoBook(b, 3_000)), "cards.vcf")
+	if _, err := os.Stat(path); err != nil {
+		if out, err := exec.Command(binary, "--db", demoBook(b, 3_000), "export", "--format", "vcard", "-o", path).CombinedOutput(); err != nil {
+			b.Fatalf("export: %v\n%s", err, out)
+		}
+	}
+	return path
+}
+
+// copyFile copies a book, streamed: at 100,000 contacts it is 900 MB.
+func copyFile(b *testing.B, from, to string) {
+	in, err := os.Open(from)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err == nil {
+		_, err = io.Copy(out, in)
+		err = errors.Join(err, out.Close())
+	}
+	if err != nil {
+		b.Fatal(err)
 	}
 }
 

@@ -54,8 +54,8 @@ func (d Decision) Where(source string) string { return where(source, d.File, d.L
 // target is a contact records can match: stored, or new in this import.
 type target struct {
 	step    *Step
-	stored  model.Contact // as read before the import, for stored ones
-	c       model.Contact // with every record merged so far
+	stored  model.Contact // for stored ones, the fields matching weighs (storedBook)
+	c       model.Contact // with every record merged so far (finish makes it whole)
 	texts   map[string]bool
 	uids    map[string]bool // UIDs of the records of this import merged in
 	records int             // records of this import merged in
@@ -110,7 +110,13 @@ func (t *target) label(source string) string {
 // contacts equally is skipped rather than written to the wrong person;
 // one that shares a name but not a company, or conflicts with an earlier
 // row it would merge with, is left apart as another person and reported.
+//
+// The stored contacts it matches against are those book looked up for
+// the records (lookUp before add); the maps here hold what the import
+// itself adds: new contacts, and stored ones under the UID, emails and
+// names records merged into them. Stored ones come first, in id order.
 type planner struct {
+	book      *storedBook
 	byUID     map[string]*target
 	byEmail   map[string][]*target
 	byName    map[string][]*target
@@ -123,28 +129,18 @@ type planner struct {
 	tags      []string
 }
 
-func newPlanner(stored []model.Contact, stage model.Stage, tags []string) *planner {
-	p := &planner{byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{},
+func newPlanner(book candidates, stage model.Stage, tags []string) *planner {
+	return &planner{book: newStoredBook(book), byUID: map[string]*target{}, byEmail: map[string][]*target{}, byName: map[string][]*target{},
 		apartSeen: map[apartKey]bool{}, stage: stage, tags: tags}
-	for _, c := range stored {
-		t := &target{stored: c, c: c}
-		p.index(t)
-		// rapport's own export gives contacts without a UID a derived one;
-		// reading that export back must find them by it.
-		if c.UID == "" {
-			p.byUID[uidKey(ContactUID(c))] = t
-		}
-	}
-	return p
 }
 
 func uidKey(uid string) string { return UIDKey(uid) }
 
 // index makes t findable by its UID, emails and name; safe to call again
-// after a merge added some.
+// after a merge added some. A UID names the contact that had it first.
 func (p *planner) index(t *target) {
 	if t.c.UID != "" {
-		if _, taken := p.byUID[uidKey(t.c.UID)]; !taken {
+		if _, taken := p.byUIDKey(uidKey(t.c.UID)); !taken {
 			p.byUID[uidKey(t.c.UID)] = t
 		}
 	}
@@ -154,6 +150,34 @@ func (p *planner) index(t *target) {
 	// Folding is the costly part of matching: once per merge, not per look.
 	t.name, t.company = model.Fold(t.c.Name), model.Fold(t.c.Company)
 	p.byName[t.name] = addTarget(p.byName[t.name], t)
+}
+
+// byUIDKey finds the contact a UID key names: a stored one, else one
+// this import gave it.
+func (p *planner) byUIDKey(k string) (*target, bool) {
+	if t := p.book.uid[k]; t != nil {
+		return t, true
+	}
+	t, ok := p.byUID[k]
+	return t, ok
+}
+
+// withEmail lists the contacts with an email (lower case): stored ones,
+// then those this import gave it.
+func (p *planner) withEmail(k string) []*target { return joinTargets(p.book.email[k], p.byEmail[k]) }
+
+// withName lists the contacts with a folded name, likewise.
+func (p *planner) withName(k string) []*target { return joinTargets(p.book.name[k], p.byName[k]) }
+
+func joinTargets(stored, added []*target) []*target {
+	if len(added) == 0 {
+		return stored
+	}
+	out := append([]*target(nil), stored...)
+	for _, t := range added {
+		out = addTarget(out, t)
+	}
+	return out
 }
 
 func addTarget(list []*target, t *target) []*target {
@@ -187,7 +211,7 @@ type apartKey struct {
 func (p *planner) match(r Record) (*target, string, error) {
 	c := r.Contact
 	if c.UID != "" {
-		if t, ok := p.byUID[uidKey(c.UID)]; ok {
+		if t, ok := p.byUIDKey(uidKey(c.UID)); ok {
 			return t, "same UID", nil
 		}
 	}
@@ -229,7 +253,7 @@ func (p *planner) sameEmail(r Record) ([]*target, string) {
 	var out []*target
 	why := ""
 	for _, e := range c.Emails {
-		for _, t := range p.byEmail[strings.ToLower(e)] {
+		for _, t := range p.withEmail(strings.ToLower(e)) {
 			if !t.takes(c.UID) {
 				p.apart(r, t, "same email "+e+", another UID")
 				continue
@@ -258,7 +282,7 @@ func (p *planner) sameNameAndCompany(r Record) []*target {
 	var first *target
 	firstWhy, others := "", 0
 	company := model.Fold(c.Company)
-	for _, t := range p.byName[model.Fold(c.Name)] {
+	for _, t := range p.withName(model.Fold(c.Name)) {
 		why := nameApart(t, c, company)
 		if why == "" {
 			out = append(out, t)
@@ -352,6 +376,9 @@ func (p *planner) add(r Record) {
 		}
 	}
 	t.records++
+	if t.stored.ID != 0 {
+		p.book.merged[t.stored.ID] = t
+	}
 	if t.texts == nil {
 		t.texts, t.uids = map[string]bool{}, map[string]bool{}
 	}
@@ -380,14 +407,29 @@ func (p *planner) needTexts() []uint64 {
 	return ids
 }
 
+// storedIDs lists the stored contacts records were merged into, which
+// finish needs whole: planning saw only the fields matching weighs.
+func (p *planner) storedIDs() []uint64 {
+	var ids []uint64
+	for _, st := range p.steps {
+		if st.ID != 0 {
+			ids = append(ids, st.ID)
+		}
+	}
+	return ids
+}
+
 // finish drops notes the stored contacts have already and decides, for
-// each stored contact, whether anything changes.
+// each stored contact (stored holds them whole), whether anything
+// changes.
 func (p *planner) finish(stored map[uint64]model.Contact, texts map[uint64][]string) []*Step {
 	for _, st := range p.steps {
 		if st.ID == 0 {
 			st.Changes = nil
 			continue
 		}
+		st.contact = replay(st.merges)(stored[st.ID])
+		st.Name = st.contact.Name
 		have := map[string]bool{}
 		for _, t := range texts[st.ID] {
 			have[t] = true

@@ -2,7 +2,8 @@ package exchange
 
 import (
 	"strconv"
-	"strings"
+
+	"rapport/model"
 )
 
 // NewUID derives a fresh UID from an old one and a record id, for a record
@@ -13,4 +14,5 @@ func NewUID(old string, id uint64) string {
 
 // UIDKey is what two UIDs are compared by: without the urn:uuid: prefix
 // (in any case, as servers and phones write it both ways) and case-folded.
-func UIDKey(uid string) string { return strings.ToLower(bareUID(uid)) }
+// It is model.UIDKey, which the store's UID index is keyed by.
+func UIDKey(uid string) string { return model.UIDKey(uid) }

@@ -569,15 +569,8 @@ func asGroup(card vcard.Card) (groupCard, bool) {
 	return g, true
 }
 
-// bareUID drops the urn:uuid: prefix, which some cards put on UID and
-// some on MEMBER only.
-func bareUID(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) > 9 && strings.EqualFold(s[:9], "urn:uuid:") {
-		return s[9:]
-	}
-	return s
-}
+// bareUID drops the urn:uuid: prefix (see model.BareUID).
+func bareUID(s string) string { return model.BareUID(s) }
 
 func applyGroups(recs []Record, groups []groupCard) {
 	if len(groups) == 0 {

@@ -2,35 +2,21 @@ package exchange
 
 import (
 	"bytes"
-	"crypto/sha1"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"rapport/model"
 )
 
-// ContactUID is the contact's own UID, or for a contact that never had one
-// (added in rapport, or from a CSV) a UUID derived from its id and the
-// moment it was created: the same on every export of the same book, so
-// calendar and address book tools see the same person each time.
-func ContactUID(c model.Contact) string {
-	if c.UID != "" {
-		return c.UID
-	}
-	return "urn:uuid:" + hashUUID("rapport-contact", strconv.FormatUint(c.ID, 10), c.Created.UTC().Format("20060102T150405.999999999"))
-}
+// ContactUID is the contact's own UID, or one derived from its id and
+// creation time (see model.ContactUID).
+func ContactUID(c model.Contact) string { return model.ContactUID(c) }
 
 // hashUUID makes a name-based (version 5 style) UUID from parts.
-func hashUUID(parts ...string) string {
-	h := sha1.Sum([]byte(strings.Join(parts, "\x00")))
-	h[6] = h[6]&0x0f | 0x50
-	h[8] = h[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
-}
+func hashUUID(parts ...string) string { return model.HashUUID(parts...) }
 
 // WriteVCards writes contacts as one vCard 4.0 file.
 func WriteVCards(w io.Writer, contacts []model.Contact) error {

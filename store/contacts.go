@@ -140,6 +140,7 @@ func contactIndexKeys(c model.Contact) []indexKey {
 		}
 	}
 	keys = append(keys, contactTextKeys(c)...)
+	keys = append(keys, matchIndexKeys(c)...)
 	if c.ReferredBy != 0 {
 		keys = append(keys, indexKey{bReferrals, join(u64(c.ReferredBy), id), nil})
 	}

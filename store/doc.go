@@ -32,6 +32,9 @@
 //	idx_referrals          referrer id | contact id -> nil
 //	idx_contact_text       word 0x00 contact id -> nil   words of company, title, how we met, what matters, tags
 //	idx_tags               lower(tag) 0x00 contact id -> the tag as written   contacts by tag (the holiday-card list)
+//	idx_uids               uid key 0x00 contact id -> nil   model.UIDKey of the UID, or of the one exports derive
+//	                       for a contact without one: an import finds the contacts a card names
+//	idx_emails             lower(email) 0x00 contact id -> nil   likewise by email (names: idx_names)
 //	ftx_days        word -> roaring bitmap of days         the days some note has the word (days since 1970 + 2^31, UTC)
 //	ftx_notes       day | word -> roaring bitmap of note ids   the notes of that day with the word
 //	                (a note's topics are indexed as the words 0x01 topic)

@@ -9,10 +9,9 @@ import (
 	"rapport/model"
 )
 
-// This file serves package exchange: the snapshot an import matches
-// against, the chunked writes of an import, and the full dump and exact
-// restore behind the JSON backup. No new index: an import builds its
-// UID / email / name maps from one read of the contacts bucket.
+// This file serves package exchange: the chunked writes of an import, and
+// the full dump and exact restore behind the JSON backup. What an import
+// matches against it reads through MatchCandidates (match.go).
 
 // AllContacts reads every contact, in id order, in one read transaction.
 func (s *Store) AllContacts() ([]model.Contact, error) {

@@ -42,6 +42,9 @@ var (
 	bContactS  = []byte("idx_contact_shares")
 	bValueDays = []byte("idx_value_days")
 
+	bUIDs   = []byte("idx_uids")
+	bEmails = []byte("idx_emails")
+
 	kSchema     = []byte("schema")
 	kGeneration = []byte("generation")
 	kRedo       = []byte("redo")
@@ -54,6 +57,7 @@ var allBuckets = [][]byte{
 	bTouchDays, bJournal, bTombstones, bShares, bContactS, bValueDays,
 	bContactText, bTextDays, bTextNotes, bTags, bTextTimes, bCold,
 	bSyncAccounts, bSyncItems, bSyncHrefs,
+	bUIDs, bEmails,
 }
 
 func u64(n uint64) []byte {

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -28,6 +29,7 @@ var migrations = []migration{
 	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
 	{7, "count only real contact as a touch; add the going-cold index", recountTouches},
 	{8, "add the sync state", createBuckets},
+	{9, "add the UID and email indexes an import matches by", buildMatchIndexes},
 }
 
 // SchemaVersion is the newest schema this binary knows.
@@ -107,7 +109,7 @@ func (s *Store) migrate() (bool, error) {
 	if version == SchemaVersion() {
 		return stale, nil
 	}
-	return true, s.write(func(tx *bolt.Tx) error {
+	err = s.write(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bMeta)
 		if err != nil {
 			return err
@@ -137,6 +139,13 @@ func (s *Store) migrate() (bool, error) {
 		binary.BigEndian.PutUint32(v, SchemaVersion())
 		return meta.Put(kSchema, v)
 	}, dropPending)
+	if version > 0 {
+		// An upgrade of a big book builds indexes in memory (tens of MB
+		// at 100,000 contacts), garbage once committed: hand it back
+		// before the command itself runs, rather than on top of it.
+		debug.FreeOSMemory()
+	}
+	return true, err
 }
 
 // schemaOnDisk reads the version, and whether the full-text index is
