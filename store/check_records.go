@@ -32,7 +32,7 @@ var ownedIndexes = []struct {
 	indexes [][]byte
 	pointed []byte
 }{
-	{bContacts, [][]byte{bNames, bWords, bCompanyWords, bNextTouch, bCold, bMoments, bReferrals, bContactText, bTags}, nil},
+	{bContacts, [][]byte{bNames, bWords, bCompanyWords, bNextTouch, bCold, bMoments, bReferrals, bContactText, bTags, bUIDs, bEmails}, nil},
 	{bNotes, nil, bContactNote},
 	{bFollowUps, [][]byte{bDue}, bContactFU},
 	{bQuestions, [][]byte{bContactQ}, nil},
