@@ -15,7 +15,18 @@ import (
 // problem it finds; damage that stops the walk is the last problem listed.
 // It reads in many short transactions (check_structure.go,
 // check_records.go), so writers wait a fraction of a second at most.
-func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
+func (s *Store) Check() ([]string, error) {
+	r, err := s.CheckProgress(nil)
+	return r.Problems, err
+}
+
+// CheckResult is what a check found. Problems are damage or disagreement.
+// Unverified names what it could not confirm because writers kept
+// changing the book while it counted: not a fault of the file, so `rapport
+// check` prints it as a note and still succeeds.
+type CheckResult struct {
+	Problems, Unverified []string
+}
 
 // checkSteps are the stages CheckProgress reports: the page walk, each
 // kind of record with its indexes, the looked-up indexes, the full-text
@@ -23,10 +34,16 @@ func (s *Store) Check() ([]string, error) { return s.CheckProgress(nil) }
 var checkSteps = len(ownedIndexes) + 6
 
 // CheckProgress is Check, telling report (when not nil) each stage done.
-func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
+func (s *Store) CheckProgress(report func(done, total int)) (CheckResult, error) {
 	if report == nil {
 		report = func(int, int) {}
 	}
+	var unverified []string
+	problems, err := s.checkAll(report, &unverified)
+	return CheckResult{problems, unverified}, err
+}
+
+func (s *Store) checkAll(report func(done, total int), unverified *[]string) ([]string, error) {
 	// Older versions checked a copy; remove what a killed one left.
 	clearLeftovers(filepath.Join(filepath.Dir(s.path), "."+filepath.Base(s.path)+".check.*.partial"))
 	problems, broken, err := s.checkStructure(true)
@@ -67,7 +84,7 @@ func (s *Store) CheckProgress(report func(done, total int)) ([]string, error) {
 	found, verified, err := s.checkCounts(t)
 	problems = append(problems, found...)
 	if err == nil && !verified {
-		problems = append(problems, fmt.Sprintf("%s, %s: not verified, the book kept changing while check counted; run check again when it is idle", bPromiseDays, bValueDays))
+		*unverified = append(*unverified, fmt.Sprintf("%s, %s: not verified, the book kept changing while check counted; run check again when it is idle", bPromiseDays, bValueDays))
 	}
 	report(checkSteps-1, checkSteps)
 	if err == nil {

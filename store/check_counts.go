@@ -86,6 +86,7 @@ func (s *Store) countRecords(bucket []byte, t *tallies) error {
 		if err != nil || sp.last {
 			return err
 		}
+		pauseCheck()
 	}
 }
 
