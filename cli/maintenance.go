@@ -52,15 +52,22 @@ func newCheckCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			problems, err := s.CheckProgress(a.progress("Checking"))
+			r, err := s.CheckProgress(a.progress("Checking"))
 			if err != nil {
 				return err
 			}
-			for _, p := range problems {
+			for _, p := range r.Problems {
 				printf(a.out, "%s", p)
 			}
-			if len(problems) > 0 {
-				return fmt.Errorf("the database has %s, listed above", plural(len(problems), "problem", "problems"))
+			for _, u := range r.Unverified {
+				printf(a.errOut, "note: %s", u)
+			}
+			if len(r.Problems) > 0 {
+				return fmt.Errorf("the database has %s, listed above", plural(len(r.Problems), "problem", "problems"))
+			}
+			if len(r.Unverified) > 0 {
+				printf(a.out, "%s has no problems; what the note names was not verified.", s.Path())
+				return nil
 			}
 			printf(a.out, "%s is consistent.", s.Path())
 			return nil

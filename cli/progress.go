@@ -31,6 +31,10 @@ type meter struct {
 	start time.Time
 	drawn time.Time
 	shown bool
+	// cols is the terminal's width (0: unknown). A line wider than the
+	// terminal wraps, and "\r" then rewrites only its last row, leaving a
+	// trail of old rows; so the bar shrinks, then goes, to fit.
+	cols int
 }
 
 // progress returns a callback for long work that reports how far it got.
@@ -48,6 +52,9 @@ func (a *app) progress(label string) func(done, total int) {
 		opts = append(opts, progress.WithFillCharacters('█', '░'), progress.WithColors(lipgloss.NoColor{}))
 	}
 	m := &meter{w: w, label: label, bar: progress.New(opts...), start: time.Now()}
+	if cols, _, err := term.GetSize(f.Fd()); err == nil {
+		m.cols = cols
+	}
 	a.clearLine = m.clear
 	return m.report
 }
@@ -77,11 +84,30 @@ func (m *meter) report(done, total int) {
 		return
 	}
 	m.drawn, m.shown = now, true
-	line := fmt.Sprintf("\r%s %s  %s/%s", m.label, m.bar.ViewAs(float64(done)/float64(max(total, 1))), thousands(done), thousands(total))
+	counts := fmt.Sprintf("%s/%s", thousands(done), thousands(total))
 	if total >= stagesOnly {
-		line += "  " + thousands(int(float64(done)/now.Sub(m.start).Seconds())) + "/s"
+		counts += "  " + thousands(int(float64(done)/now.Sub(m.start).Seconds())) + "/s"
 	}
-	fmt.Fprint(m.w, line+"\033[K")
+	fmt.Fprint(m.w, "\r"+m.fit(counts, float64(done)/float64(max(total, 1)))+"\033[K")
+}
+
+// fit lays out label, bar and counts in the terminal's width: the bar
+// gives way first, then the line is cut, one column short of the edge
+// (writing the last column makes some terminals wrap).
+func (m *meter) fit(counts string, share float64) string {
+	text := m.label + " " + counts
+	if m.cols == 0 {
+		return m.label + " " + m.bar.ViewAs(share) + "  " + counts
+	}
+	room := m.cols - 1 - lipgloss.Width(text) - 2
+	if room >= 10 {
+		m.bar.SetWidth(min(room, 32))
+		return m.label + " " + m.bar.ViewAs(share) + "  " + counts
+	}
+	if r := []rune(text); len(r) > m.cols-1 {
+		return string(r[:max(m.cols-1, 0)])
+	}
+	return text
 }
 
 // stagesOnly: below this many, the counts are stages of a job (check,

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
 )
 
 func TestMeterDrawsCountAndRate(t *testing.T) {
@@ -75,6 +76,23 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4200: "-4,200"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// A progress line wider than the terminal wraps, and each redraw then
+// leaves a row behind: the line must fit whatever the width.
+func TestMeterFitsTheTerminal(t *testing.T) {
+	for _, cols := range []int{200, 80, 40, 24, 10} {
+		var buf bytes.Buffer
+		m := &meter{w: &buf, label: "Importing", bar: progress.New(progress.WithWidth(32)), start: time.Now().Add(-2 * time.Second), cols: cols}
+		m.report(5000, 100000)
+		line := strings.TrimSuffix(strings.TrimPrefix(buf.String(), "\r"), "\033[K")
+		if w := lipgloss.Width(line); w > cols-1 || w == 0 {
+			t.Errorf("at %d columns the line is %d wide: %q", cols, w, line)
+		}
+		if cols >= 80 && !strings.Contains(line, "5,000/100,000") {
+			t.Errorf("at %d columns the counts are gone: %q", cols, line)
 		}
 	}
 }

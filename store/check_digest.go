@@ -1,11 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"hash/maphash"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // indexDigest sums a hash of every entry of an index (key and value), so
@@ -36,38 +33,4 @@ func (d *digester) entry(key, value []byte) uint64 {
 	d.h.Write(key)
 	d.h.Write(value)
 	return d.h.Sum64()
-}
-
-// differingIndexes names the index buckets whose stored entries differ
-// from those the records call for; unreadable records go to bad.
-func differingIndexes(tx *bolt.Tx, bad *[]string) map[string]bool {
-	d := newDigester()
-	want := map[string]*indexDigest{}
-	deriveIndex(tx, bad, func(bucket, key, value []byte) {
-		w := want[string(bucket)]
-		if w == nil {
-			w = &indexDigest{}
-			want[string(bucket)] = w
-		}
-		w.add(d.entry(key, value))
-	})
-	differ := map[string]bool{}
-	for _, name := range allBuckets {
-		if !bytes.HasPrefix(name, []byte("idx_")) {
-			continue
-		}
-		var have indexDigest
-		tx.Bucket(name).ForEach(func(k, v []byte) error {
-			have.add(d.entry(k, v))
-			return nil
-		})
-		w := want[string(name)]
-		if w == nil {
-			w = &indexDigest{}
-		}
-		if have != *w {
-			differ[string(name)] = true
-		}
-	}
-	return differ
 }

@@ -157,6 +157,11 @@ func TestCheckFindsDamage(t *testing.T) {
 		{"an extra note entry", bContactNote, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bContactNote).Put(join(u64(c.ID), noteKeyTime(in), u64(in.ID+1)), nil)
 		}, "no record"},
+		{"a note entry under another time", bContactNote, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
+			tx.Bucket(bContactNote).Delete(join(u64(c.ID), noteKeyTime(in), u64(in.ID)))
+			in.At = in.At.Add(time.Hour)
+			return tx.Bucket(bContactNote).Put(join(u64(c.ID), noteKeyTime(in), u64(in.ID)), nil)
+		}, "no record"},
 		{"a promise counted as kept while open", bPromiseDays, func(tx *bolt.Tx, c model.Contact, f model.FollowUp, in model.Interaction) error {
 			return tx.Bucket(bPromiseDays).Put(dateBytes(f.Promised), encodeCounts([]int{0, 1, 0}))
 		}, "disagrees"},

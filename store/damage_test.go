@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -203,5 +204,34 @@ func TestASchemaOfTheWrongLengthIsAnError(t *testing.T) {
 	}
 	if string(before) != string(mustRead(t, s.path)) {
 		t.Fatal("Open re-ran migrations on a schema it could not read")
+	}
+}
+
+// TestCheckCountsALostPage: a page neither in the tree nor free (here:
+// dropped from the free-page list) is found by the page count, the one
+// structural check that needs the whole file in one transaction.
+func TestCheckCountsALostPage(t *testing.T) {
+	s := sampleBook(t, 4, 40, testNow)
+	for i := 0; i < 5; i++ { // free some pages
+		mustAdd(t, s, model.Contact{Name: "Churn"})
+	}
+	d := damagedCopy(t, s, func(b []byte) []byte {
+		h, _ := readHeader(s.path)
+		m, _ := h.current()
+		meta := 0
+		if m.txid == h.metas[1].txid {
+			meta = int(m.pageSize)
+		}
+		fl := int(binary.NativeEndian.Uint64(b[meta+pageHeaderLen+32:])) * int(m.pageSize)
+		count := binary.NativeEndian.Uint16(b[fl+10:])
+		if count == 0 || count == 0xFFFF {
+			t.Fatalf("the free-page list holds %d entries; want a few", count)
+		}
+		binary.NativeEndian.PutUint16(b[fl+10:], count-1)
+		return b
+	})
+	problems, err := d.Check()
+	if err != nil || !strings.Contains(strings.Join(problems, "\n"), "a page is lost or used twice") {
+		t.Fatalf("Check says %q, %v; want the lost page counted", problems, err)
 	}
 }

@@ -1,0 +1,23 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// clearLeftovers removes temporary files matching pattern that no running
+// rapport holds locked: what killed backups, exports or checks left.
+func clearLeftovers(pattern string) {
+	leftovers, _ := filepath.Glob(pattern)
+	for _, name := range leftovers {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			os.Remove(name)
+		}
+		f.Close()
+	}
+}
