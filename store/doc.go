@@ -8,6 +8,8 @@
 //	  generation    uint64   bumped by every write, so a TUI can spot outside writes
 //	  redo          JSON [entry id]   undone entries redo can still re-apply, last undone last
 //	  digest:ADDR   date     the day the morning digest last went to ADDR (state, not journaled)
+//	  ftx_stale     uint64   epoch: set while the full-text index of notes misses notes (a bulk load); a new bulk load moves it
+//	  ftx_built     epoch | uint64 | unix seconds   how far a build of that index came (every note before day << 32 | id is in it), and when it last wrote
 //	contacts        id -> JSON model.Contact
 //	notes           id -> JSON model.Interaction
 //	followups       id -> JSON model.FollowUp

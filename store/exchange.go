@@ -65,7 +65,11 @@ func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 		c := ch.Contact
 		c.LastTouch = latestTouch(c, ch.Notes)
 		b := model.Bundle{Contact: model.SpreadFirstTouch(c, c.Name+"\x00"+c.UID), Notes: ch.Notes}
-		return addBundle(tx, &b, nil, textStale(tx))
+		skip, err := skipNotesText(tx, len(b.Notes))
+		if err != nil {
+			return 0, err
+		}
+		return addBundle(tx, &b, nil, skip)
 	}
 	var old model.Contact
 	if err := getJSON(tx, bContacts, ch.ID, &old); err != nil {
@@ -91,13 +95,17 @@ func upsert(tx *bolt.Tx, ch Change) (uint64, error) {
 	for _, in := range stored {
 		have[in.Text] = true
 	}
+	skip, err := skipNotesText(tx, len(ch.Notes))
+	if err != nil {
+		return 0, err
+	}
 	for _, in := range ch.Notes {
 		if have[in.Text] {
 			continue
 		}
 		have[in.Text] = true
 		in.ID, in.ContactID = 0, ch.ID
-		if err := addNoteDeferred(tx, &in, nil, textStale(tx)); err != nil {
+		if err := addNoteDeferred(tx, &in, nil, skip); err != nil {
 			return 0, err
 		}
 	}

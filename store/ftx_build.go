@@ -13,62 +13,21 @@ import (
 // buildTextStep names the migration that builds the full-text index.
 const buildTextStep = "build the full-text index"
 
-// withProgress lists the migration steps long enough to report progress,
-// by name, with the form of the step that does.
-var withProgress = map[string]func(*bolt.Tx, Progress) error{buildTextStep: migrateText}
-
 // migrateText is the step that brings a book made before full-text search
-// up to date: contact words and the index of notes.
-func migrateText(tx *bolt.Tx, progress Progress) error {
+// up to date: it writes the contact words and marks the index of notes
+// stale, which Open then builds in bounded transactions
+// (RebuildTextIndex) rather than in this one.
+func migrateText(tx *bolt.Tx) error {
 	if err := rebuildContactText(tx); err != nil {
 		return err
 	}
-	return rebuildTextIndex(tx, progress)
-}
-
-// rebuildTextIndex derives the full-text index of notes from the notes
-// (contacts' words are contact index keys, rebuilt with the others),
-// telling progress. It gathers every posting first and writes each key
-// once, in key order, into empty buckets: bbolt then only appends, where
-// merging into keys written before rewrote them again and again (2M
-// notes: postings of about 4 bytes per word of each note in memory).
-func rebuildTextIndex(tx *bolt.Tx, progress Progress) error {
-	if progress == nil {
-		progress = func(string, int, int) {}
-	}
-	for _, b := range [][]byte{bTextDays, bTextNotes, bTextTimes} {
-		if tx.Bucket(b) != nil {
-			if err := tx.DeleteBucket(b); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.CreateBucket(b); err != nil {
-			return err
-		}
-	}
-	tx.Bucket(bTextNotes).FillPercent = 1
-	tx.Bucket(bTextDays).FillPercent = 1
-	tx.Bucket(bTextTimes).FillPercent = 1
-	total := tx.Bucket(bNotes).Stats().KeyN
-	batch, done := newTextBatch(), 0
-	var failed error
-	err := eachRecord(tx, bNotes, func(in model.Interaction) {
-		if failed != nil {
-			return
-		}
-		failed = batch.add(in)
-		if done++; done%20_000 == 0 {
-			progress("building the search index", done, total)
-		}
-	})
-	if err == nil {
-		err = failed
-	}
-	if err != nil {
+	if err := resetTextBuckets(tx); err != nil {
 		return err
 	}
-	progress("building the search index", total, total)
-	return batch.flush(tx)
+	if k, _ := tx.Bucket(bNotes).Cursor().First(); k == nil {
+		return nil // a new book: nothing to build
+	}
+	return markTextStale(tx)
 }
 
 // rebuildContactText writes the contact word and tag entries of books made

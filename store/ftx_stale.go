@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+
 	bolt "go.etcd.io/bbolt"
 
 	"rapport/model"
@@ -9,8 +11,8 @@ import (
 // A bulk load of many notes spread over years would rewrite most of the
 // full-text index once per chunk. Instead it marks the index stale in the
 // same transaction as the notes: while it is, searches read the notes
-// themselves (so none is ever missed), and the load ends with one
-// rebuild. Should the load be cut short, the next Open rebuilds.
+// themselves (so none is ever missed), and the load ends with a build
+// (ftx_chunks.go). Should the load be cut short, the next Open builds.
 var kTextStale = []byte("ftx_stale")
 
 // bulkTextNotes is how many notes a bulk write indexes directly; more
@@ -19,25 +21,28 @@ const bulkTextNotes = 2000
 
 func textStale(tx *bolt.Tx) bool { return tx.Bucket(bMeta).Get(kTextStale) != nil }
 
-func markTextStale(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kTextStale, []byte{1}) }
-
-// RebuildTextIndex builds the full-text index again from the notes when a
-// bulk load left it stale, telling progress; otherwise it does nothing.
-func (s *Store) RebuildTextIndex(progress Progress) error {
-	var stale bool
-	if err := s.view(func(tx *bolt.Tx) error { stale = textStale(tx); return nil }); err != nil || !stale {
+// markTextStale marks the index stale with a new epoch, so that a build
+// under way (ftx_chunks.go), which has not seen these notes, starts over.
+func markTextStale(tx *bolt.Tx) error {
+	var epoch uint64
+	if v := tx.Bucket(bMeta).Get(kTextStale); len(v) == 8 {
+		epoch = binary.BigEndian.Uint64(v)
+	}
+	// A build's mark goes too: an older rapport may have cleared the stale
+	// mark but left it, and the epochs start again from 1.
+	if err := tx.Bucket(bMeta).Delete(kTextBuilt); err != nil {
 		return err
 	}
-	// Index upkeep, not a change of the rep's: no journal entry.
-	return s.write(func(tx *bolt.Tx) error {
-		if !textStale(tx) {
-			return nil
-		}
-		if err := rebuildTextIndex(tx, progress); err != nil {
-			return err
-		}
-		return tx.Bucket(bMeta).Delete(kTextStale)
-	}, func(*bolt.Tx) error { return nil })
+	return tx.Bucket(bMeta).Put(kTextStale, binary.BigEndian.AppendUint64(nil, epoch+1))
+}
+
+// skipNotesText says whether a write of n notes leaves them out of a
+// stale index; it then moves the epoch, as a bulk load does.
+func skipNotesText(tx *bolt.Tx, n int) (bool, error) {
+	if n == 0 || !textStale(tx) {
+		return false, nil
+	}
+	return true, markTextStale(tx)
 }
 
 // bulkText picks how a bulk write of n notes keeps the full-text index:

@@ -26,7 +26,7 @@ var migrations = []migration{
 	{3, "add the change journal and tombstones", createBuckets},
 	{4, "add the shares and the value counters", rebuildIndexes},
 	{5, "move addresses, nicknames and web addresses from imported notes into their fields", moveImportedFields},
-	{6, buildTextStep, func(tx *bolt.Tx) error { return migrateText(tx, nil) }},
+	{6, buildTextStep, migrateText},
 	{7, "count only real contact as a touch; add the going-cold index", recountTouches},
 	{8, "add the sync state", createBuckets},
 	{9, "add the UID and email indexes an import matches by", buildMatchIndexes},
@@ -127,11 +127,7 @@ func (s *Store) migrate() (bool, error) {
 			if m.to <= current {
 				continue
 			}
-			run := m.run
-			if long, ok := withProgress[m.what]; ok {
-				run = func(tx *bolt.Tx) error { return long(tx, s.progress) }
-			}
-			if err := run(tx); err != nil {
+			if err := m.run(tx); err != nil {
 				return fmt.Errorf("cannot upgrade the database to schema %d (%s): %w", m.to, m.what, err)
 			}
 		}

@@ -17,10 +17,9 @@ import (
 // Store is a handle on a rapport database file. It holds no open file: every
 // call opens the file, runs one transaction and closes it again.
 type Store struct {
-	path     string
-	timeout  time.Duration
-	progress Progress
-	command  string // what the journal says made each change
+	path    string
+	timeout time.Duration
+	command string // what the journal says made each change
 	// grouped makes every write of this handle one change for undo: an
 	// import or a restore commits in chunks, but the rep made one change.
 	grouped bool
@@ -49,7 +48,7 @@ func OpenWithProgress(path string, progress Progress) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
-	s := &Store{path: path, timeout: DefaultTimeout, progress: progress}
+	s := &Store{path: path, timeout: DefaultTimeout}
 	stale, err := s.migrate()
 	if err != nil {
 		return nil, err
