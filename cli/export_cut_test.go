@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"bytes"
 	be "encoding/binary"
 	"encoding/json"
 	"os"
@@ -76,5 +77,29 @@ func damageContact(t *testing.T, path string, id uint64) {
 	err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("contacts")).Put(key, []byte("{not json")) })
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A backup restored into a book that already holds other people is
+// refused at the first stranger, read a chunk at a time: a damaged
+// contact further on is never reached, and nothing is written.
+func TestRestoreIntoAFullBookRefusesEarly(t *testing.T) {
+	src := newBook(t)
+	src.ok("add", "Ada Lovelace")
+	backup := filepath.Join(t.TempDir(), "b.json")
+	src.ok("export", "--format", "json", "-o", backup)
+	b := newBook(t)
+	b.ok("demo", "--contacts", "1200")
+	damageContact(t, b.path, 1100)
+	before, err := os.ReadFile(b.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.run("import", backup)
+	if r.code != 1 || !strings.Contains(r.err, "restores only into an empty database") {
+		t.Errorf("restore into a full book: exit %d, %q", r.code, r.err)
+	}
+	if after, _ := os.ReadFile(b.path); !bytes.Equal(before, after) {
+		t.Error("the refused restore changed the book")
 	}
 }

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"errors"
 	"context"
 	"fmt"
 	"slices"
@@ -204,18 +205,23 @@ func writeChunk(opt ImportOptions, done, to, total int, write func() error) erro
 // merged into a book that has other contacts, since its ids would clash.
 // The file is read a second time, one chunk of contacts at a time.
 func restore(s *store.Store, bf *BackupFile, opt ImportOptions, rep Report) (Report, error) {
-	stored, err := s.AllContacts()
+	// Read a chunk at a time: a big book refuses at its first stranger
+	// without holding every contact.
+	have := map[uint64]bool{}
+	errNotEmpty := errors.New("not empty")
+	err := s.ContactsEach(func(c model.Contact) error {
+		if d, ok := bf.names[c.ID]; !ok || d != namePrint(c) {
+			return errNotEmpty
+		}
+		have[c.ID] = true
+		return nil
+	})
+	if err == errNotEmpty {
+		return rep, fmt.Errorf("%s is a backup, which restores only into an empty database, and this one already holds other contacts; restore into a new file with --db", rep.Source)
+	}
 	if err != nil {
 		return rep, err
 	}
-	have := map[uint64]bool{}
-	for _, c := range stored {
-		if d, ok := bf.names[c.ID]; !ok || d != namePrint(c) {
-			return rep, fmt.Errorf("%s is a backup, which restores only into an empty database, and this one already holds %s; restore into a new file with --db", rep.Source, plural(len(stored), "contact"))
-		}
-		have[c.ID] = true
-	}
-	stored = nil
 	total := bf.Count - len(have)
 	rep.Restored, rep.RestoredBefore = total, len(have)
 	if opt.DryRun {
