@@ -20,11 +20,11 @@ type ImportOptions struct {
 	// Tags are added to every contact the file names, new or not.
 	Tags []string
 	// Chunk is how many contacts one transaction writes (default 100
-	// for cards and rows, 500 for a backup's restore): small enough that
+	// for cards and rows, 250 for a backup's restore): small enough that
 	// a `rapport log` from another shell waits a moment at most, and a
-	// stopped import leaves whole contacts only. Merging into a big book
-	// touches a page of every index per contact, all held until the
-	// commit: at 100,000 contacts a chunk of 500 held some 80 MB.
+	// stopped import leaves whole contacts only. Each contact touches a
+	// page of every index, held until the commit: at 100,000 contacts a
+	// merge of 500 held some 80 MB, and a restore of 500 peaked at 109 MB.
 	Chunk int
 	// Progress, when set, hears how far the writing is after each chunk.
 	Progress func(done, total int)
@@ -71,7 +71,7 @@ func Import(s *store.Store, b *Batch, opt ImportOptions) (Report, error) {
 	}
 	if b.Format == Backup {
 		if opt.Chunk <= 0 {
-			opt.Chunk = 500
+			opt.Chunk = 250
 		}
 		return restore(s, b.Backup, opt, rep)
 	}
