@@ -137,7 +137,7 @@ func (a *app) stepProgress() store.Progress {
 func (a *app) fillDemoAside(ctx context.Context, path string, n int, seed uint64, now time.Time) error {
 	partial := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".demo-partial")
 	if err := os.Remove(partial); err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, pathless(err))
+		return fmt.Errorf("cannot clear the unfinished demo %s: %w", partial, store.Pathless(err))
 	}
 	s, err := store.Open(partial)
 	if err != nil {
@@ -156,7 +156,7 @@ func (a *app) fillDemoAside(ctx context.Context, path string, n int, seed uint64
 	os.Remove(partial + ".lock") // the store's writer-intent file
 	if rerr := os.Rename(partial, path); rerr != nil {
 		os.Remove(partial)
-		return fmt.Errorf("cannot move the demo into place at %s: %w", path, pathless(rerr))
+		return fmt.Errorf("cannot move the demo into place at %s: %w", path, store.Pathless(rerr))
 	}
 	syncDir(filepath.Dir(path))
 	return err

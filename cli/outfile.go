@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"rapport/store"
 )
 
 // checkOutput refuses an -o target before anything is read or written:
@@ -19,7 +21,7 @@ func checkOutput(path, dbPath string, force bool) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write to %s: %w", path, pathless(err))
+		return fmt.Errorf("cannot write to %s: %w", path, store.Pathless(err))
 	}
 	if db, err := os.Stat(dbPath); err == nil && os.SameFile(target, db) {
 		return fmt.Errorf("%s is the database itself; choose another file to export to", path)
@@ -42,7 +44,7 @@ func writeOutput(path string, write func(io.Writer) error) error {
 	if err == nil && !info.Mode().IsRegular() {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 		if err != nil {
-			return fmt.Errorf("cannot write to %s: %w", path, pathless(err))
+			return fmt.Errorf("cannot write to %s: %w", path, store.Pathless(err))
 		}
 		cw := &countingWriter{w: f}
 		err = write(cw)
@@ -50,15 +52,15 @@ func writeOutput(path string, write func(io.Writer) error) error {
 			err = cerr
 		}
 		if err != nil && cw.n > 0 {
-			return incomplete(cw.n, path, pathless(err))
+			return incomplete(cw.n, path, store.Pathless(err))
 		}
 		if err != nil {
-			return fmt.Errorf("cannot write to %s: %w", path, pathless(err))
+			return fmt.Errorf("cannot write to %s: %w", path, store.Pathless(err))
 		}
 		return nil
 	}
 	if err := writeAtomic(path, write); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, pathless(err))
+		return fmt.Errorf("cannot write %s: %w", path, store.Pathless(err))
 	}
 	return nil
 }
@@ -67,7 +69,7 @@ func writeOutput(path string, write func(io.Writer) error) error {
 // folder, syncs it and renames it into place: a killed export leaves the
 // old file or the new one, never half of either.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	clearKilledWrites(path)
+	store.ClearPartials(path)
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
 	if err != nil {
 		return err
@@ -90,33 +92,4 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	return err
-}
-
-// pathless drops the file name from an os error: the sentence names the
-// file the user gave, never a temporary one.
-func pathless(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
-
-// clearKilledWrites removes the temporary files of killed exports to path.
-func clearKilledWrites(path string) {
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
-	for _, name := range leftovers {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
-			os.Remove(name)
-		}
-		f.Close()
-	}
 }

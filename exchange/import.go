@@ -1,8 +1,8 @@
 package exchange
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"

@@ -21,13 +21,13 @@ func (s *Store) Backup(path string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("cannot create the folder for the backup %s: %w", path, err)
 	}
-	clearLeftovers(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
+	ClearPartials(path)
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists; choose a new file name", path)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.partial")
 	if err != nil {
-		return fmt.Errorf("cannot create the backup %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot create the backup %s: %w", path, Pathless(err))
 	}
 	defer os.Remove(tmp.Name())
 	// Locked while written, so a later backup can tell a killed one's
@@ -73,12 +73,12 @@ func (s *Store) Backup(path string) error {
 	if errors.Is(err, syscall.ENOSPC) {
 		return fmt.Errorf("the disk is full: the backup %s was not written; free some space and try again", path)
 	}
-	return fmt.Errorf("cannot write the backup %s: %w", path, unwrapPath(err))
+	return fmt.Errorf("cannot write the backup %s: %w", path, Pathless(err))
 }
 
-// unwrapPath drops the temporary file's name from an error, so sentences
-// name only files the user knows about.
-func unwrapPath(err error) error {
+// Pathless drops the file's name from an os error, so a sentence names
+// only the file the user gave, never a temporary one.
+func Pathless(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

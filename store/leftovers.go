@@ -21,3 +21,9 @@ func clearLeftovers(pattern string) {
 		f.Close()
 	}
 }
+
+// ClearPartials removes the temporary files ".NAME.*.partial" that killed
+// writes to path (a backup, an export) left beside it.
+func ClearPartials(path string) {
+	clearLeftovers(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.partial"))
+}
