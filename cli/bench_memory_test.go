@@ -47,6 +47,7 @@ func BenchmarkPeakMemory(b *testing.B) {
 			"export-ics":   {"export", "--format", "ics"},
 			"export-csv":   {"export", "--format", "csv"},
 			"export-vcard": {"export", "--format", "vcard"},
+			"export-vdir":  {"export", "--format", "vcard", "--vdir", filepath.Join(scratch, "vdir")},
 			"today":        {"today"},
 			"list":         {"list"},
 			"check":        {"check"},
@@ -56,13 +57,14 @@ func BenchmarkPeakMemory(b *testing.B) {
 			"restore":      {"--db", filepath.Join(scratch, "r.db"), "import", backup},
 			"import-vcard": {"--db", filepath.Join(scratch, "i.db"), "import", cards},
 		}
-		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "today", "list", "check", "search", "list-json", "backup", "restore", "import-vcard"} {
+		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "export-vdir", "today", "list", "check", "search", "list-json", "backup", "restore", "import-vcard"} {
 			args := commands[name]
 			b.Run(fmt.Sprintf("contacts=%d/%s", n, name), func(b *testing.B) {
 				var peak int64
 				for b.Loop() {
 					os.Remove(filepath.Join(scratch, "b.db"))
 					os.Remove(filepath.Join(scratch, "r.db"))
+					os.RemoveAll(filepath.Join(scratch, "vdir"))
 					if name == "import-vcard" { // into a copy of the book
 						copyFile(b, path, filepath.Join(scratch, "i.db"))
 					}

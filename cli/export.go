@@ -101,20 +101,16 @@ Without --format, the extension of -o decides.`,
 }
 
 // exportVdir writes one .vcf per contact into dir, leaving unchanged
-// files alone. Stages, not contacts: reading, then writing.
+// files alone, a chunk of contacts at a time.
 func (a *app) exportVdir(s *store.Store, dir string) error {
-	report := a.progress("Exporting")
-	report(0, 2)
-	contacts, err := s.AllContacts()
+	w, err := exchange.NewVdirWriter(dir)
 	if err != nil {
 		return err
 	}
-	report(1, 2)
-	res, err := exchange.WriteVdir(dir, contacts)
-	if err != nil {
+	if err := s.ContactsEach(w.Add); err != nil {
 		return err
 	}
-	report(2, 2)
+	res := w.Result
 	printf(a.out, "Wrote %s to %s (%d unchanged).", plural(res.Written, "vCard", "vCards"), dir, res.Unchanged)
 	return nil
 }

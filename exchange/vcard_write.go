@@ -38,29 +38,52 @@ type VdirResult struct {
 // left alone, so a sync tool sees only real changes; files rapport did not
 // write are never touched.
 func WriteVdir(dir string, contacts []model.Contact) (VdirResult, error) {
-	var res VdirResult
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return res, err
+	w, err := NewVdirWriter(dir)
+	if err != nil {
+		return VdirResult{}, err
 	}
-	taken := map[string]bool{}
 	for _, c := range contacts {
-		buf := bytes.NewBuffer(EncodeCard(c))
-		name := vdirName(ContactUID(c))
-		if taken[strings.ToLower(name)] {
-			name = fmt.Sprintf("%s-%d", name, c.ID)
+		if err := w.Add(c); err != nil {
+			return w.Result, err
 		}
-		taken[strings.ToLower(name)] = true
-		path := filepath.Join(dir, name+".vcf")
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, buf.Bytes()) {
-			res.Unchanged++
-			continue
-		}
-		if err := WriteFileAtomic(path, buf.Bytes()); err != nil {
-			return res, err
-		}
-		res.Written++
 	}
-	return res, nil
+	return w.Result, nil
+}
+
+// VdirWriter writes contacts one at a time into a vdir, so an export can
+// stream a big book chunk by chunk; it keeps only the file names taken.
+type VdirWriter struct {
+	dir    string
+	taken  map[string]bool
+	Result VdirResult
+}
+
+// NewVdirWriter makes dir if need be.
+func NewVdirWriter(dir string) (*VdirWriter, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return &VdirWriter{dir: dir, taken: map[string]bool{}}, nil
+}
+
+// Add writes c's card, leaving an unchanged file alone.
+func (w *VdirWriter) Add(c model.Contact) error {
+	card := EncodeCard(c)
+	name := vdirName(ContactUID(c))
+	if w.taken[strings.ToLower(name)] {
+		name = fmt.Sprintf("%s-%d", name, c.ID)
+	}
+	w.taken[strings.ToLower(name)] = true
+	path := filepath.Join(w.dir, name+".vcf")
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, card) {
+		w.Result.Unchanged++
+		return nil
+	}
+	if err := WriteFileAtomic(path, card); err != nil {
+		return err
+	}
+	w.Result.Written++
+	return nil
 }
 
 // vdirName makes a UID safe as a file name on any system.
