@@ -66,7 +66,7 @@ func newCheckCmd(a *app) *cobra.Command {
 				return fmt.Errorf("the database has %s, listed above", plural(len(r.Problems), "problem", "problems"))
 			}
 			if len(r.Unverified) > 0 {
-				printf(a.out, "%s has no problems; what the note names was not verified.", s.Path())
+				printf(a.out, "Found no problems in %s; what the note above names was not verified.", s.Path())
 				return nil
 			}
 			printf(a.out, "%s is consistent.", s.Path())
