@@ -178,7 +178,7 @@ func newDuplicatesCmd(a *app) *cobra.Command {
 }
 
 // who names a contact with the company and id that tell namesakes apart.
-func who(c model.Contact) string {
+func who(c model.ContactRef) string {
 	if c.Company != "" {
 		return c.Name + " (" + c.Company + ", #" + itoa(int(c.ID)) + ")"
 	}

@@ -8,8 +8,14 @@ import (
 
 // DuplicatePair is two contacts that are likely one person, with why.
 type DuplicatePair struct {
-	A, B Contact
+	A, B ContactRef
 	Why  []string
+}
+
+// ContactRef names a contact in a list, with what tells namesakes apart.
+type ContactRef struct {
+	ID            uint64
+	Name, Company string
 }
 
 // maxGroup bounds how many contacts one shared value may pair up: a
@@ -17,23 +23,38 @@ type DuplicatePair struct {
 // about any two of them.
 const maxGroup = 12
 
-// LikelyDuplicates pairs contacts that share a folded name, an email
-// address or a phone number, strongest evidence first.
-func LikelyDuplicates(cs []Contact) []DuplicatePair {
-	groups := map[string][]int{}
-	for i, c := range cs {
-		for _, k := range duplicateKeys(c) {
-			groups[k] = append(groups[k], i)
-		}
+// DuplicateFinder gathers a book's evidence one contact at a time, so a
+// big book is never held whole: per shared value it keeps contact ids,
+// per contact only what names it.
+type DuplicateFinder struct {
+	groups map[string][]uint64
+	refs   map[uint64]ContactRef
+}
+
+// NewDuplicateFinder starts an empty finder.
+func NewDuplicateFinder() *DuplicateFinder {
+	return &DuplicateFinder{groups: map[string][]uint64{}, refs: map[uint64]ContactRef{}}
+}
+
+// Add takes one contact's evidence.
+func (f *DuplicateFinder) Add(c Contact) {
+	f.refs[c.ID] = ContactRef{ID: c.ID, Name: c.Name, Company: c.Company}
+	for _, k := range duplicateKeys(c) {
+		f.groups[k] = append(f.groups[k], c.ID)
 	}
-	why := map[[2]int][]string{}
-	for k, members := range groups {
+}
+
+// Pairs pairs the contacts added that share a folded name, an email
+// address or a phone number, strongest evidence first.
+func (f *DuplicateFinder) Pairs() []DuplicatePair {
+	why := map[[2]uint64][]string{}
+	for k, members := range f.groups {
 		if len(members) < 2 || len(members) > maxGroup {
 			continue
 		}
 		for x := 0; x < len(members); x++ {
 			for y := x + 1; y < len(members); y++ {
-				p := [2]int{members[x], members[y]}
+				p := [2]uint64{members[x], members[y]}
 				why[p] = append(why[p], reason(k))
 			}
 		}
@@ -41,7 +62,7 @@ func LikelyDuplicates(cs []Contact) []DuplicatePair {
 	out := make([]DuplicatePair, 0, len(why))
 	for p, reasons := range why {
 		sort.Strings(reasons)
-		out = append(out, DuplicatePair{A: cs[p[0]], B: cs[p[1]], Why: reasons})
+		out = append(out, DuplicatePair{A: f.refs[p[0]], B: f.refs[p[1]], Why: reasons})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if len(out[i].Why) != len(out[j].Why) {
@@ -53,6 +74,16 @@ func LikelyDuplicates(cs []Contact) []DuplicatePair {
 		return out[i].B.ID < out[j].B.ID
 	})
 	return out
+}
+
+// LikelyDuplicates pairs contacts that share a folded name, an email
+// address or a phone number, strongest evidence first.
+func LikelyDuplicates(cs []Contact) []DuplicatePair {
+	f := NewDuplicateFinder()
+	for _, c := range cs {
+		f.Add(c)
+	}
+	return f.Pairs()
 }
 
 // duplicateKeys lists a contact's evidence, each once, as "kind:value".

@@ -111,9 +111,13 @@ func applyMerge(tx *bolt.Tx, r MergeResult, other Detail) error {
 
 // Duplicates lists likely pairs of contacts that are one person.
 func (s *Store) Duplicates() ([]model.DuplicatePair, error) {
-	cs, err := s.AllContacts()
+	f := model.NewDuplicateFinder()
+	err := s.ContactsEach(func(c model.Contact) error {
+		f.Add(c)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return model.LikelyDuplicates(cs), nil
+	return f.Pairs(), nil
 }
