@@ -23,37 +23,45 @@ import (
 // BenchmarkReview measures it at 10k contacts (about 200k notes): see the
 // README.
 func (s *Store) Review(start, today model.Date) (model.Review, error) {
-	in := model.ReviewInput{Start: start, Today: today}
+	var in model.ReviewInput
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		// A day's notes may sit a time zone away from UTC midnight: read a
-		// day wider on each side and let the model judge by local day.
-		from := start.AddDays(-7*model.ReviewWeeks - 1).Time().Unix()
-		to := start.AddDays(9).Time().Unix()
-		if in.Notes, err = notesBetween(tx, from, to); err != nil {
-			return err
-		}
-		if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
-			return err
-		}
-		in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
-		if in.Contacts, err = contactsBrief(tx); err != nil {
-			return err
-		}
-		span := model.ReviewSpan(start, today)
-		for i := range model.ReviewWeeks + 1 {
-			n, err := coldOn(tx, in.Contacts, start.AddDays(-7*i+span-1))
-			if err != nil {
-				return err
-			}
-			in.GoingCold = append(in.GoingCold, n)
-		}
-		return nil
+		in, err = reviewInput(tx, start, today)
+		return err
 	})
 	if err != nil {
 		return model.Review{}, err
 	}
 	return model.ComputeReview(in), nil
+}
+
+// reviewInput reads what model.ComputeReview needs for the week from start.
+func reviewInput(tx *bolt.Tx, start, today model.Date) (model.ReviewInput, error) {
+	in := model.ReviewInput{Start: start, Today: today}
+	var err error
+	// A day's notes may sit a time zone away from UTC midnight: read a
+	// day wider on each side and let the model judge by local day.
+	from := start.AddDays(-7*model.ReviewWeeks - 1).Time().Unix()
+	to := start.AddDays(9).Time().Unix()
+	if in.Notes, err = notesBetween(tx, from, to); err != nil {
+		return in, err
+	}
+	if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
+		return in, err
+	}
+	in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
+	if in.Contacts, err = contactsBrief(tx); err != nil {
+		return in, err
+	}
+	span := model.ReviewSpan(start, today)
+	for i := range model.ReviewWeeks + 1 {
+		n, err := coldOn(tx, in.Contacts, start.AddDays(-7*i+span-1))
+		if err != nil {
+			return in, err
+		}
+		in.GoingCold = append(in.GoingCold, n)
+	}
+	return in, nil
 }
 
 // notesBetween decodes the notes whose time in idx_contact_notes lies in
