@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"rapport/model"
 )
 
@@ -58,14 +60,14 @@ func wholeBookInput(book []model.Bundle, start, today model.Date) model.ReviewIn
 	in.Promises = model.PromiseDays(in.FollowUps)
 	span := model.ReviewSpan(start, today)
 	for i := range model.ReviewWeeks + 1 {
-		in.GoingCold = append(in.GoingCold, coldThen(book, start.AddDays(-7*i+span-1)))
+		in.GoingCold = append(in.GoingCold, coldFromNotes(book, start.AddDays(-7*i+span-1)))
 	}
 	return in
 }
 
-// coldThen counts the contacts past their cadence on day: as they stand
+// coldFromNotes counts the contacts past their cadence on day: as they stand
 // when not touched since, else by their latest touch up to the day.
-func coldThen(book []model.Bundle, day model.Date) int {
+func coldFromNotes(book []model.Bundle, day model.Date) int {
 	count := 0
 	for _, b := range book {
 		c := b.Contact
@@ -85,4 +87,49 @@ func coldThen(book []model.Bundle, day model.Date) int {
 		}
 	}
 	return count
+}
+
+// TestReviewHoldsOnlyTheWeeksContacts: of a big book the review keeps in
+// memory only the contacts the five weeks name (touched or added in
+// them), not every contact, and the notes without their text.
+func TestReviewHoldsOnlyTheWeeksContacts(t *testing.T) {
+	s := newStore(t)
+	mon := model.Date{Year: 2026, Month: time.November, Day: 16}
+	at := func(d model.Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 11, 0, 0, 0, time.Local) }
+	var quiet []model.Bundle
+	for range 300 {
+		quiet = append(quiet, model.Bundle{Contact: model.Contact{Name: "Quiet One", Stage: model.Customer, Created: at(mon.AddDays(-400))}})
+	}
+	if _, err := s.AddBundles(quiet); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range []model.Date{mon.AddDays(2), mon.AddDays(-20), mon.AddDays(-60)} {
+		c := model.Contact{Name: "Busy One", Stage: model.Customer, Created: at(mon.AddDays(-400 + 400*i/2))}
+		if err := s.AddContact(&c); err != nil {
+			t.Fatal(err)
+		}
+		in := model.Interaction{ContactID: c.ID, Kind: model.Call, Text: "a long talk about the budget", At: at(d)}
+		if err := s.LogNote(&in, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var in model.ReviewInput
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		in, err = reviewInput(tx, mon, mon.AddDays(6))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two touched in the window (one of them added 200 days ago), and the
+	// third added in it (touched 60 days before, out of the window).
+	if len(in.Contacts) != 3 || len(in.Notes) != 2 {
+		t.Fatalf("the review holds %d contacts and %d notes of a book of 303; want 3 and 2", len(in.Contacts), len(in.Notes))
+	}
+	for _, n := range in.Notes {
+		if n.Text != "" {
+			t.Errorf("note %d is held with its text %q; the review counts, it does not read", n.ID, n.Text)
+		}
+	}
 }
