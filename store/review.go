@@ -68,7 +68,7 @@ func reviewInput(tx *bolt.Tx, start, today model.Date) (model.ReviewInput, error
 		// The model wants names for the movers and creation days for the
 		// new contacts: nobody else.
 		if added := model.DateOf(c.Created); named[c.ID] || !added.Before(first) && added.Before(end) {
-			in.Contacts = append(in.Contacts, model.Contact{ID: c.ID, Name: c.Name, Created: c.Created})
+			in.Contacts = append(in.Contacts, model.ReviewContact{ID: c.ID, Name: c.Name, Created: c.Created})
 		}
 		for i, day := range days {
 			cold, err := coldSince(tx, c, day)
