@@ -156,11 +156,10 @@ func newDuplicatesCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				out := make([]duplicateJSON, 0, len(pairs))
-				for _, p := range pairs {
-					out = append(out, duplicateJSON{refJSON{p.A.ID, p.A.Name}, refJSON{p.B.ID, p.B.Name}, p.Why})
-				}
-				return writeJSON(a.out, out)
+				return writeJSONArray(a.out, len(pairs), func(i int) any {
+					p := pairs[i]
+					return duplicateJSON{refJSON{p.A.ID, p.A.Name}, refJSON{p.B.ID, p.B.Name}, p.Why}
+				})
 			}
 			if len(pairs) == 0 {
 				printf(a.out, "No likely duplicates.")

@@ -42,11 +42,10 @@ func newListCmd(a *app) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				rows := make([]listEntryJSON, len(entries))
-				for i, e := range entries {
-					rows[i] = listEntryJSON{e.ID, e.Name, e.Company, e.LastTouch, e.NextTouch}
-				}
-				return writeJSON(a.out, rows)
+				return writeJSONArray(a.out, len(entries), func(i int) any {
+					e := entries[i]
+					return listEntryJSON{e.ID, e.Name, e.Company, e.LastTouch, e.NextTouch}
+				})
 			}
 			for _, e := range entries {
 				last := e.LastTouch.String()

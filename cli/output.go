@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -24,6 +25,36 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	_, err := io.WriteString(w, escapeInvisible(buf.String()))
 	return err
+}
+
+// writeJSONArray prints n items as the indented JSON array writeJSON
+// prints for a slice of them, byte for byte, one item at a time: a
+// 100,000-row list never holds its whole text (writeJSON's buffer and its
+// escaped copy were 3x the output).
+func writeJSONArray(w io.Writer, n int, item func(i int) any) error {
+	if n == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	out := bufio.NewWriter(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	out.WriteString("[\n")
+	for i := range n {
+		buf.Reset()
+		if err := enc.Encode(item(i)); err != nil {
+			return err
+		}
+		out.WriteString("  " + escapeInvisible(strings.TrimSuffix(buf.String(), "\n")))
+		if i < n-1 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n")
+	}
+	out.WriteString("]\n")
+	return out.Flush()
 }
 
 // escapeInvisible writes C1 controls, bidi overrides and zero-width
