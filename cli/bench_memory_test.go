@@ -53,11 +53,12 @@ func BenchmarkPeakMemory(b *testing.B) {
 			"check":        {"check"},
 			"search":       {"search", "budget", "--limit", "10"},
 			"list-json":    {"list", "--json"},
+			"review":       {"review"},
 			"backup":       {"backup", filepath.Join(scratch, "b.db")},
 			"restore":      {"--db", filepath.Join(scratch, "r.db"), "import", backup},
 			"import-vcard": {"--db", filepath.Join(scratch, "i.db"), "import", cards},
 		}
-		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "export-vdir", "today", "list", "check", "search", "list-json", "backup", "restore", "import-vcard"} {
+		for _, name := range []string{"export-json", "export-ics", "export-csv", "export-vcard", "export-vdir", "today", "list", "check", "search", "list-json", "review", "backup", "restore", "import-vcard"} {
 			args := commands[name]
 			b.Run(fmt.Sprintf("contacts=%d/%s", n, name), func(b *testing.B) {
 				var peak int64

@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // ReviewWeeks is how many earlier weeks the weekly review compares against.
 const ReviewWeeks = 4
@@ -55,17 +58,26 @@ type Review struct {
 // least every note from four weeks before Start to the day after the week
 // (a Sunday meeting may be thanked for on Monday); FollowUps at least those
 // that came from these notes; Promises the rep's promises of those days,
-// counted by promised day; Contacts every contact (ID, Name and Created
-// are enough); GoingCold how many were past their cadence at the end of
-// the week and of each of the four before (or today, if earlier).
+// counted by promised day; Contacts at least every contact touched or
+// added in those days; GoingCold how many were past their cadence at the
+// end of the week and of each of the four before (or today, if earlier).
 type ReviewInput struct {
 	Start     Date
 	Today     Date // later days are left out
 	Notes     []Interaction
 	FollowUps []FollowUp
 	Promises  []PromiseDay
-	Contacts  []Contact
+	Contacts  []ReviewContact
 	GoingCold []int
+}
+
+// ReviewContact is what the review needs of a contact: a name for the
+// movers, a day for the new contacts. A whole Contact is ten times the
+// size, and an old week of a big book names tens of thousands.
+type ReviewContact struct {
+	ID      uint64
+	Name    string
+	Created time.Time
 }
 
 // ReviewSpan is how many days of the week from start the review counts:

@@ -47,11 +47,11 @@ func TestComputeReview(t *testing.T) {
 		{NoteID: 5, Text: "they send specs", TheyOwe: true, Promised: mon.AddDays(2), Due: mon.AddDays(2)},
 		{NoteID: 8, Text: "last week's promise", Promised: mon.AddDays(5), Due: mon.AddDays(5)},
 	}
-	contacts := []Contact{
+	contacts := []ReviewContact{
 		{ID: 1, Name: "Ada", Created: mon.AddDays(2).Time()},
-		{ID: 2, Name: "Bea", Created: mon.AddDays(-40).Time(), LastTouch: sun.Time()},
-		{ID: 3, Name: "Cy", Created: mon.AddDays(-40).Time(), LastTouch: mon.AddDays(3).Time()},
-		{ID: 4, Name: "Dee", Created: mon.AddDays(-400).Time(), LastTouch: mon.AddDays(-1).Time(), Cadence: 3},
+		{ID: 2, Name: "Bea", Created: mon.AddDays(-40).Time()},
+		{ID: 3, Name: "Cy", Created: mon.AddDays(-40).Time()},
+		{ID: 4, Name: "Dee", Created: mon.AddDays(-400).Time()},
 	}
 	r := ComputeReview(ReviewInput{Start: mon, Today: sun.AddDays(1), Notes: notes, FollowUps: follows, Promises: PromiseDays(follows), Contacts: contacts, GoingCold: []int{7, 6, 5, 4, 3}})
 	want := WeekCounts{Start: mon, Days: 7, Meetings: 3, Calls: 1, Touches: 5, Inbound: 2, ThankYous: 2,
@@ -101,7 +101,7 @@ func TestComputeReviewRunningWeek(t *testing.T) {
 		withID(note(Call, false, mon.AddDays(-4)), 3, 2), // last Thursday: after the same days
 		withID(note(Call, false, mon.AddDays(-2)), 4, 2), // last Saturday
 	}
-	r := ComputeReview(ReviewInput{Start: mon, Today: wed, Notes: notes, Contacts: []Contact{{ID: 1, Name: "Ada"}, {ID: 2, Name: "Bea"}}})
+	r := ComputeReview(ReviewInput{Start: mon, Today: wed, Notes: notes, Contacts: []ReviewContact{{ID: 1, Name: "Ada"}, {ID: 2, Name: "Bea"}}})
 	if r.Week.Days != 3 || r.Week.Calls != 1 {
 		t.Errorf("this week = %+v, want 3 days and one call", r.Week)
 	}

@@ -16,39 +16,20 @@ import (
 //
 // It adds no index by time: the notes of the five weeks are found by
 // walking the keys of idx_contact_notes (contact | time | id), which carry
-// the time, and decoding only the notes inside the window. Follow-ups are
-// read only when they came from those notes; kept and late promises come
-// from idx_promise_days, the going-cold count from idx_touch_days, and of
-// each contact only the id, name and creation time are decoded.
-// BenchmarkReview measures it at 10k contacts (about 200k notes): see the
-// README.
+// the time, and decoding only the notes inside the window, without their
+// text. Follow-ups are read only when they came from those notes; kept and
+// late promises come from idx_promise_days, the going-cold count from
+// idx_touch_days. One pass over the contacts, decoding a few fields of
+// each, corrects that count for contacts touched since and keeps only the
+// contacts the five weeks name: at 100k contacts the review never holds
+// the book. BenchmarkReview measures it at 10k contacts (about 200k
+// notes): see the README.
 func (s *Store) Review(start, today model.Date) (model.Review, error) {
-	in := model.ReviewInput{Start: start, Today: today}
+	var in model.ReviewInput
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		// A day's notes may sit a time zone away from UTC midnight: read a
-		// day wider on each side and let the model judge by local day.
-		from := start.AddDays(-7*model.ReviewWeeks - 1).Time().Unix()
-		to := start.AddDays(9).Time().Unix()
-		if in.Notes, err = notesBetween(tx, from, to); err != nil {
-			return err
-		}
-		if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
-			return err
-		}
-		in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
-		if in.Contacts, err = contactsBrief(tx); err != nil {
-			return err
-		}
-		span := model.ReviewSpan(start, today)
-		for i := range model.ReviewWeeks + 1 {
-			n, err := coldOn(tx, in.Contacts, start.AddDays(-7*i+span-1))
-			if err != nil {
-				return err
-			}
-			in.GoingCold = append(in.GoingCold, n)
-		}
-		return nil
+		in, err = reviewInput(tx, start, today)
+		return err
 	})
 	if err != nil {
 		return model.Review{}, err
@@ -56,8 +37,55 @@ func (s *Store) Review(start, today model.Date) (model.Review, error) {
 	return model.ComputeReview(in), nil
 }
 
+// reviewInput reads what model.ComputeReview needs for the week from start.
+func reviewInput(tx *bolt.Tx, start, today model.Date) (model.ReviewInput, error) {
+	in := model.ReviewInput{Start: start, Today: today}
+	var err error
+	// A day's notes may sit a time zone away from UTC midnight: read a
+	// day wider on each side and let the model judge by local day.
+	from := start.AddDays(-7*model.ReviewWeeks - 1).Time().Unix()
+	to := start.AddDays(9).Time().Unix()
+	if in.Notes, err = notesBetween(tx, from, to); err != nil {
+		return in, err
+	}
+	if in.FollowUps, err = followUpsOf(tx, in.Notes); err != nil {
+		return in, err
+	}
+	in.Promises = promiseDays(tx, start.AddDays(-7*model.ReviewWeeks), start.AddDays(7))
+	span := model.ReviewSpan(start, today)
+	var days []model.Date
+	for i := range model.ReviewWeeks + 1 {
+		day := start.AddDays(-7*i + span - 1)
+		days = append(days, day)
+		in.GoingCold = append(in.GoingCold, coldCount(tx, day.Key()))
+	}
+	named := make(map[uint64]bool, len(in.Notes))
+	for _, n := range in.Notes {
+		named[n.ContactID] = true
+	}
+	first, end := start.AddDays(-7*model.ReviewWeeks), start.AddDays(7)
+	err = eachContactBrief(tx, func(c model.Contact) error {
+		// The model wants names for the movers and creation days for the
+		// new contacts: nobody else.
+		if added := model.DateOf(c.Created); named[c.ID] || !added.Before(first) && added.Before(end) {
+			in.Contacts = append(in.Contacts, model.ReviewContact{ID: c.ID, Name: c.Name, Created: c.Created})
+		}
+		for i, day := range days {
+			cold, err := coldSince(tx, c, day)
+			if err != nil {
+				return err
+			}
+			if cold {
+				in.GoingCold[i]++
+			}
+		}
+		return nil
+	})
+	return in, err
+}
+
 // notesBetween decodes the notes whose time in idx_contact_notes lies in
-// [from, to), in unix seconds.
+// [from, to), in unix seconds: only what the review counts, not their text.
 func notesBetween(tx *bolt.Tx, from, to int64) ([]model.Interaction, error) {
 	var out []model.Interaction
 	lo, hi := uint64(from)^1<<63, uint64(to)^1<<63
@@ -68,11 +96,17 @@ func notesBetween(tx *bolt.Tx, from, to int64) ([]model.Interaction, error) {
 		if at := binary.BigEndian.Uint64(k[8:16]); at < lo || at >= hi {
 			return nil
 		}
-		var in model.Interaction
-		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
+		var n struct {
+			ID        uint64     `json:"id"`
+			ContactID uint64     `json:"contact_id"`
+			Kind      model.Kind `json:"kind"`
+			Inbound   bool       `json:"inbound"`
+			At        time.Time  `json:"at"`
+		}
+		if err := getJSON(tx, bNotes, lastID(k), &n); err != nil {
 			return fmt.Errorf("note %d: %w", lastID(k), err)
 		}
-		out = append(out, in)
+		out = append(out, model.Interaction{ID: n.ID, ContactID: n.ContactID, Kind: n.Kind, Inbound: n.Inbound, At: n.At})
 		return nil
 	})
 	return out, err
@@ -134,10 +168,10 @@ func coldCount(tx *bolt.Tx, day uint32) int {
 	return count
 }
 
-// contactsBrief decodes of every contact only what the review needs.
-func contactsBrief(tx *bolt.Tx) ([]model.Contact, error) {
-	var out []model.Contact
-	err := tx.Bucket(bContacts).ForEach(func(k, v []byte) error {
+// eachContactBrief hands fn every contact with only what the review
+// needs decoded, one at a time.
+func eachContactBrief(tx *bolt.Tx, fn func(model.Contact) error) error {
+	return tx.Bucket(bContacts).ForEach(func(k, v []byte) error {
 		var c struct {
 			ID        uint64      `json:"id"`
 			Name      string      `json:"name"`
@@ -149,32 +183,25 @@ func contactsBrief(tx *bolt.Tx) ([]model.Contact, error) {
 		if err := json.Unmarshal(v, &c); err != nil {
 			return fmt.Errorf("contact %d: %w", idAt(k, 0), err)
 		}
-		out = append(out, model.Contact{ID: c.ID, Name: c.Name, Stage: c.Stage, Cadence: c.Cadence, Created: c.Created, LastTouch: c.LastTouch})
-		return nil
+		return fn(model.Contact{ID: c.ID, Name: c.Name, Stage: c.Stage, Cadence: c.Cadence, Created: c.Created, LastTouch: c.LastTouch})
 	})
-	return out, err
 }
 
-// coldOn counts the contacts past their cadence on day. The next-touch
-// counts answer for everyone not touched since; a contact touched after day
-// is judged by their last touch on or before it, found by walking their
+// coldSince reports whether c was past its cadence on day while the
+// next-touch counts (coldCount) cannot say so, having been touched after
+// it: judged by the last touch on or before day, found by walking the
 // notes back from day (cadences are taken as they stand now).
-func coldOn(tx *bolt.Tx, contacts []model.Contact, day model.Date) (int, error) {
-	count := coldCount(tx, day.Key())
-	for _, c := range contacts {
-		if !model.DateOf(c.LastTouch).After(day) || model.DateOf(c.Created).After(day) {
-			continue
-		}
-		then, err := lastTouchBy(tx, c.ID, day)
-		if err != nil {
-			return 0, err
-		}
-		c.LastTouch = then
-		if _, cold := model.GoingCold(c, day); cold {
-			count++
-		}
+func coldSince(tx *bolt.Tx, c model.Contact, day model.Date) (bool, error) {
+	if !model.DateOf(c.LastTouch).After(day) || model.DateOf(c.Created).After(day) {
+		return false, nil
 	}
-	return count, nil
+	then, err := lastTouchBy(tx, c.ID, day)
+	if err != nil {
+		return false, err
+	}
+	c.LastTouch = then
+	_, cold := model.GoingCold(c, day)
+	return cold, nil
 }
 
 // lastTouchBy is the time of a contact's latest touch on or before day
@@ -191,7 +218,10 @@ func lastTouchBy(tx *bolt.Tx, contactID uint64, day model.Date) (time.Time, erro
 		k, _ = c.Prev()
 	}
 	for ; k != nil && hasPrefix(k, prefix); k, _ = c.Prev() {
-		var in model.Interaction
+		var in struct {
+			Kind model.Kind `json:"kind"`
+			At   time.Time  `json:"at"`
+		}
 		if err := getJSON(tx, bNotes, lastID(k), &in); err != nil {
 			return time.Time{}, fmt.Errorf("note %d: %w", lastID(k), err)
 		}
