@@ -84,3 +84,13 @@ func TestDayBars(t *testing.T) {
 		t.Errorf("a scaled bar = %q", lines[2])
 	}
 }
+
+// A weekly average always takes the column's six cells, so a big book's
+// going-cold row keeps its sparkline in line with the others.
+func TestAvgTextFitsItsColumn(t *testing.T) {
+	for _, avg := range []float64{0, 3.25, 136, 9999.9, 9999.96, 32809.8, 999999.4, 999999.6, 2.5e7} {
+		if got := avgText(avg); len(got) != 6 {
+			t.Errorf("avgText(%v) = %q, %d cells", avg, got, len(got))
+		}
+	}
+}

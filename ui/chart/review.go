@@ -55,7 +55,7 @@ func ReviewTable(r model.Review, width int, p Paint) []string {
 			}
 			avg := float64(total) / float64(max(len(r.Previous), 1))
 			series = append(series, this)
-			line += p.muted(fmt.Sprintf("  %6.1f", avg)) + "  " + Spark(series, Max(series), 0) + " " + trendMark(this, avg)
+			line += p.muted("  "+avgText(avg)) + "  " + Spark(series, Max(series), 0) + " " + trendMark(this, avg)
 		}
 		out = append(out, line)
 	}
@@ -63,6 +63,19 @@ func ReviewTable(r model.Review, width int, p Paint) []string {
 }
 
 // trendMark is a shape for up, down or level, readable without colour.
+// avgText is a weekly average in the column's six cells: a tenth while it
+// fits, whole numbers past 9,999.9 (going cold in a big book), thousands
+// past 999,999.
+func avgText(avg float64) string {
+	switch {
+	case avg < 9999.95:
+		return fmt.Sprintf("%6.1f", avg)
+	case avg < 999999.5:
+		return fmt.Sprintf("%6.0f", avg)
+	}
+	return fmt.Sprintf("%5.0fk", avg/1000)
+}
+
 func trendMark(this int, avg float64) string {
 	switch {
 	case float64(this) > avg+0.5:
