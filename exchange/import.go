@@ -216,7 +216,7 @@ func restore(s *store.Store, bf *BackupFile, opt ImportOptions, rep Report) (Rep
 		have[c.ID] = true
 		return nil
 	})
-	if err == errNotEmpty {
+	if errors.Is(err, errNotEmpty) {
 		return rep, fmt.Errorf("%s is a backup, which restores only into an empty database, and this one already holds other contacts; restore into a new file with --db", rep.Source)
 	}
 	if err != nil {
