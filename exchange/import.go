@@ -263,9 +263,6 @@ func restoreChunks(s *store.Store, bf *BackupFile, have map[uint64]bool, total i
 		}
 		return flush()
 	})
-	if be, ok := err.(*bundleError); ok {
-		err = be.err
-	}
 	if err == nil {
 		err = flush()
 	}
