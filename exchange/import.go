@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"rapport/model"
 	"rapport/store"
@@ -291,15 +290,4 @@ func relink(s *store.Store, referrals map[uint64]uint64) error {
 		}
 	}
 	return nil
-}
-
-// keptName is the property name of a kept line, without its group or
-// parameters: "X-MS-SPOUSE".
-func keptName(l string) string {
-	name, _, _ := strings.Cut(l, ":")
-	name, _, _ = strings.Cut(name, ";")
-	if _, n, ok := strings.Cut(name, "."); ok {
-		name = n
-	}
-	return strings.ToUpper(name)
 }

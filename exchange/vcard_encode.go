@@ -107,16 +107,23 @@ func EncodeCard(c model.Contact) []byte {
 // keptLineOK refuses a kept line that would break the card: one without a
 // property name, or one that would end or nest a card.
 func keptLineOK(l string) bool {
-	i := indexOutsideQuotes(l, ':')
-	if i <= 0 {
+	if indexOutsideQuotes(l, ':') <= 0 {
 		return false
 	}
-	name := strings.ToUpper(strings.TrimSpace(l[:i]))
+	name := strings.TrimSpace(keptName(l))
+	return name != "" && name != "BEGIN" && name != "END" && name != "VERSION"
+}
+
+// keptName is the property name of a kept line, without its group or
+// parameters: "X-MS-SPOUSE". The parameters go first, since a parameter
+// value may hold a dot.
+func keptName(l string) string {
+	name, _, _ := strings.Cut(l, ":")
+	name, _, _ = strings.Cut(name, ";")
 	if _, n, ok := strings.Cut(name, "."); ok {
 		name = n
 	}
-	name, _, _ = strings.Cut(name, ";")
-	return name != "" && name != "BEGIN" && name != "END" && name != "VERSION"
+	return strings.ToUpper(name)
 }
 
 func pref(i, n int) string {
