@@ -79,7 +79,7 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 	}
 	c.Name = cleanName(h.get(r, "Name"))
 	if c.Name == "" {
-		c.Name = cleanName(strings.Join([]string{parts.Prefixes, parts.Given, parts.Additional, parts.Family, parts.Suffixes}, " "))
+		c.Name = parts.String()
 	}
 	org := h.first(r, "Organization Name", "Organization 1 - Name")
 	dept := h.first(r, "Organization Department", "Organization 1 - Department")

@@ -225,7 +225,7 @@ func (cr *cardReader) name(n *model.NameParts) string {
 		}
 	}
 	if n != nil {
-		return cleanName(strings.Join([]string{n.Prefixes, n.Given, n.Additional, n.Family, n.Suffixes}, " "))
+		return n.String()
 	}
 	if org := nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...); len(org) > 0 {
 		return org[0]
