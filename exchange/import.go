@@ -144,7 +144,7 @@ func plan(book candidates, b *Batch, opt ImportOptions, rep *Report) (*planner, 
 		for _, r := range chunk {
 			p.add(r)
 			for _, k := range r.Contact.Kept {
-				rep.Kept[keptName(k)]++
+				rep.Kept[model.KeptName(k)]++
 			}
 			for _, d := range r.Dropped {
 				rep.Dropped[d]++

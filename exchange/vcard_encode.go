@@ -110,20 +110,8 @@ func keptLineOK(l string) bool {
 	if indexOutsideQuotes(l, ':') <= 0 {
 		return false
 	}
-	name := strings.TrimSpace(keptName(l))
+	name := strings.TrimSpace(model.KeptName(l))
 	return name != "" && name != "BEGIN" && name != "END" && name != "VERSION"
-}
-
-// keptName is the property name of a kept line, without its group or
-// parameters: "X-MS-SPOUSE". The parameters go first, since a parameter
-// value may hold a dot.
-func keptName(l string) string {
-	name, _, _ := strings.Cut(l, ":")
-	name, _, _ = strings.Cut(name, ";")
-	if _, n, ok := strings.Cut(name, "."); ok {
-		name = n
-	}
-	return strings.ToUpper(name)
 }
 
 func pref(i, n int) string {
