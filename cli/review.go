@@ -41,7 +41,7 @@ cooled most against their own usual week. The Friday ritual.`,
 					return usagef("the week of %s has not begun yet (today is %s)", day, today)
 				}
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
