@@ -114,21 +114,6 @@ func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
 	return nil
 }
 
-// stepProgress reports a long step of the store or of a sync, such as
-// building the search index, with the progress bar of long commands: a
-// bar per step, the last one cleared when the next begins.
-func (a *app) stepProgress() store.Progress {
-	var label string
-	var report func(done, total int)
-	return func(what string, done, total int) {
-		if report == nil || what != label {
-			a.clearProgress()
-			label, report = what, a.progress(capitalise(what))
-		}
-		report(done, total)
-	}
-}
-
 // fillDemoAside fills a database next to path and renames it over the
 // empty one at path when it is done (or stopped with Ctrl-C, keeping what
 // was added), so a demo that was killed leaves path empty and the next

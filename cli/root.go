@@ -65,9 +65,7 @@ func Main(args []string, out, errOut io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(errOut)
 	err := root.Execute()
-	if a.clearLine != nil {
-		a.clearLine()
-	}
+	a.clearProgress()
 	if err == nil {
 		return exitOK
 	}
