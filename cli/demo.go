@@ -56,16 +56,10 @@ func newDemoCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// fillDemo writes n sample contacts in chunks, re-linking "referred by" to
-// the ids the store gave earlier contacts.
+// fillDemo writes n sample contacts in chunks into an empty book (both
+// callers check that first), re-linking "referred by" to the ids the store
+// gave earlier contacts.
 func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
-	empty, err := s.Empty()
-	if err != nil {
-		return err
-	}
-	if !empty {
-		return fmt.Errorf("%s already holds contacts; demo fills only an empty database (choose another file with --db)", s.Path())
-	}
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
 	var pending [][2]int // contact index, referrer index in the same chunk
