@@ -65,6 +65,8 @@ Without --format, the extension of -o decides.`,
 				return usagef("--todo goes with --format ics")
 			case excel && kind != "csv":
 				return usagef("--excel goes with --format csv")
+			case force && (output == "" || output == "-"):
+				return usagef("--force goes with -o FILE: it allows replacing that file")
 			}
 			if output != "" && output != "-" {
 				if err := checkOutput(output, a.path(), force); err != nil {
