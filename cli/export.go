@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"io"
 	"path/filepath"
 	"strings"
@@ -122,16 +121,11 @@ func (a *app) exportVdir(s *store.Store, dir string) error {
 func (a *app) exportBackup(s *store.Store, output string) error {
 	n := 0
 	produce := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		enc := exchange.NewBackupEncoder(bw)
-		err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) })
-		if err == nil {
-			err = enc.Close()
+		enc := exchange.NewBackupEncoder(w)
+		if err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) }); err != nil {
+			return err
 		}
-		if err == nil {
-			err = bw.Flush()
-		}
-		return err
+		return enc.Close()
 	}
 	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }

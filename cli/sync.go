@@ -112,12 +112,6 @@ func printReport(a *app, rep rsync.Report) {
 	}
 }
 
-func (a *app) clearProgress() {
-	if a.clearLine != nil {
-		a.clearLine()
-	}
-}
-
 func newSyncAddCmd(a *app) *cobra.Command {
 	var f struct {
 		user, tasks, passwordCommand string
