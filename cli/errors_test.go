@@ -106,7 +106,8 @@ func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 		{"brief", "ada"}, {"referrals"}, {"cards"}, {"cards", "sent", "ada"}, {"digest"}, {"undo"}, {"redo"}, {"history"},
 		{"duplicates"}, {"delete", "ada", "--yes"}, {"merge", "ada", "grace", "--yes"}, {"reopen", "1"},
 		{"note", "delete", "1", "--yes"}, {"followup", "edit", "1", "--text", "x"}, {"question", "delete", "1", "--yes"},
-		{"done", "1"}, {"snooze", "1", "fri"}, {"ask", "ada", "why now?"}, {"share", "ada", "the case study"}, {"review"}} {
+		{"done", "1"}, {"snooze", "1", "fri"}, {"ask", "ada", "why now?"}, {"share", "ada", "the case study"}, {"review"},
+		{"sync", "status"}, {"sync", "resolve", "1", "--mine"}} {
 		r := b.run(args...)
 		if r.code != 1 || !strings.Contains(r.err, "there is no rapport book at "+b.path) || !strings.Contains(r.err, "rapport add NAME") ||
 			strings.Count(strings.TrimSpace(r.err), "\n") != 0 {

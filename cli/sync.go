@@ -186,7 +186,7 @@ func newSyncStatusCmd(a *app) *cobra.Command {
 		Short: "The last run of every account, its open conflicts and errors",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -272,7 +272,7 @@ func newSyncResolveCmd(a *app) *cobra.Command {
 			if mine == theirs {
 				return usagef("resolve takes one of --mine and --theirs")
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
