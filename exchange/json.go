@@ -70,7 +70,8 @@ func cleanBundle(b *model.Bundle) {
 	}
 	c := &b.Contact
 	c.UID, c.Name, c.Company, c.Title = cleanField(c.UID), cleanName(c.Name), cleanField(c.Company), cleanField(c.Title)
-	c.HowWeMet, c.Matters = cleanField(c.HowWeMet), cleanField(c.Matters)
+	// HowWeMet and Matters keep their line breaks: Cleaned cleaned them
+	// as the store keeps them, and a restore must give back the same book.
 	for i := range c.Emails {
 		c.Emails[i] = cleanField(c.Emails[i])
 	}
