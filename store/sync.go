@@ -175,14 +175,8 @@ func syncContact(tx *bolt.Tx, c *model.Contact) (uint64, error) {
 		err := addContact(tx, c)
 		return c.ID, err
 	}
-	var old model.Contact
-	if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
-		return 0, fmt.Errorf("contact %d: %w", c.ID, err)
-	}
-	if old.LastTouch.After(c.LastTouch) {
-		c.LastTouch = old.LastTouch
-	}
-	return c.ID, putContact(tx, &old, *c)
+	_, err := updateContact(tx, c)
+	return c.ID, err
 }
 
 func syncFollowUp(tx *bolt.Tx, f *model.FollowUp) (uint64, error) {
