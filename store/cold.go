@@ -100,10 +100,8 @@ func (r *coldRun) read(k, v []byte, today model.Date) {
 }
 
 func (r *coldRun) advance(today model.Date) {
-	prefix := make([]byte, 5)
-	copy(prefix, r.head.keyPrefix())
 	k, v := r.c.Next()
-	if k == nil || !hasPrefix(k, prefix) {
+	if k == nil || !hasPrefix(k, r.head.keyPrefix()) {
 		r.ok = false
 		return
 	}
