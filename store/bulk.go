@@ -17,7 +17,7 @@ func (s *Store) AddBundles(bundles []model.Bundle) ([]uint64, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		packAppendOnly(tx)
 		describe(tx, "add %d contacts with their history", len(bundles))
-		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		text, err := bulkText(tx, countNotes(bundles))
 		if err != nil {
 			return err
 		}

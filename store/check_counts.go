@@ -75,19 +75,10 @@ func (s *Store) checkCounts(t *tallies) (problems []string, verified bool, err e
 
 // countRecords adds the records of bucket to t, a chunk per transaction.
 func (s *Store) countRecords(bucket []byte, t *tallies) error {
-	for sp := (span{}); ; sp = (span{from: sp.to}) {
-		err := s.view(func(tx *bolt.Tx) error {
-			t.seen(tx)
-			sp = eachInSpan(tx, bucket, sp.from, func(k, v []byte) {
-				recordKeys(tx, bucket, k, v, t)
-			})
-			return nil
-		})
-		if err != nil || sp.last {
-			return err
-		}
-		pauseCheck()
-	}
+	return s.eachSpan(func(tx *bolt.Tx, from uint64) span {
+		t.seen(tx)
+		return eachInSpan(tx, bucket, from, func(k, v []byte) { recordKeys(tx, bucket, k, v, t) })
+	})
 }
 
 // checkTouchDays compares the next-touch day counts with the next-touch

@@ -106,15 +106,24 @@ func pauseCheck() {
 // the counters' tallies on the way.
 func (s *Store) checkRecords(t *tallies, records []byte, indexes [][]byte, pointed []byte) ([]string, error) {
 	var problems []string
+	err := s.eachSpan(func(tx *bolt.Tx, from uint64) span {
+		sp, p := checkChunk(tx, records, indexes, pointed, from, t)
+		problems = append(problems, p...)
+		return sp
+	})
+	return problems, err
+}
+
+// eachSpan runs chunk, which takes the records of a span starting at from
+// (eachInSpan), in a read transaction of its own per span until the last.
+func (s *Store) eachSpan(chunk func(tx *bolt.Tx, from uint64) span) error {
 	for sp := (span{}); ; sp = (span{from: sp.to}) {
 		err := s.view(func(tx *bolt.Tx) error {
-			var p []string
-			sp, p = checkChunk(tx, records, indexes, pointed, sp.from, t)
-			problems = append(problems, p...)
+			sp = chunk(tx, sp.from)
 			return nil
 		})
 		if err != nil || sp.last {
-			return problems, err
+			return err
 		}
 		pauseCheck()
 	}

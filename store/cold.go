@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -44,14 +45,8 @@ func decodeTouch(next model.Date, id uint64, cadence int, v []byte) (model.Conta
 	return c, true
 }
 
-func stageIndex(st model.Stage) int {
-	for i, s := range model.Stages {
-		if s == st {
-			return i
-		}
-	}
-	return 0
-}
+// stageIndex is st's place in model.Stages (0 for one it does not know).
+func stageIndex(st model.Stage) int { return max(slices.Index(model.Stages, st), 0) }
 
 // coldHead is the first entry of a run still to take.
 type coldHead struct {
@@ -100,10 +95,8 @@ func (r *coldRun) read(k, v []byte, today model.Date) {
 }
 
 func (r *coldRun) advance(today model.Date) {
-	prefix := make([]byte, 5)
-	copy(prefix, r.head.keyPrefix())
 	k, v := r.c.Next()
-	if k == nil || !hasPrefix(k, prefix) {
+	if k == nil || !hasPrefix(k, r.head.keyPrefix()) {
 		r.ok = false
 		return
 	}

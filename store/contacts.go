@@ -24,16 +24,26 @@ func (s *Store) AddContact(c *model.Contact) error {
 // shell, and saving an edit must not take that touch back.
 func (s *Store) UpdateContact(c model.Contact) error {
 	return s.update(func(tx *bolt.Tx) error {
-		var old model.Contact
-		if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
-			return fmt.Errorf("contact %d: %w", c.ID, err)
-		}
-		if old.LastTouch.After(c.LastTouch) {
-			c.LastTouch = old.LastTouch
+		old, err := updateContact(tx, &c)
+		if err != nil {
+			return err
 		}
 		describe(tx, "edit %s", old.Name)
-		return putContact(tx, &old, c)
+		return nil
 	})
+}
+
+// updateContact writes c over the stored contact of its id, which it
+// returns; c's last touch only moves forward (see UpdateContact).
+func updateContact(tx *bolt.Tx, c *model.Contact) (model.Contact, error) {
+	var old model.Contact
+	if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
+		return old, fmt.Errorf("contact %d: %w", c.ID, err)
+	}
+	if old.LastTouch.After(c.LastTouch) {
+		c.LastTouch = old.LastTouch
+	}
+	return old, putContact(tx, &old, *c)
 }
 
 // Contact loads one contact.

@@ -36,18 +36,24 @@ func (s *Store) ScheduleEach(fn func(model.Bundle) error) error {
 // follow-ups, questions and shares (which ScheduleEach decodes too) cost
 // about three times the contacts themselves.
 func (s *Store) ContactsEach(fn func(model.Contact) error) error {
+	return eachChunk(s.contactChunk, func(c model.Contact) uint64 { return c.ID }, fn)
+}
+
+// eachChunk reads chunks (read: those after a contact id) until one is
+// empty, handing fn each item between the reads; id is an item's contact.
+func eachChunk[T any](read func(after uint64) ([]T, error), id func(T) uint64, fn func(T) error) error {
 	var after uint64
 	for {
-		batch, err := s.contactChunk(after)
+		batch, err := read(after)
 		if err != nil || len(batch) == 0 {
 			return err
 		}
-		for _, c := range batch {
-			if err := fn(c); err != nil {
+		for _, it := range batch {
+			if err := fn(it); err != nil {
 				return err
 			}
 		}
-		after = batch[len(batch)-1].ID
+		after = id(batch[len(batch)-1])
 	}
 }
 
@@ -69,19 +75,8 @@ func (s *Store) contactChunk(after uint64) ([]model.Contact, error) {
 }
 
 func (s *Store) dumpEach(notes bool, fn func(model.Bundle) error) error {
-	var after uint64
-	for {
-		batch, err := s.dumpChunk(after, notes)
-		if err != nil || len(batch) == 0 {
-			return err
-		}
-		for _, b := range batch {
-			if err := fn(b); err != nil {
-				return err
-			}
-		}
-		after = batch[len(batch)-1].Contact.ID
-	}
+	read := func(after uint64) ([]model.Bundle, error) { return s.dumpChunk(after, notes) }
+	return eachChunk(read, func(b model.Bundle) uint64 { return b.Contact.ID }, fn)
 }
 
 // dumpChunk reads the bundles of up to DumpChunk contacts after id after.

@@ -60,13 +60,7 @@ func (s *Store) EditNote(id uint64, change func(*model.Interaction), follows ...
 		if err := refreshNoteContacts(tx, old, in); err != nil {
 			return err
 		}
-		for _, f := range follows {
-			f.ContactID, f.NoteID = in.ContactID, in.ID
-			if err := addFollowUp(tx, f); err != nil {
-				return err
-			}
-		}
-		return nil
+		return addNoteFollowUps(tx, in, follows)
 	})
 	return in, err
 }

@@ -182,7 +182,7 @@ func (s *Store) Dump() ([]model.Bundle, error) {
 func (s *Store) Restore(bundles []model.Bundle) error {
 	return s.update(func(tx *bolt.Tx) error {
 		describe(tx, "restore %d contacts from a backup", len(bundles))
-		text, err := bulkText(tx, countNotes(len(bundles), func(i int) int { return len(bundles[i].Notes) }))
+		text, err := bulkText(tx, countNotes(bundles))
 		if err != nil {
 			return err
 		}

@@ -73,7 +73,7 @@ func (s *Store) buildText(progress Progress) (bool, error) {
 			var err error
 			moved, err = buildTextChunk(tx, epoch, plan, at, next)
 			return err
-		}, func(*bolt.Tx) error { return nil }) // index upkeep, not a change of the rep's: no journal entry
+		}, dropPending) // index upkeep, not a change of the rep's: no journal entry
 		if err != nil || moved {
 			return false, err
 		}
@@ -108,7 +108,7 @@ func (s *Store) startTextBuild() (epoch []byte, from uint64, err error) {
 		}
 		mine = true
 		return putTextBuilt(tx, st.epoch, 0)
-	}, func(*bolt.Tx) error { return nil })
+	}, dropPending)
 	if err != nil || mine {
 		return st.epoch, 0, err
 	}

@@ -173,22 +173,28 @@ func dayRange(o SearchOptions) (lo, hi uint32) {
 // sharedDays is the days on which some note has a word starting with each
 // of words.
 func sharedDays(tx *bolt.Tx, words []string) (*roaring.Bitmap, error) {
-	var days *roaring.Bitmap
+	return everyWord(tx.Bucket(bTextDays), words, func(w string) []byte { return []byte(w) })
+}
+
+// everyWord ands, over words, the union of the bitmaps under key(w)
+// (unionUnder), stopping once nothing is left.
+func everyWord(b *bolt.Bucket, words []string, key func(string) []byte) (*roaring.Bitmap, error) {
+	var all *roaring.Bitmap
 	for _, w := range words {
-		d, err := unionUnder(tx.Bucket(bTextDays), []byte(w))
+		d, err := unionUnder(b, key(w))
 		if err != nil {
 			return nil, err
 		}
-		if days == nil {
-			days = d
+		if all == nil {
+			all = d
 		} else {
-			days.And(d)
+			all.And(d)
 		}
-		if days.IsEmpty() {
+		if all.IsEmpty() {
 			break
 		}
 	}
-	return days, nil
+	return all, nil
 }
 
 // unionUnder ors the bitmaps of every key that starts with prefix.
@@ -209,20 +215,9 @@ func unionUnder(b *bolt.Bucket, prefix []byte) (*roaring.Bitmap, error) {
 // accepts, newest first: in the order of the day's times, reading notes
 // only until need are accepted (0: all).
 func notesOfDay(tx *bolt.Tx, day uint32, words []string, o SearchOptions, need int) ([]model.Interaction, error) {
-	var ids *roaring.Bitmap
-	for _, w := range words {
-		p, err := unionUnder(tx.Bucket(bTextNotes), dayKey(day, w))
-		if err != nil {
-			return nil, err
-		}
-		if ids == nil {
-			ids = p
-		} else {
-			ids.And(p)
-		}
-		if ids.IsEmpty() {
-			return nil, nil
-		}
+	ids, err := everyWord(tx.Bucket(bTextNotes), words, func(w string) []byte { return dayKey(day, w) })
+	if err != nil || ids.IsEmpty() {
+		return nil, err
 	}
 	times, err := dayTimes(tx, day)
 	if err != nil {

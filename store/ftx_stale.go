@@ -55,10 +55,10 @@ func bulkText(tx *bolt.Tx, n int) (*textBatch, error) {
 	return newTextBatch(), nil
 }
 
-func countNotes(bundles int, notes func(int) int) int {
+func countNotes(bundles []model.Bundle) int {
 	n := 0
-	for i := range bundles {
-		n += notes(i)
+	for _, b := range bundles {
+		n += len(b.Notes)
 	}
 	return n
 }

@@ -26,6 +26,8 @@ type metaPage struct {
 	valid    bool
 	magic    bool // the page at least starts like a bbolt header
 	pageSize int64
+	root     uint64 // the root page of the tree
+	freelist uint64 // the free-page list's page (^0 for none)
 	pages    uint64 // the high-water mark: pages the file must hold
 	txid     uint64
 }
@@ -47,6 +49,8 @@ func parseMeta(page []byte) metaPage {
 	out := metaPage{
 		magic:    order.Uint32(m[0:]) == boltMagic,
 		pageSize: int64(order.Uint32(m[8:])),
+		root:     order.Uint64(m[16:]),
+		freelist: order.Uint64(m[32:]),
 		pages:    order.Uint64(m[40:]),
 		txid:     order.Uint64(m[48:]),
 	}

@@ -26,11 +26,8 @@ func logNote(tx *bolt.Tx, in *model.Interaction, follows []*model.FollowUp) erro
 	if err := addNoteOnly(tx, in); err != nil {
 		return err
 	}
-	for _, f := range follows {
-		f.ContactID, f.NoteID = in.ContactID, in.ID
-		if err := addFollowUp(tx, f); err != nil {
-			return err
-		}
+	if err := addNoteFollowUps(tx, *in, follows); err != nil {
+		return err
 	}
 	// Only real contact resets the cadence and ends a put-off; a plain
 	// note written without the customer does not.
@@ -41,6 +38,18 @@ func logNote(tx *bolt.Tx, in *model.Interaction, follows []*model.FollowUp) erro
 		}
 		c.NextTouchAfter = model.Date{}
 		return putContact(tx, &old, c)
+	}
+	return nil
+}
+
+// addNoteFollowUps adds the follow-ups promised in a stored note, for its
+// contact.
+func addNoteFollowUps(tx *bolt.Tx, in model.Interaction, follows []*model.FollowUp) error {
+	for _, f := range follows {
+		f.ContactID, f.NoteID = in.ContactID, in.ID
+		if err := addFollowUp(tx, f); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -34,9 +34,9 @@ type pageWalker struct {
 	nest    int    // buckets entered
 }
 
-// openWalker reads the current header page and returns a walker on the
-// file with the root page of the tree and the free-page list's page
-// (^0 for none). The caller closes w.f.
+// openWalker returns a walker on the file with the root page of the tree
+// and the free-page list's page (^0 for none), as the current header page
+// of h gives them. The caller closes w.f.
 func openWalker(path string, h header) (w *pageWalker, root, freelist uint64, problem string) {
 	m, ok := h.current()
 	if !ok {
@@ -46,18 +46,8 @@ func openWalker(path string, h header) (w *pageWalker, root, freelist uint64, pr
 	if err != nil {
 		return nil, 0, 0, err.Error()
 	}
-	raw := make([]byte, pageHeaderLen+metaLen)
-	off := int64(0)
-	if m == h.metas[1] && h.metas[1] != h.metas[0] {
-		off = m.pageSize
-	}
-	if _, err := f.ReadAt(raw, off); err != nil {
-		f.Close()
-		return nil, 0, 0, "the header page cannot be read: " + err.Error()
-	}
-	meta := raw[pageHeaderLen:]
 	w = &pageWalker{f: f, pageSize: m.pageSize, hwm: m.pages, seen: map[uint64]bool{}}
-	return w, binary.NativeEndian.Uint64(meta[16:]), binary.NativeEndian.Uint64(meta[32:]), ""
+	return w, m.root, m.freelist, ""
 }
 
 func (w *pageWalker) problem(format string, args ...any) {

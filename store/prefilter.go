@@ -17,19 +17,28 @@ import (
 // folds in ways a byte search cannot follow, so for those every record is
 // kept. The two non-ASCII runes that fold to ASCII letters (the Kelvin sign
 // and the long s) keep a record too.
-func mentions(record []byte, s string) bool {
+func mentions(record []byte, s string) bool { return mentioner(s)(record) }
+
+// mentioner is mentions for one s, worked out once for a whole scan.
+func mentioner(s string) func(record []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x80 || strings.IndexByte("\"\\<>&", c) >= 0 {
-			return true
+			return func([]byte) bool { return true }
 		}
 	}
-	if s == "" || bytes.Contains(record, []byte("\u212a")) || bytes.Contains(record, []byte("\u017f")) {
-		return true
+	if s == "" {
+		return func([]byte) bool { return true }
 	}
-	return bytes.Contains(bytes.ToLower(record), []byte(`"`+strings.ToLower(s)+`"`))
+	quoted := []byte(`"` + strings.ToLower(s) + `"`)
+	return func(record []byte) bool {
+		if bytes.Contains(record, []byte("\u212a")) || bytes.Contains(record, []byte("\u017f")) {
+			return true
+		}
+		return bytes.Contains(bytes.ToLower(record), quoted)
+	}
 }
 
 // eachMentioning is eachRecord over the records that may hold s.
 func eachMentioning[T any](tx *bolt.Tx, bucket []byte, s string, fn func(T)) error {
-	return eachRecordIf(tx, bucket, func(v []byte) bool { return mentions(v, s) }, fn)
+	return eachRecordIf(tx, bucket, mentioner(s), fn)
 }

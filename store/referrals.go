@@ -32,11 +32,15 @@ func (s *Store) Referrals(today model.Date) ([]ReferralGroup, []ReferralCandidat
 		c := tx.Bucket(bReferrals).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			from, to := idAt(k, 0), lastID(k)
-			var rc, tc model.Contact
-			if getJSON(tx, bContacts, from, &rc) != nil || getJSON(tx, bContacts, to, &tc) != nil {
+			var tc model.Contact
+			if getJSON(tx, bContacts, to, &tc) != nil {
 				continue // Check reports a dangling link
 			}
-			if !referrers[from] {
+			if !referrers[from] { // the referrer is read once, for its first link
+				var rc model.Contact
+				if getJSON(tx, bContacts, from, &rc) != nil {
+					continue
+				}
 				referrers[from] = true
 				groups = append(groups, ReferralGroup{Referrer: entryOf(rc)})
 			}

@@ -42,15 +42,8 @@ func shareIndexKeys(sh model.Share) []indexKey {
 	return []indexKey{{bContactS, join(u64(sh.ContactID), u64(sh.ID)), nil}}
 }
 
-// MarkShared ticks shares off as brought on day.
-func (s *Store) MarkShared(day model.Date, ids ...uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		describe(tx, "tick %d shares as brought", len(ids))
-		return markShared(tx, 0, day, ids)
-	})
-}
-
-// markShared ticks shares off; with a contact id, only that contact's.
+// markShared ticks shares off as brought on day, when a note for the
+// contact is saved (capture.go); with a contact id, only that contact's.
 func markShared(tx *bolt.Tx, contactID uint64, day model.Date, ids []uint64) error {
 	for _, id := range ids {
 		var sh model.Share

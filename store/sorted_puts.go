@@ -23,19 +23,24 @@ func deferPuts(tx *bolt.Tx) func() error {
 	sortedPuts.Store(tx, buf)
 	return func() error {
 		sortedPuts.Delete(tx)
-		keys := *buf
-		slices.SortFunc(keys, func(a, b indexKey) int {
-			return cmp.Or(bytes.Compare(a.bucket, b.bucket), bytes.Compare(a.key, b.key))
-		})
-		// Appending in order, full pages stay full (the default half
-		// fills them, for random inserts).
-		for i, k := range keys {
-			if i == 0 || !bytes.Equal(k.bucket, keys[i-1].bucket) {
-				tx.Bucket(k.bucket).FillPercent = 0.9
-			}
-		}
-		return putKeys(tx, keys)
+		return putInOrder(tx, *buf)
 	}
+}
+
+// putInOrder puts keys sorted by bucket and key, so each bucket only
+// appends.
+func putInOrder(tx *bolt.Tx, keys []indexKey) error {
+	slices.SortFunc(keys, func(a, b indexKey) int {
+		return cmp.Or(bytes.Compare(a.bucket, b.bucket), bytes.Compare(a.key, b.key))
+	})
+	// Appending in order, full pages stay full (the default half
+	// fills them, for random inserts).
+	for i, k := range keys {
+		if i == 0 || !bytes.Equal(k.bucket, keys[i-1].bucket) {
+			tx.Bucket(k.bucket).FillPercent = 0.9
+		}
+	}
+	return putKeys(tx, keys)
 }
 
 // deferred collects keys when tx is deferring its puts.

@@ -42,9 +42,6 @@ func Open(path string) (*Store, error) { return OpenWithProgress(path, nil) }
 
 // OpenWithProgress is Open telling progress how a long upgrade goes.
 func OpenWithProgress(path string, progress Progress) (*Store, error) {
-	if progress == nil {
-		progress = func(string, int, int) {}
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -95,16 +96,9 @@ func (s *Store) SyncState(account string) (SyncAccount, map[SyncKey]SyncItem, er
 				return err
 			}
 		}
-		prefix := syncPrefix(account)
-		c := tx.Bucket(bSyncItems).Cursor()
-		for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
-			var it SyncItem
-			if err := json.Unmarshal(v, &it); err != nil {
-				return err
-			}
+		return eachSyncItem(tx, syncPrefix(account), func(it SyncItem) {
 			items[SyncKey{it.Kind, it.LocalID}] = it
-		}
-		return nil
+		})
 	})
 	return acc, items, err
 }
@@ -175,14 +169,8 @@ func syncContact(tx *bolt.Tx, c *model.Contact) (uint64, error) {
 		err := addContact(tx, c)
 		return c.ID, err
 	}
-	var old model.Contact
-	if err := getJSON(tx, bContacts, c.ID, &old); err != nil {
-		return 0, fmt.Errorf("contact %d: %w", c.ID, err)
-	}
-	if old.LastTouch.After(c.LastTouch) {
-		c.LastTouch = old.LastTouch
-	}
-	return c.ID, putContact(tx, &old, *c)
+	_, err := updateContact(tx, c)
+	return c.ID, err
 }
 
 func syncFollowUp(tx *bolt.Tx, f *model.FollowUp) (uint64, error) {
@@ -265,6 +253,20 @@ func putSyncItem(tx *bolt.Tx, account string, it SyncItem) error {
 		return err
 	}
 	return hrefs.Put(syncHrefKey(account, it.Href), join([]byte{it.Kind}, u64(it.LocalID)))
+}
+
+// eachSyncItem hands fn every item whose key starts with prefix: an
+// account's (syncPrefix), or one kind of them.
+func eachSyncItem(tx *bolt.Tx, prefix []byte, fn func(SyncItem)) error {
+	c := tx.Bucket(bSyncItems).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var it SyncItem
+		if err := json.Unmarshal(v, &it); err != nil {
+			return err
+		}
+		fn(it)
+	}
+	return nil
 }
 
 func dropSyncItem(tx *bolt.Tx, account string, it SyncItem) error {
@@ -398,16 +400,10 @@ func (s *Store) Command() string { return s.command }
 // the next run starts afresh and pairs records by UID.
 func (s *Store) ForgetSyncItems(account string, kind byte) error {
 	return s.update(func(tx *bolt.Tx) error {
-		items := tx.Bucket(bSyncItems)
-		prefix := append(syncPrefix(account), kind)
 		var drop []SyncItem
-		c := items.Cursor()
-		for k, v := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, v = c.Next() {
-			var it SyncItem
-			if err := json.Unmarshal(v, &it); err != nil {
-				return err
-			}
-			drop = append(drop, it)
+		err := eachSyncItem(tx, append(syncPrefix(account), kind), func(it SyncItem) { drop = append(drop, it) })
+		if err != nil {
+			return err
 		}
 		for _, it := range drop {
 			if err := dropSyncItem(tx, account, it); err != nil {
