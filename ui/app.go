@@ -227,6 +227,15 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 	return a, cmd
 }
 
+// fitAgenda lays the frame out again when a new agenda wants another
+// width; otherwise every screen keeps its size, so a reload after a save
+// or a poll does not lay out the detail, the review or the note again.
+func (a *App) fitAgenda() {
+	if computeLayout(a.width, a.height, a.agenda.want()) != a.lay {
+		a.resize(a.width, a.height)
+	}
+}
+
 // resize gives every screen its rectangle.
 func (a *App) resize(w, h int) {
 	a.width, a.height = w, h
