@@ -5,7 +5,6 @@ import (
 	"slices"
 	"time"
 
-	"rapport/model"
 	"rapport/store"
 )
 
@@ -91,10 +90,7 @@ func putBack(s *store.Store, c Conflict, now time.Time) (store.SyncOp, error) {
 		if err != nil {
 			return store.SyncOp{}, fmt.Errorf("the follow-up of conflict %d is gone: %w", c.N, err)
 		}
-		f := model.Fields{}
-		for k, v := range taskFields(taskOf(fu)) {
-			f[k] = v
-		}
+		f := taskFields(taskOf(fu))
 		f[c.Field] = c.Mine
 		setTaskFields(&fu, f)
 		return store.SyncOp{FollowUp: &fu}, fu.Validate()
