@@ -76,9 +76,8 @@ func (d *detailScreen) relayout() {
 		return
 	}
 	d.selLine = -1
-	if d.w >= splitWidth {
-		leftW := min(max(d.w*2/5, 34), 56)
-		d.lines = sideBySide(d.profile(leftW), d.timeline(d.w-leftW-3), leftW, 3)
+	if leftW, rightW, split := d.columns(); split {
+		d.lines = sideBySide(d.profile(leftW), d.timeline(rightW), leftW, detailGap)
 		d.notesAt = 0
 	} else {
 		d.lines = append(d.profile(d.w), "")
@@ -89,6 +88,19 @@ func (d *detailScreen) relayout() {
 		}
 	}
 	d.scroll(0)
+}
+
+// detailGap is the space between the profile and the timeline side by side.
+const detailGap = 3
+
+// columns are the widths of the profile and the timeline: side by side
+// (split) from splitWidth, else both the whole width, one above the other.
+func (d detailScreen) columns() (profileW, timelineW int, split bool) {
+	if d.w < splitWidth {
+		return d.w, d.w, false
+	}
+	leftW := min(max(d.w*2/5, 34), 56)
+	return leftW, d.w - leftW - detailGap, true
 }
 
 // sideBySide joins two columns line by line.
