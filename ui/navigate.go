@@ -200,8 +200,6 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, loadBrief(a.store, msg.id), true
 	case cardIntentMsg:
 		return a, logCard(a.store, msg.id, msg.name, msg.text, a.now()), true
-	case cardsIntentMsg:
-		return a.openCards()
 	case cardsModeMsg:
 		return a, loadCards(a.store, a.cards.year, a.cards.month), true
 	}
