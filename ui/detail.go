@@ -103,6 +103,20 @@ func (d detailScreen) columns() (profileW, timelineW int, split bool) {
 	return leftW, d.w - leftW - detailGap, true
 }
 
+// hanging wraps text to w cells under a four-cell mark: the mark starts
+// the first line, the others are indented as far.
+func hanging(mark, text string, w int) []string {
+	lines := wrap(text, w-4)
+	for i := range lines {
+		prefix := "    "
+		if i == 0 {
+			prefix = mark
+		}
+		lines[i] = prefix + lines[i]
+	}
+	return lines
+}
+
 // sideBySide joins two columns line by line.
 func sideBySide(left, right []string, leftW, gap int) []string {
 	n := max(len(left), len(right))
@@ -289,16 +303,11 @@ func (d *detailScreen) profile(w int) []string {
 	if qs := d.openQuestions(); len(qs) > 0 {
 		section("Next time ask", len(qs))
 		for qi, q := range qs {
-			for i, l := range wrap(line(q.Text), w-4) {
-				prefix := "    "
-				if i == 0 {
-					prefix = st.Accent.Render("  ? ")
-					if d.selected(secQuestions, qi) {
-						prefix = d.mark(secQuestions, qi, len(out)) + st.Accent.Render("? ")
-					}
-				}
-				out = append(out, prefix+l)
+			mark := st.Accent.Render("  ? ")
+			if d.selected(secQuestions, qi) {
+				mark = d.mark(secQuestions, qi, len(out)) + st.Accent.Render("? ")
 			}
+			out = append(out, hanging(mark, line(q.Text), w)...)
 		}
 	}
 
@@ -311,13 +320,7 @@ func (d *detailScreen) profile(w int) []string {
 	if len(shares) > 0 {
 		section("Next time share", len(shares))
 		for _, sh := range shares {
-			for i, l := range wrap(line(sh.Text), w-4) {
-				prefix := "    "
-				if i == 0 {
-					prefix = st.Good.Render("  + ")
-				}
-				out = append(out, prefix+l)
-			}
+			out = append(out, hanging(st.Good.Render("  + "), line(sh.Text), w)...)
 		}
 	}
 
