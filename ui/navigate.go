@@ -102,9 +102,9 @@ func (a *App) pop() {
 	}
 }
 
-// openDetail opens a contact's detail in place of one on top, scrolled to
+// showContact opens a contact's detail in place of one on top, scrolled to
 // note once loaded when note is not 0.
-func (a App) openDetail(id, note uint64) (tea.Model, tea.Cmd, bool) {
+func (a App) showContact(id, note uint64) (tea.Model, tea.Cmd, bool) {
 	if a.top() == pageDetail {
 		a.pop()
 	}
@@ -118,9 +118,9 @@ func (a App) openDetail(id, note uint64) (tea.Model, tea.Cmd, bool) {
 func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openContactMsg:
-		return a.openDetail(msg.id, 0)
+		return a.showContact(msg.id, 0)
 	case openNoteMsg:
-		return a.openDetail(msg.contact, msg.note)
+		return a.showContact(msg.contact, msg.note)
 	case newNoteMsg:
 		a.note = newNoteForm(a.st, a.keys, a.now(), msg.id, msg.name, msg.followUp, msg.followText)
 		a.push(pageNote)
