@@ -50,6 +50,9 @@ func newCardsCmd(a *app) *cobra.Command {
 			if err := f.parseMonth(month); err != nil {
 				return err
 			}
+			if month != "" && !f.birthdays {
+				return usagef("--month goes with --birthdays (the holiday list is for the year: --year)")
+			}
 			if f.csv && f.asJSON {
 				return usagef("choose --csv or --json, not both")
 			}

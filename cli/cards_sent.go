@@ -31,17 +31,13 @@ func newCardsSentCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var who []model.Contact
-			for _, q := range args {
-				c, err := s.Resolve(q)
-				if err != nil {
+			who := make([]model.Contact, len(args))
+			cards := make([]*model.Interaction, len(args))
+			for i, q := range args {
+				if who[i], err = s.Resolve(q); err != nil {
 					return err
 				}
-				who = append(who, c)
-			}
-			cards := make([]*model.Interaction, len(who))
-			for i, c := range who {
-				cards[i] = &model.Interaction{ContactID: c.ID, Kind: model.Card, Text: text, At: now}
+				cards[i] = &model.Interaction{ContactID: who[i].ID, Kind: model.Card, Text: text, At: now}
 			}
 			closed, err := s.LogCards(cards)
 			if err != nil {

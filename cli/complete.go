@@ -14,7 +14,7 @@ func (a *app) completeContact(_ *cobra.Command, args []string, toComplete string
 	if len(args) > 0 || strings.TrimSpace(toComplete) == "" {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	s, err := a.store()
+	s, err := a.existingStore() // a TAB never creates a book
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

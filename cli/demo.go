@@ -56,16 +56,10 @@ func newDemoCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-// fillDemo writes n sample contacts in chunks, re-linking "referred by" to
-// the ids the store gave earlier contacts.
+// fillDemo writes n sample contacts in chunks into an empty book (both
+// callers check that first), re-linking "referred by" to the ids the store
+// gave earlier contacts.
 func fillDemo(ctx context.Context, s *store.Store, n int, seed uint64, now time.Time, progress func(done, total int)) error {
-	empty, err := s.Empty()
-	if err != nil {
-		return err
-	}
-	if !empty {
-		return fmt.Errorf("%s already holds contacts; demo fills only an empty database (choose another file with --db)", s.Path())
-	}
 	sampler := model.NewSampler(seed, n, now)
 	ids := make([]uint64, 0, n)
 	var pending [][2]int // contact index, referrer index in the same chunk
@@ -112,21 +106,6 @@ func linkReferrals(s *store.Store, ids []uint64, pending [][2]int) error {
 		changes = changes[n:]
 	}
 	return nil
-}
-
-// stepProgress reports a long step of the store or of a sync, such as
-// building the search index, with the progress bar of long commands: a
-// bar per step, the last one cleared when the next begins.
-func (a *app) stepProgress() store.Progress {
-	var label string
-	var report func(done, total int)
-	return func(what string, done, total int) {
-		if report == nil || what != label {
-			a.clearProgress()
-			label, report = what, a.progress(capitalise(what))
-		}
-		report(done, total)
-	}
 }
 
 // fillDemoAside fills a database next to path and renames it over the

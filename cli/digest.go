@@ -30,7 +30,12 @@ func newDigestCmd(a *app) *cobra.Command {
 			"where systemd is absent.",
 		Example: "  rapport digest --html > today.html\n  rapport digest --mail me@example.com --notify\n  rapport digest --install --mail me@example.com --at 07:30",
 		Args:    exactArgs(0, "no arguments"),
-		RunE:    func(cmd *cobra.Command, _ []string) error { return a.digest(f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("at") && !f.install {
+				return usagef("--at goes with --install: it sets the time of the daily run")
+			}
+			return a.digest(f)
+		},
 	}
 	fs := cmd.Flags()
 	fs.BoolVar(&f.html, "html", false, "HTML instead of plain text (printed, or as the mail's body)")

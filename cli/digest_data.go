@@ -84,12 +84,11 @@ func (d digest) writeHTML(w io.Writer) error {
 	for _, it := range ag.ComingUp {
 		coming = append(coming, lineHTML{Name: it.ContactName, What: dueText(it), When: comingDay(it.Due, ag.Day), ID: it.ID})
 	}
-	empty := len(ag.Overdue)+len(ag.DueToday)+len(ag.ComingUp)+len(ag.Moments)+len(ag.Cold) == 0
 	return digestPage().Execute(w, struct {
 		digest
 		Moments, Coming []lineHTML
 		Empty           bool
-	}{d, moments, coming, empty})
+	}{d, moments, coming, agendaEmpty(ag)})
 }
 
 // subject is the mail's subject line.

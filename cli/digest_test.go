@@ -16,6 +16,17 @@ import (
 	"time"
 )
 
+// freeAddr is a 127.0.0.1 address with a port that was free a moment ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
 // smtpServer starts Debian's aiosmtpd on 127.0.0.1 with a Maildir handler
 // and returns its address and the Maildir's new/ folder.
 func smtpServer(t *testing.T) (string, string) {
@@ -26,12 +37,7 @@ func smtpServer(t *testing.T) (string, string) {
 		}
 		t.Skip("python3-aiosmtpd is not installed (CI=true runs this test; .ci/run installs it)")
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := freeAddr(t)
 	box := filepath.Join(t.TempDir(), "mail")
 	cmd := exec.Command("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", addr, "-c", "aiosmtpd.handlers.Mailbox", box)
 	if err := cmd.Start(); err != nil {
@@ -105,12 +111,7 @@ func TestDigestMailedOncePerDay(t *testing.T) {
 }
 
 func TestDigestFailedSendTriesAgain(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := l.Addr().String()
-	l.Close() // nobody listens there now
+	closed := freeAddr(t) // nobody listens there now
 	writeConfig(t, fmt.Sprintf("[mail]\nsmtp = %q\n", closed))
 	b := newBook(t)
 	b.ok("add", "Ada")

@@ -105,7 +105,9 @@ func TestReadOnlyCommandsNeedADatabase(t *testing.T) {
 		{"list"}, {"show", "ada"}, {"search", "pricing"}, {"export", "--format", "json"}, {"later", "ada", "fri"},
 		{"brief", "ada"}, {"referrals"}, {"cards"}, {"cards", "sent", "ada"}, {"digest"}, {"undo"}, {"redo"}, {"history"},
 		{"duplicates"}, {"delete", "ada", "--yes"}, {"merge", "ada", "grace", "--yes"}, {"reopen", "1"},
-		{"note", "delete", "1", "--yes"}, {"followup", "edit", "1", "--text", "x"}, {"question", "delete", "1", "--yes"}} {
+		{"note", "delete", "1", "--yes"}, {"followup", "edit", "1", "--text", "x"}, {"question", "delete", "1", "--yes"},
+		{"done", "1"}, {"snooze", "1", "fri"}, {"ask", "ada", "why now?"}, {"share", "ada", "the case study"}, {"review"},
+		{"sync", "status"}, {"sync", "resolve", "1", "--mine"}} {
 		r := b.run(args...)
 		if r.code != 1 || !strings.Contains(r.err, "there is no rapport book at "+b.path) || !strings.Contains(r.err, "rapport add NAME") ||
 			strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
@@ -228,4 +230,33 @@ func TestSmallRefusals(t *testing.T) {
 	}
 	b.ok("export", "--format", "json", "-o", out, "--force")
 	mustContain(t, b.ok("list"), "Ada Lovelace", "never")
+}
+
+// A flag that would be ignored in this company, or that asks for what can
+// never match, is a usage error: one sentence, exit 2, nothing written.
+func TestFlagsOutOfPlace(t *testing.T) {
+	b := newBook(t)
+	b.ok("add", "Ada Lovelace")
+	b.ok("log", "ada", "talked pricing")
+	cases := []struct {
+		args []string
+		says string
+	}{
+		{[]string{"cards", "--month", "3"}, "--month goes with --birthdays"},
+		{[]string{"digest", "--at", "07:30"}, "--at goes with --install"},
+		{[]string{"export", "--format", "json", "--force"}, "--force goes with -o FILE"},
+		{[]string{"search", "pricing", "--since", "2026-03-02", "--until", "2026-03-01"}, "is after --until"},
+		{[]string{"review", "--week", "1800-01-01"}, "--week takes a day from 1900 on"},
+	}
+	for _, tc := range cases {
+		before := b.fileBytes()
+		r := b.run(tc.args...)
+		if r.code != 2 || !strings.Contains(r.err, tc.says) || strings.Count(strings.TrimSpace(r.err), "\n") != 0 {
+			t.Errorf("rapport %v: exit %d, stderr %q; want one sentence saying %q", tc.args, r.code, r.err, tc.says)
+		}
+		if !bytes.Equal(before, b.fileBytes()) {
+			t.Errorf("rapport %v changed the database", tc.args)
+		}
+	}
+	mustContain(t, b.ok("search", "pricing", "--since", b.today, "--until", b.today), "talked pricing") // one day is a range
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"io"
 	"path/filepath"
 	"strings"
@@ -66,6 +65,8 @@ Without --format, the extension of -o decides.`,
 				return usagef("--todo goes with --format ics")
 			case excel && kind != "csv":
 				return usagef("--excel goes with --format csv")
+			case force && (output == "" || output == "-"):
+				return usagef("--force goes with -o FILE: it allows replacing that file")
 			}
 			if output != "" && output != "-" {
 				if err := checkOutput(output, a.path(), force); err != nil {
@@ -120,16 +121,11 @@ func (a *app) exportVdir(s *store.Store, dir string) error {
 func (a *app) exportBackup(s *store.Store, output string) error {
 	n := 0
 	produce := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		enc := exchange.NewBackupEncoder(bw)
-		err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) })
-		if err == nil {
-			err = enc.Close()
+		enc := exchange.NewBackupEncoder(w)
+		if err := s.DumpEach(func(b model.Bundle) error { n++; return enc.Add(b) }); err != nil {
+			return err
 		}
-		if err == nil {
-			err = bw.Flush()
-		}
-		return err
+		return enc.Close()
 	}
 	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }

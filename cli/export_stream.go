@@ -17,16 +17,11 @@ import (
 func (a *app) exportVCards(s *store.Store, output string) error {
 	n := 0
 	produce := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		err := s.ContactsEach(func(c model.Contact) error {
+		return s.ContactsEach(func(c model.Contact) error {
 			n++
-			_, err := bw.Write(exchange.EncodeCard(c))
+			_, err := w.Write(exchange.EncodeCard(c))
 			return err
 		})
-		if err == nil {
-			err = bw.Flush()
-		}
-		return err
 	}
 	return a.streamExport(output, produce, func() string { return plural(n, "contact", "contacts") })
 }
@@ -56,17 +51,13 @@ func writeGoogleCSV(s *store.Store, w io.Writer, excel bool, between func()) (in
 	if between != nil {
 		between()
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := st.Start(bw, excel); err != nil {
+	if err := st.Start(w, excel); err != nil {
 		return 0, err
 	}
 	n := 0
 	err := s.ContactsEach(func(c model.Contact) error { n++; return st.Row(c) })
 	if err == nil {
 		err = st.Flush()
-	}
-	if err == nil {
-		err = bw.Flush()
 	}
 	return n, err
 }
@@ -77,19 +68,14 @@ func writeGoogleCSV(s *store.Store, w io.Writer, excel bool, between func()) (in
 func (a *app) exportICS(s *store.Store, output string, todo bool, now time.Time) error {
 	var iw *exchange.ICSWriter
 	produce := func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
 		var err error
-		if iw, err = exchange.NewICSWriter(bw, todo, now); err != nil {
+		if iw, err = exchange.NewICSWriter(w, todo, now); err != nil {
 			return err
 		}
-		err = s.ScheduleEach(iw.Add)
-		if err == nil {
-			err = iw.Close()
+		if err := s.ScheduleEach(iw.Add); err != nil {
+			return err
 		}
-		if err == nil {
-			err = bw.Flush()
-		}
-		return err
+		return iw.Close()
 	}
 	return a.streamExport(output, produce, func() string {
 		return fmt.Sprintf("%s (%s, %s)", plural(iw.Moments+iw.FollowUps, "event", "events"),
@@ -98,11 +84,13 @@ func (a *app) exportICS(s *store.Store, output string, todo bool, now time.Time)
 }
 
 // streamExport runs produce on stdout, or through writeOutput into
-// output and then says what went (what, once produce is done). Bytes
-// already on stdout cannot be taken back, so a failure after some went
-// says the output is incomplete (and a JSON backup or calendar is left
-// unclosed, which no parser, rapport import included, accepts).
+// output and then says what went (what, once produce is done). produce
+// writes into a 64 KiB buffer that streamExport flushes. Bytes already
+// on stdout cannot be taken back, so a failure after some went says the
+// output is incomplete (and a JSON backup or calendar is left unclosed,
+// which no parser, rapport import included, accepts).
 func (a *app) streamExport(output string, produce func(io.Writer) error, what func() string) error {
+	produce = buffered(produce)
 	if output == "" || output == "-" {
 		w := &countingWriter{w: a.out}
 		if err := produce(w); err != nil {
@@ -115,6 +103,18 @@ func (a *app) streamExport(output string, produce func(io.Writer) error, what fu
 	}
 	printf(a.out, "Exported %s to %s.", what(), output)
 	return nil
+}
+
+// buffered runs produce on a buffer over w and flushes it when produce
+// succeeds, so the exports write their many small pieces in large blocks.
+func buffered(produce func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := produce(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 }
 
 // countingWriter counts the bytes that went through it.

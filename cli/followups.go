@@ -19,7 +19,7 @@ func newDoneCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}
@@ -65,7 +65,7 @@ func newSnoozeCmd(a *app) *cobra.Command {
 			if due.Before(today) {
 				return usagef("%s is in the past; snooze moves a follow-up to a later day", longDay(due))
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -99,7 +99,7 @@ func newAskCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -15,22 +15,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// runIn is book.run with stdin.
-func (b *book) runIn(stdin string, args ...string) result {
-	b.t.Helper()
-	cmd := exec.Command(binary, append([]string{"--db", b.path, "--today", b.today}, args...)...)
-	var out, errOut bytes.Buffer
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = strings.NewReader(stdin), &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		b.t.Fatal(err)
-	}
-	return result{out.String(), errOut.String(), code}
-}
-
 // oneSentence fails unless r is a failure told in one line, no Go dump.
 func oneSentence(t *testing.T, what string, r result, code int, says string) {
 	t.Helper()

@@ -33,10 +33,7 @@ func newLaterCmd(a *app) *cobra.Command {
 			if !due.After(today) {
 				return usagef("%s is not a later day; later puts the next touch off to a day after today", longDay(due))
 			}
-			if err := a.mustExist(); err != nil {
-				return err
-			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}

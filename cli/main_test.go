@@ -56,10 +56,19 @@ func newBook(t *testing.T) *book {
 
 func (b *book) run(args ...string) result {
 	b.t.Helper()
+	return b.runIn("", args...)
+}
+
+// runIn is book.run with stdin ("" leaves stdin empty).
+func (b *book) runIn(stdin string, args ...string) result {
+	b.t.Helper()
 	full := append([]string{"--db", b.path, "--today", b.today}, args...)
 	cmd := exec.Command(binary, full...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if stdin != "" {
+		cmd.Stdin = strings.NewReader(stdin)
+	}
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	err := cmd.Run()
 	code := 0

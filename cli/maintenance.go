@@ -74,12 +74,3 @@ func newCheckCmd(a *app) *cobra.Command {
 		},
 	}
 }
-
-// existingStore opens the database only if it exists: backing up or
-// checking a file that is not there must not create one.
-func (a *app) existingStore() (*store.Store, error) {
-	if err := a.mustExist(); err != nil {
-		return nil, err
-	}
-	return a.store()
-}

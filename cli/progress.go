@@ -12,6 +12,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
+
+	"rapport/store"
 )
 
 // Progress is drawn only on a terminal, after a job has run this long (a
@@ -57,6 +59,28 @@ func (a *app) progress(label string) func(done, total int) {
 	}
 	a.clearLine = m.clear
 	return m.report
+}
+
+// stepProgress reports a long step of the store or of a sync, such as
+// building the search index, with the progress bar of long commands: a
+// bar per step, the last one cleared when the next begins.
+func (a *app) stepProgress() store.Progress {
+	var label string
+	var report func(done, total int)
+	return func(what string, done, total int) {
+		if report == nil || what != label {
+			a.clearProgress()
+			label, report = what, a.progress(capitalise(what))
+		}
+		report(done, total)
+	}
+}
+
+// clearProgress removes the bar of the last progress, if any was drawn.
+func (a *app) clearProgress() {
+	if a.clearLine != nil {
+		a.clearLine()
+	}
 }
 
 // noColor reports whether the user asked for no colour: NO_COLOR with any

@@ -37,11 +37,14 @@ cooled most against their own usual week. The Friday ritual.`,
 				if day, err = model.ParseDate(week); err != nil || !day.HasYear() {
 					return usagef("--week takes a day of the week as YYYY-MM-DD, not %q", week)
 				}
+				if day.Year < model.MinYear {
+					return usagef("--week takes a day from %d on, not %s", model.MinYear, day)
+				}
 				if model.WeekStart(day).After(today) {
 					return usagef("the week of %s has not begun yet (today is %s)", day, today)
 				}
 			}
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}

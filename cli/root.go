@@ -65,9 +65,7 @@ func Main(args []string, out, errOut io.Writer) int {
 	root.SetOut(out)
 	root.SetErr(errOut)
 	err := root.Execute()
-	if a.clearLine != nil {
-		a.clearLine()
-	}
+	a.clearProgress()
 	if err == nil {
 		return exitOK
 	}
@@ -161,11 +159,17 @@ func (a *app) openExisting() (*store.Store, time.Time, error) {
 	if err != nil {
 		return nil, now, err
 	}
-	if err := a.mustExist(); err != nil {
-		return nil, now, err
-	}
-	s, err := a.store()
+	s, err := a.existingStore()
 	return s, now, err
+}
+
+// existingStore opens the database only if it exists: backing up or
+// checking a file that is not there must not create one.
+func (a *app) existingStore() (*store.Store, error) {
+	if err := a.mustExist(); err != nil {
+		return nil, err
+	}
+	return a.store()
 }
 
 // mustExist refuses a database file that is not there.

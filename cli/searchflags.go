@@ -55,6 +55,9 @@ func (f searchFlags) options(a *app, text string) (store.SearchOptions, *store.S
 	if o.Until, err = dayFlag("until", f.until, now, 1); err != nil {
 		return o, nil, err
 	}
+	if !o.Since.IsZero() && !o.Until.IsZero() && !o.Since.Before(o.Until) {
+		return o, nil, usagef("--since %s is after --until %s, so no note could match", f.since, f.until)
+	}
 	s, err := a.existingStore()
 	if err != nil {
 		return o, nil, err

@@ -20,7 +20,7 @@ func newShareCmd(a *app) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -112,12 +112,6 @@ func printReport(a *app, rep rsync.Report) {
 	}
 }
 
-func (a *app) clearProgress() {
-	if a.clearLine != nil {
-		a.clearLine()
-	}
-}
-
 func newSyncAddCmd(a *app) *cobra.Command {
 	var f struct {
 		user, tasks, passwordCommand string
@@ -192,7 +186,7 @@ func newSyncStatusCmd(a *app) *cobra.Command {
 		Short: "The last run of every account, its open conflicts and errors",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.store()
+			s, err := a.existingStore()
 			if err != nil {
 				return err
 			}
@@ -278,7 +272,7 @@ func newSyncResolveCmd(a *app) *cobra.Command {
 			if mine == theirs {
 				return usagef("resolve takes one of --mine and --theirs")
 			}
-			s, now, err := a.open()
+			s, now, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -22,12 +21,7 @@ func startRadicale(t *testing.T) (url, folder string) {
 		}
 		t.Skip("skipped: radicale is not installed (apt-get install radicale)")
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := freeAddr(t)
 	folder = filepath.Join(t.TempDir(), "radicale")
 	cmd := exec.Command(bin, "--config", "", "--storage-filesystem-folder="+folder, "--auth-type", "none", "--server-hosts", addr, "--logging-level", "warning")
 	if err := cmd.Start(); err != nil {

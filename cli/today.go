@@ -54,9 +54,14 @@ func newTodayCmd(a *app) *cobra.Command {
 	return cmd
 }
 
+// agendaEmpty reports a day with nothing to list: the digest and today
+// then say so in one line.
+func agendaEmpty(a model.Agenda) bool {
+	return len(a.Overdue)+len(a.DueToday)+len(a.ComingUp)+len(a.Moments)+len(a.Cold) == 0
+}
+
 func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 	printf(w, "Today, %s", longDay(a.Day))
-	empty := len(a.Overdue)+len(a.DueToday)+len(a.ComingUp)+len(a.Moments)+len(a.Cold) == 0
 	if len(a.Overdue) > 0 {
 		printf(w, "\nOverdue")
 		for _, it := range a.Overdue {
@@ -95,7 +100,7 @@ func printAgenda(w io.Writer, a model.Agenda, ft followThroughJSON, all bool) {
 			printf(w, "  %s  %s  %s, every %d days", pad(plural(c.DaysOverdue, "day", "days")+" over", 14), pad(c.ContactName, 24), last, c.Cadence)
 		}
 	}
-	if empty {
+	if agendaEmpty(a) {
 		printf(w, "\nNothing due, no moments this week, nobody going cold.")
 	}
 	if ft.Percent != nil {

@@ -79,7 +79,7 @@ func googleRecord(h header, row csvRow, file string, now time.Time) (Record, []P
 	}
 	c.Name = cleanName(h.get(r, "Name"))
 	if c.Name == "" {
-		c.Name = cleanName(strings.Join([]string{parts.Prefixes, parts.Given, parts.Additional, parts.Family, parts.Suffixes}, " "))
+		c.Name = parts.String()
 	}
 	org := h.first(r, "Organization Name", "Organization 1 - Name")
 	dept := h.first(r, "Organization Department", "Organization 1 - Department")
@@ -265,14 +265,16 @@ func googleExtras(h header, r []string, c *model.Contact) []string {
 // googleGroups is how many numbered groups of each kind a file needs.
 type googleGroups struct{ emails, phones, addresses, websites, events, custom int }
 
-func groupsFor(contacts []model.Contact) googleGroups {
-	var g googleGroups
-	for _, c := range contacts {
-		g.emails, g.phones = max(g.emails, len(c.Emails)), max(g.phones, len(c.Phones))
-		g.addresses, g.websites = max(g.addresses, len(c.Addresses)), max(g.websites, len(c.URLs))
-		g.events, g.custom = max(g.events, len(c.Moments)), max(g.custom, len(customFields(c)))
-	}
-	return g
+// groupsOf is how many groups of each kind one contact fills.
+func groupsOf(c model.Contact) googleGroups {
+	return googleGroups{emails: len(c.Emails), phones: len(c.Phones), addresses: len(c.Addresses),
+		websites: len(c.URLs), events: len(c.Moments), custom: len(customFields(c))}
+}
+
+// widen is g with room for everything in o as well.
+func (g googleGroups) widen(o googleGroups) googleGroups {
+	return googleGroups{emails: max(g.emails, o.emails), phones: max(g.phones, o.phones), addresses: max(g.addresses, o.addresses),
+		websites: max(g.websites, o.websites), events: max(g.events, o.events), custom: max(g.custom, o.custom)}
 }
 
 // addressParts are the columns of one address group, in writing order.

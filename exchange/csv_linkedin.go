@@ -58,7 +58,7 @@ func readLinkedInCSV(rows []csvRow, file string, now time.Time) ([]Record, []Pro
 			probs = append(probs, Problem{File: file, Line: row.line, Msg: "row skipped: it has no name and no email address", Skipped: true})
 			continue
 		}
-		if c.Name == "" && len(c.Emails) > 0 {
+		if c.Name == "" {
 			c.Name = c.Emails[0]
 			warn("First Name", "the row has no name; named after its email address")
 		}

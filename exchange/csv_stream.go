@@ -22,10 +22,7 @@ type GoogleCSVStream struct {
 // Widen makes room in the header for c's emails, phones, addresses and
 // other groups.
 func (st *GoogleCSVStream) Widen(c model.Contact) {
-	g := groupsFor([]model.Contact{c})
-	st.g.emails, st.g.phones = max(st.g.emails, g.emails), max(st.g.phones, g.phones)
-	st.g.addresses, st.g.websites = max(st.g.addresses, g.addresses), max(st.g.websites, g.websites)
-	st.g.events, st.g.custom = max(st.g.events, g.events), max(st.g.custom, g.custom)
+	st.g = st.g.widen(groupsOf(c))
 }
 
 // Start writes the header (after a byte order mark with excel).
@@ -49,7 +46,7 @@ var ErrBookChanged = errors.New("the book changed during the export (a contact g
 // Row writes one contact, or returns ErrBookChanged when the header
 // has no room for all of it.
 func (st *GoogleCSVStream) Row(c model.Contact) error {
-	if !groupsFor([]model.Contact{c}).fitIn(st.g) {
+	if !groupsOf(c).fitIn(st.g) {
 		return ErrBookChanged
 	}
 	row := googleRow(c, st.g)

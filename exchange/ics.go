@@ -101,7 +101,7 @@ func (iw *ICSWriter) Close() error {
 
 // followUp is an open follow-up as an all-day event, or a task with todo.
 func (iw *ICSWriter) followUp(c model.Contact, name string, f model.FollowUp) ical.Component {
-	uid := hashUUID("rapport-follow-up", ContactUID(c), strconv.FormatUint(f.ID, 10)) + "@rapport"
+	uid := FollowUpUID(ContactUID(c), f.ID)
 	summary, desc := followUpText(c, name, f)
 	if iw.todo {
 		t := ical.NewTodo(uid)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"rapport/model"
 	"rapport/store"
@@ -145,7 +144,7 @@ func plan(book candidates, b *Batch, opt ImportOptions, rep *Report) (*planner, 
 		for _, r := range chunk {
 			p.add(r)
 			for _, k := range r.Contact.Kept {
-				rep.Kept[keptName(k)]++
+				rep.Kept[model.KeptName(k)]++
 			}
 			for _, d := range r.Dropped {
 				rep.Dropped[d]++
@@ -263,9 +262,6 @@ func restoreChunks(s *store.Store, bf *BackupFile, have map[uint64]bool, total i
 		}
 		return flush()
 	})
-	if be, ok := err.(*bundleError); ok {
-		err = be.err
-	}
 	if err == nil {
 		err = flush()
 	}
@@ -294,15 +290,4 @@ func relink(s *store.Store, referrals map[uint64]uint64) error {
 		}
 	}
 	return nil
-}
-
-// keptName is the property name of a kept line, without its group or
-// parameters: "X-MS-SPOUSE".
-func keptName(l string) string {
-	name, _, _ := strings.Cut(l, ":")
-	name, _, _ = strings.Cut(name, ";")
-	if _, n, ok := strings.Cut(name, "."); ok {
-		name = n
-	}
-	return strings.ToUpper(name)
 }

@@ -66,10 +66,12 @@ func cleanBundle(b *model.Bundle) {
 	b.Contact = b.Contact.Cleaned()
 	for i := range b.Notes {
 		b.Notes[i] = b.Notes[i].Cleaned()
+		b.Notes[i].Gave = cleanField(b.Notes[i].Gave)
 	}
 	c := &b.Contact
 	c.UID, c.Name, c.Company, c.Title = cleanField(c.UID), cleanName(c.Name), cleanField(c.Company), cleanField(c.Title)
-	c.HowWeMet, c.Matters = cleanField(c.HowWeMet), cleanField(c.Matters)
+	// HowWeMet and Matters keep their line breaks: Cleaned cleaned them
+	// as the store keeps them, and a restore must give back the same book.
 	for i := range c.Emails {
 		c.Emails[i] = cleanField(c.Emails[i])
 	}
@@ -81,10 +83,6 @@ func cleanBundle(b *model.Bundle) {
 	}
 	for i := range c.Moments {
 		c.Moments[i].Label = cleanName(c.Moments[i].Label)
-	}
-	for i := range b.Notes {
-		b.Notes[i].Text = model.CleanText(b.Notes[i].Text)
-		b.Notes[i].Gave = cleanField(b.Notes[i].Gave)
 	}
 	for i := range b.Shares {
 		b.Shares[i].Text = cleanField(b.Shares[i].Text)

@@ -75,7 +75,7 @@ func (bf *BackupFile) Each(fn func(model.Bundle) error) error {
 	if info.Size() != bf.size || !info.ModTime().Equal(bf.modTime) {
 		return fmt.Errorf("%s changed while it was being restored; run the import again", bf.path)
 	}
-	return bf.each(func(b model.Bundle) error { return fn(b) })
+	return bf.each(fn)
 }
 
 func (bf *BackupFile) each(fn func(model.Bundle) error) error {

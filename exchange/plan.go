@@ -529,9 +529,7 @@ func mergeLists(c *model.Contact, in model.Contact) {
 		c.URLs = addUnique(c.URLs, u)
 	}
 	for _, a := range in.Addresses {
-		if !hasAddress(c.Addresses, a) {
-			c.Addresses = append(c.Addresses, a)
-		}
+		c.Addresses = addAddress(c.Addresses, a)
 	}
 	for _, k := range in.Kept {
 		c.Kept = addUnique(c.Kept, k)

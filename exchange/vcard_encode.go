@@ -107,15 +107,10 @@ func EncodeCard(c model.Contact) []byte {
 // keptLineOK refuses a kept line that would break the card: one without a
 // property name, or one that would end or nest a card.
 func keptLineOK(l string) bool {
-	i := indexOutsideQuotes(l, ':')
-	if i <= 0 {
+	if indexOutsideQuotes(l, ':') <= 0 {
 		return false
 	}
-	name := strings.ToUpper(strings.TrimSpace(l[:i]))
-	if _, n, ok := strings.Cut(name, "."); ok {
-		name = n
-	}
-	name, _, _ = strings.Cut(name, ";")
+	name := strings.TrimSpace(model.KeptName(l))
 	return name != "" && name != "BEGIN" && name != "END" && name != "VERSION"
 }
 

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -224,7 +225,7 @@ func (cr *cardReader) name(n *model.NameParts) string {
 		}
 	}
 	if n != nil {
-		return cleanName(strings.Join([]string{n.Prefixes, n.Given, n.Additional, n.Family, n.Suffixes}, " "))
+		return n.String()
 	}
 	if org := nonEmpty(structured(cr.card.Value(vcard.FieldOrganization))...); len(org) > 0 {
 		return org[0]
@@ -271,7 +272,7 @@ func streetLines(parts ...string) string {
 
 // addAddress appends a unless it is empty or the list has it already.
 func addAddress(list []model.Address, a model.Address) []model.Address {
-	if a.IsZero() || hasAddress(list, a) {
+	if a.IsZero() || slices.ContainsFunc(list, func(have model.Address) bool { return sameAddress(have, a) }) {
 		return list
 	}
 	return append(list, a)
@@ -291,15 +292,6 @@ func addressLabel(apple string, types []string) string {
 		}
 	}
 	return ""
-}
-
-func hasAddress(list []model.Address, a model.Address) bool {
-	for _, have := range list {
-		if sameAddress(have, a) {
-			return true
-		}
-	}
-	return false
 }
 
 // sameAddress compares the parts, not the label: one place labelled twice

@@ -228,3 +228,25 @@ func TestCardDates(t *testing.T) {
 		}
 	}
 }
+
+func TestKeptLineOK(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{"X-MS-SPOUSE:Ann", true},
+		{"item1.X-ABLabel:_$!<Spouse>!$_", true},
+		{`X-FOO;TYPE="a:b":v`, true},
+		{"X-FOO;TYPE=a.b:v", true},
+		{":v", false},
+		{"no colon", false},
+		{"BEGIN:VCARD", false},
+		{"item2.end:VCARD", false},
+		{"VERSION;X=1:3.0", false},
+		{"END;X=a.b:VCARD", false}, // a dot in a parameter is not a group
+	} {
+		if got := keptLineOK(tc.line); got != tc.ok {
+			t.Errorf("keptLineOK(%q) = %v, want %v", tc.line, got, tc.ok)
+		}
+	}
+}

@@ -76,16 +76,6 @@ func (f *DuplicateFinder) Pairs() []DuplicatePair {
 	return out
 }
 
-// LikelyDuplicates pairs contacts that share a folded name, an email
-// address or a phone number, strongest evidence first.
-func LikelyDuplicates(cs []Contact) []DuplicatePair {
-	f := NewDuplicateFinder()
-	for _, c := range cs {
-		f.Add(c)
-	}
-	return f.Pairs()
-}
-
 // duplicateKeys lists a contact's evidence, each once, as "kind:value".
 func duplicateKeys(c Contact) []string {
 	seen := map[string]bool{}

@@ -132,7 +132,7 @@ func ParseWhen(s string, now time.Time) (time.Time, error) {
 	}
 	f := strings.Fields(in)
 	clock := ""
-	if c, ok := ParseClock(f[len(f)-1]); ok && len(f) >= 1 {
+	if c, ok := ParseClock(f[len(f)-1]); ok {
 		clock, f = c, f[:len(f)-1]
 	}
 	today := DateOf(now)
