@@ -73,8 +73,8 @@ func (m contacts) apply(r *rec, f model.Fields, uid string) (store.SyncOp, *rec,
 	return store.SyncOp{Contact: after.contact}, after, nil
 }
 
-func (m contacts) body(r *rec, last []byte) ([]byte, error) {
-	return contactBody(*r.contact, last), nil
+func (m contacts) body(r *rec, _ []byte) ([]byte, error) {
+	return contactBody(*r.contact), nil
 }
 
 func (m contacts) rec(c model.Contact, scope bool) *rec {

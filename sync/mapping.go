@@ -13,7 +13,6 @@ import (
 
 	"rapport/exchange"
 	"rapport/model"
-	"rapport/store"
 )
 
 // A record is compared, merged and hashed as model.Fields: the values a
@@ -138,8 +137,9 @@ func cardFields(body []byte, now time.Time) (model.Fields, model.Contact, error)
 
 // contactBody is the vCard rapport sends for a contact. Properties rapport
 // has no field for travel in the contact's Kept lines (read from the
-// server's copy like any other field), so last is not needed.
-func contactBody(c model.Contact, _ []byte) []byte {
+// server's copy like any other field), so the server's last body is not
+// needed.
+func contactBody(c model.Contact) []byte {
 	if c.UID == "" {
 		c.UID = exchange.ContactUID(c)
 	}
@@ -148,7 +148,7 @@ func contactBody(c model.Contact, _ []byte) []byte {
 
 // normContact is a contact's fields as they read back from its card.
 func normContact(c model.Contact, now time.Time) model.Fields {
-	f, _, err := cardFields(contactBody(c, nil), now)
+	f, _, err := cardFields(contactBody(c), now)
 	if err != nil {
 		return contactFields(c)
 	}
@@ -229,7 +229,5 @@ func inScope(c model.Contact, tags, stages []string) bool {
 func taskInScope(f model.FollowUp, today model.Date) bool {
 	return f.Open() || !f.Done.Before(today.AddDays(-30))
 }
-
-var _ = store.SyncContact
 
 func taskOf(f model.FollowUp) exchange.Task { return exchange.Task{FollowUp: f} }

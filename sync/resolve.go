@@ -2,9 +2,9 @@ package sync
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
-	"rapport/model"
 	"rapport/store"
 )
 
@@ -23,6 +23,11 @@ func Conflicts(s *store.Store) ([]Conflict, error) {
 	if err != nil {
 		return nil, err
 	}
+	return numbered(accs), nil
+}
+
+// numbered lists the accounts' conflicts, numbered from 1.
+func numbered(accs []store.SyncAccount) []Conflict {
 	var out []Conflict
 	for _, acc := range accs {
 		for _, c := range acc.Conflicts {
@@ -33,25 +38,25 @@ func Conflicts(s *store.Store) ([]Conflict, error) {
 			out = append(out, Conflict{N: len(out) + 1, Account: acc.Name, What: what, SyncConflict: c})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Resolve settles conflict n: mine puts the rep's value back into the
 // record (the next sync sends it), theirs keeps the server's, already in
 // the record. Either way the conflict is closed; the write is journaled.
 func Resolve(s *store.Store, n int, mine bool, now time.Time) (Conflict, error) {
-	all, err := Conflicts(s)
+	// One read: the conflict's account is among accs (SyncState would
+	// read back all its synced items too).
+	accs, err := s.SyncAccounts()
 	if err != nil {
 		return Conflict{}, err
 	}
+	all := numbered(accs)
 	if n < 1 || n > len(all) {
 		return Conflict{}, fmt.Errorf("there is no conflict %d (rapport sync status lists %d)", n, len(all))
 	}
 	c := all[n-1]
-	acc, _, err := s.SyncState(c.Account)
-	if err != nil {
-		return c, err
-	}
+	acc := accs[slices.IndexFunc(accs, func(a store.SyncAccount) bool { return a.Name == c.Account })]
 	for i, o := range acc.Conflicts {
 		if o.Kind == c.Kind && o.LocalID == c.LocalID && o.Field == c.Field {
 			acc.Conflicts = append(acc.Conflicts[:i], acc.Conflicts[i+1:]...)
@@ -85,10 +90,7 @@ func putBack(s *store.Store, c Conflict, now time.Time) (store.SyncOp, error) {
 		if err != nil {
 			return store.SyncOp{}, fmt.Errorf("the follow-up of conflict %d is gone: %w", c.N, err)
 		}
-		f := model.Fields{}
-		for k, v := range taskFields(taskOf(fu)) {
-			f[k] = v
-		}
+		f := taskFields(taskOf(fu))
 		f[c.Field] = c.Mine
 		setTaskFields(&fu, f)
 		return store.SyncOp{FollowUp: &fu}, fu.Validate()

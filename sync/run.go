@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"rapport/exchange"
@@ -251,13 +250,6 @@ func (r *runner) addConflicts(kind byte, id uint64, name string, cs []model.Fiel
 		r.state.Conflicts = append(r.state.Conflicts, store.SyncConflict{Kind: kind, LocalID: id, Name: name, At: r.opt.Now, FieldConflict: c})
 	}
 	r.rep.Conflicts += len(cs)
-}
-
-func joinValues(v []string) string {
-	if len(v) == 0 {
-		return "(empty)"
-	}
-	return strings.Join(v, ", ")
 }
 
 // syncCommand names a run's writes in the journal.

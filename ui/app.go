@@ -227,6 +227,15 @@ func (a App) updateActive(msg tea.Msg) (App, tea.Cmd) {
 	return a, cmd
 }
 
+// fitAgenda lays the frame out again when a new agenda wants another
+// width; otherwise every screen keeps its size, so a reload after a save
+// or a poll does not lay out the detail, the review or the note again.
+func (a *App) fitAgenda() {
+	if computeLayout(a.width, a.height, a.agenda.want()) != a.lay {
+		a.resize(a.width, a.height)
+	}
+}
+
 // resize gives every screen its rectangle.
 func (a *App) resize(w, h int) {
 	a.width, a.height = w, h
@@ -237,17 +246,31 @@ func (a *App) resize(w, h int) {
 	a.help.SetWidth(w)
 	a.list.SetSize(a.lay.List.W, a.lay.List.H)
 	a.agenda.SetSize(a.lay.Today.W, a.lay.Today.H)
-	// The pushed screens exist only while on the stack.
-	pushed := []struct {
+	for _, s := range a.pushed() {
+		s.SetSize(a.lay.Body.W, a.lay.Body.H)
+	}
+}
+
+// pushedScreen is what the root asks of every screen it pushes.
+type pushedScreen interface {
+	SetSize(w, h int)
+	setStyles(st *Styles)
+}
+
+// pushed lists the pushed screens on the stack: they exist only there.
+func (a *App) pushed() []pushedScreen {
+	all := []struct {
 		page   page
-		screen interface{ SetSize(w, h int) }
+		screen pushedScreen
 	}{{pageDetail, &a.detail}, {pageNote, &a.note}, {pageContact, &a.form}, {pageSearch, &a.search},
 		{pageBook, &a.book}, {pageReview, &a.review}, {pageBrief, &a.brief}, {pageCards, &a.cards}}
-	for _, p := range pushed {
+	var out []pushedScreen
+	for _, p := range all {
 		if a.onStack(p.page) {
-			p.screen.SetSize(a.lay.Body.W, a.lay.Body.H)
+			out = append(out, p.screen)
 		}
 	}
+	return out
 }
 
 func (a *App) setStyles(st *Styles) {
@@ -255,26 +278,8 @@ func (a *App) setStyles(st *Styles) {
 	a.help.Styles = st.Help
 	a.list.setStyles(st)
 	a.agenda.setStyles(st)
-	if a.onStack(pageDetail) {
-		a.detail.setStyles(st)
-	}
-	if a.onStack(pageNote) {
-		a.note.setStyles(st)
-	}
-	if a.onStack(pageContact) {
-		a.form.setStyles(st)
-	}
-	if a.onStack(pageSearch) {
-		a.search.setStyles(st)
-	}
-	if a.onStack(pageReview) {
-		a.review.setStyles(st)
-	}
-	if a.onStack(pageBrief) {
-		a.brief.setStyles(st)
-	}
-	if a.onStack(pageCards) {
-		a.cards.setStyles(st)
+	for _, s := range a.pushed() {
+		s.setStyles(st)
 	}
 }
 

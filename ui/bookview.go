@@ -45,6 +45,14 @@ func newBookScreen(st *Styles, keys *KeyMap, title string) bookScreen {
 	return bookScreen{st: st, keys: keys, title: title}
 }
 
+// setStyles restyles the list, and the tag list under a tag's contacts.
+func (b *bookScreen) setStyles(st *Styles) {
+	b.st = st
+	if b.back != nil {
+		b.back.setStyles(st)
+	}
+}
+
 func (b *bookScreen) SetSize(w, h int) {
 	b.w, b.h = w, h
 	b.clamp()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -52,5 +53,18 @@ func TestHolidayCardList(t *testing.T) {
 	}
 	if a = keys(t, a, "esc"); a.top() != pageHome {
 		t.Fatalf("esc from the tags goes home, not page %v", a.top())
+	}
+}
+
+// TestBookListRestyles: a background answer restyles a book-wide list and
+// the tag list under a tag's contacts, like every other pushed screen.
+func TestBookListRestyles(t *testing.T) {
+	a := keys(t, testApp(t, fixtureStore(t), 80, 24), "L", "j", "enter")
+	if a.top() != pageBook || a.book.back == nil {
+		t.Fatalf("L, j, enter should list a tag's contacts over the tags, got page %v", a.top())
+	}
+	a = send(t, a, tea.BackgroundColorMsg{Color: lightGrey{}})
+	if a.book.st != a.st || a.book.back.st != a.st {
+		t.Error("the book list keeps the styles of the old background")
 	}
 }

@@ -97,14 +97,15 @@ func briefPromise(f model.FollowUp, today model.Date) string {
 }
 
 func briefNote(n model.Interaction, today model.Date, topics bool) string {
-	head := fit(yearDay(model.DateOf(n.At), today), 13) + " " + fit(string(n.Kind), 8)
+	what := fit(string(n.Kind), 8)
 	if topics {
 		var ts []string
 		for _, t := range n.Topics {
 			ts = append(ts, string(t))
 		}
-		head = fit(yearDay(model.DateOf(n.At), today), 13) + " " + fit(strings.Join(ts, "+"), 20)
+		what = fit(strings.Join(ts, "+"), 20)
 	}
+	head := fit(yearDay(model.DateOf(n.At), today), 13) + " " + what
 	text := strings.Join(strings.Fields(line(strings.ReplaceAll(n.Text, "\n", " "))), " ")
 	if n.Gave != "" && !topics {
 		text += " · gave: " + line(n.Gave)

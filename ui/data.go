@@ -167,7 +167,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 			a.list.setEntries(msg.entries, msg.index)
 			a.list.partial = true
 			a.agenda.setAgenda(msg.agenda, msg.kept)
-			a.resize(a.width, a.height)
+			a.fitAgenda()
 		}
 		return a, nil, true
 	}
@@ -194,7 +194,7 @@ func (a App) applyBook(msg bookMsg) (tea.Model, tea.Cmd, bool) {
 	a.list.setAgenda(msg.agenda)
 	a.list.setEntries(msg.entries, msg.index)
 	a.agenda.setAgenda(msg.agenda, msg.kept)
-	a.resize(a.width, a.height) // the agenda's width may have changed
+	a.fitAgenda()
 	if a.selectID != 0 {
 		a.list.selectID(a.selectID)
 		a.selectID = 0

@@ -76,9 +76,8 @@ func (d *detailScreen) relayout() {
 		return
 	}
 	d.selLine = -1
-	if d.w >= splitWidth {
-		leftW := min(max(d.w*2/5, 34), 56)
-		d.lines = sideBySide(d.profile(leftW), d.timeline(d.w-leftW-3), leftW, 3)
+	if leftW, rightW, split := d.columns(); split {
+		d.lines = sideBySide(d.profile(leftW), d.timeline(rightW), leftW, detailGap)
 		d.notesAt = 0
 	} else {
 		d.lines = append(d.profile(d.w), "")
@@ -89,6 +88,33 @@ func (d *detailScreen) relayout() {
 		}
 	}
 	d.scroll(0)
+}
+
+// detailGap is the space between the profile and the timeline side by side.
+const detailGap = 3
+
+// columns are the widths of the profile and the timeline: side by side
+// (split) from splitWidth, else both the whole width, one above the other.
+func (d detailScreen) columns() (profileW, timelineW int, split bool) {
+	if d.w < splitWidth {
+		return d.w, d.w, false
+	}
+	leftW := min(max(d.w*2/5, 34), 56)
+	return leftW, d.w - leftW - detailGap, true
+}
+
+// hanging wraps text to w cells under a four-cell mark: the mark starts
+// the first line, the others are indented as far.
+func hanging(mark, text string, w int) []string {
+	lines := wrap(text, w-4)
+	for i := range lines {
+		prefix := "    "
+		if i == 0 {
+			prefix = mark
+		}
+		lines[i] = prefix + lines[i]
+	}
+	return lines
 }
 
 // sideBySide joins two columns line by line.
@@ -277,16 +303,11 @@ func (d *detailScreen) profile(w int) []string {
 	if qs := d.openQuestions(); len(qs) > 0 {
 		section("Next time ask", len(qs))
 		for qi, q := range qs {
-			for i, l := range wrap(line(q.Text), w-4) {
-				prefix := "    "
-				if i == 0 {
-					prefix = st.Accent.Render("  ? ")
-					if d.selected(secQuestions, qi) {
-						prefix = d.mark(secQuestions, qi, len(out)) + st.Accent.Render("? ")
-					}
-				}
-				out = append(out, prefix+l)
+			mark := st.Accent.Render("  ? ")
+			if d.selected(secQuestions, qi) {
+				mark = d.mark(secQuestions, qi, len(out)) + st.Accent.Render("? ")
 			}
+			out = append(out, hanging(mark, line(q.Text), w)...)
 		}
 	}
 
@@ -299,13 +320,7 @@ func (d *detailScreen) profile(w int) []string {
 	if len(shares) > 0 {
 		section("Next time share", len(shares))
 		for _, sh := range shares {
-			for i, l := range wrap(line(sh.Text), w-4) {
-				prefix := "    "
-				if i == 0 {
-					prefix = st.Good.Render("  + ")
-				}
-				out = append(out, prefix+l)
-			}
+			out = append(out, hanging(st.Good.Render("  + "), line(sh.Text), w)...)
 		}
 	}
 

@@ -17,10 +17,7 @@ func (d *detailScreen) applyFocus() {
 	if i < 0 || d.topic != "" {
 		return
 	}
-	w := d.w
-	if d.w >= splitWidth {
-		w = d.w - min(max(d.w*2/5, 34), 56) - 3
-	}
+	_, w, _ := d.columns()
 	before := 1 // the timeline's heading
 	if i > 0 {
 		cut := *d

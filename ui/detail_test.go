@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -135,5 +136,15 @@ func TestDetailMarksTheyOwe(t *testing.T) {
 	a = run(t, a, emit(openContactMsg{grace.ID}))
 	if out := screen(a); !strings.Contains(out, "← Send the signed renewal") || strings.Contains(out, "← Call about the renewal") {
 		t.Errorf("the detail should mark what they owe, and only that:\n%s", out)
+	}
+}
+
+// TestHanging: a wrapped item keeps its mark on the first line and the
+// rest indented under it.
+func TestHanging(t *testing.T) {
+	got := hanging("  + ", "one two three", 12)
+	want := []string{"  + one two", "    three"}
+	if !slices.Equal(got, want) {
+		t.Errorf("hanging = %q, want %q", got, want)
 	}
 }

@@ -122,15 +122,17 @@ type helpGroup struct {
 // typed).
 func (k KeyMap) helpFor(below page) []helpGroup {
 	general := helpGroup{"General", []key.Binding{k.Help, k.Quit, k.ForceQuit}}
+	move := helpGroup{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}}
+	book := helpGroup{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}}
 	switch below {
 	case pageHome:
 		return []helpGroup{
-			{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
+			move,
 			{"Today", []key.Binding{k.Done, relabel(k.Snooze, "snooze / put off"), k.Note, k.Edit, k.Card, k.Brief}},
 			{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Brief, k.Cards}},
 			{"Changes", []key.Binding{k.Undo, k.Redo}},
 			general,
-			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
+			book,
 		}
 	case pageDetail:
 		return []helpGroup{
@@ -138,16 +140,16 @@ func (k KeyMap) helpFor(below page) []helpGroup {
 			{"This contact", []key.Binding{k.Note, k.Edit, k.Topic, k.Done, k.Snooze, k.Brief, k.Add}},
 			{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 			general,
-			{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
+			book,
 		}
 	}
 	return []helpGroup{
-		{"Move", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back, k.Tab, k.Today, k.Review}},
+		move,
 		{"Contacts", []key.Binding{k.Filter, k.Sort, k.Note, k.Add, k.Edit, k.Topic, k.Brief, k.Card, k.Cards}},
 		{"Follow-ups", []key.Binding{k.Done, k.Snooze}},
 		{"Changes", []key.Binding{k.Undo, k.Redo, k.Delete, k.Merge}},
 		general,
-		{"Whole book", []key.Binding{k.Search, k.Topics, k.Tags, k.Referrals}},
+		book,
 	}
 }
 

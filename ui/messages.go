@@ -174,9 +174,8 @@ type (
 		due  model.Date
 	}
 	laterIntentMsg struct {
-		id   uint64
-		name string
-		due  model.Date
+		id  uint64
+		due model.Date
 	}
 	saveNoteMsg    struct{ draft noteDraft }
 	saveContactMsg struct {
@@ -221,8 +220,6 @@ type (
 		id         uint64
 		name, text string
 	}
-	// cardsIntentMsg opens the holiday-card list.
-	cardsIntentMsg struct{}
 	// cardsModeMsg: the card list switched between holidays and birthdays.
 	cardsModeMsg struct{}
 	statusMsg    struct {

@@ -102,18 +102,25 @@ func (a *App) pop() {
 	}
 }
 
+// showContact opens a contact's detail in place of one on top, scrolled to
+// note once loaded when note is not 0.
+func (a App) showContact(id, note uint64) (tea.Model, tea.Cmd, bool) {
+	if a.top() == pageDetail {
+		a.pop()
+	}
+	a.detail = newDetailScreen(a.st, a.keys, a.today, id)
+	a.detail.focus = note
+	a.push(pageDetail)
+	return a, loadDetail(a.store, id), true
+}
+
 // navigate carries out what screens ask for.
 func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openContactMsg:
-		if a.top() == pageDetail {
-			a.pop()
-		}
-		a.detail = newDetailScreen(a.st, a.keys, a.today, msg.id)
-		a.push(pageDetail)
-		return a, loadDetail(a.store, msg.id), true
+		return a.showContact(msg.id, 0)
 	case openNoteMsg:
-		return a.openNote(msg)
+		return a.showContact(msg.contact, msg.note)
 	case newNoteMsg:
 		a.note = newNoteForm(a.st, a.keys, a.now(), msg.id, msg.name, msg.followUp, msg.followText)
 		a.push(pageNote)
@@ -193,8 +200,6 @@ func (a App) navigate(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return a, loadBrief(a.store, msg.id), true
 	case cardIntentMsg:
 		return a, logCard(a.store, msg.id, msg.name, msg.text, a.now()), true
-	case cardsIntentMsg:
-		return a.openCards()
 	case cardsModeMsg:
 		return a, loadCards(a.store, a.cards.year, a.cards.month), true
 	}

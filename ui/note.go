@@ -459,7 +459,7 @@ func (f noteForm) save() (noteForm, tea.Cmd) {
 		switch {
 		case strings.TrimSpace(f.body.Value()) == "":
 			return f.focusZone(zoneBody)
-		case f.whenHint() != "" && strings.Contains(f.whenHint(), "?"):
+		case f.whenBad():
 			return f.focusZone(zoneWhen)
 		}
 		return f.focusZone(zoneFollow)
@@ -726,6 +726,13 @@ func (f noteForm) followHint() string {
 }
 
 // whenHint shows when the note will say it happened.
+// whenBad reports whether the when field holds something that does not
+// read as a moment (empty is now).
+func (f noteForm) whenBad() bool {
+	_, err := model.ParseWhen(strings.TrimSpace(f.when.Value()), f.now)
+	return err != nil
+}
+
 func (f noteForm) whenHint() string {
 	v := strings.TrimSpace(f.when.Value())
 	if v == "" {

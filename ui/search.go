@@ -166,13 +166,8 @@ func (s searchScreen) rows() int { return max((s.h-2)/2, 1) }
 
 func (s *searchScreen) clamp() {
 	s.cursor = max(min(s.cursor, len(s.hits)-1), 0)
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.rows() {
-		s.offset = s.cursor - s.rows() + 1
-	}
-	s.offset = max(min(s.offset, len(s.hits)-s.rows()), 0)
+	page := s.rows()
+	s.offset = max(min(keepInView(s.cursor, s.offset, page), len(s.hits)-page), 0)
 }
 
 func (s searchScreen) View() string {

@@ -28,17 +28,6 @@ func (a App) updateSearch(msg tea.Msg) (App, tea.Cmd) {
 	return a, cmd
 }
 
-// openNote opens a contact's detail at one of its notes.
-func (a App) openNote(msg openNoteMsg) (tea.Model, tea.Cmd, bool) {
-	if a.top() == pageDetail {
-		a.pop()
-	}
-	a.detail = newDetailScreen(a.st, a.keys, a.today, msg.contact)
-	a.detail.focus = msg.note
-	a.push(pageDetail)
-	return a, loadDetail(a.store, msg.contact), true
-}
-
 // openBook opens a book-wide list and starts loading its rows.
 func (a App) openBook(title string, load tea.Cmd) (tea.Model, tea.Cmd, bool) {
 	a.book = newBookScreen(a.st, a.keys, title)

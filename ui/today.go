@@ -490,7 +490,7 @@ func (t todayScreen) updateSnooze(km tea.KeyPressMsg) (todayScreen, tea.Cmd) {
 		t.input.Blur()
 		t.clamp()
 		if t.coldID != 0 {
-			return t, emit(laterIntentMsg{id: t.coldID, name: t.who, due: due})
+			return t, emit(laterIntentMsg{id: t.coldID, due: due})
 		}
 		return t, emit(snoozeIntentMsg{id: t.snoozeID, name: t.who, due: due})
 	}
