@@ -53,9 +53,14 @@ func (b *bookScreen) setStyles(st *Styles) {
 	}
 }
 
+// SetSize sizes the list, and the tag list under a tag's contacts, which
+// esc shows again.
 func (b *bookScreen) SetSize(w, h int) {
 	b.w, b.h = w, h
 	b.clamp()
+	if b.back != nil {
+		b.back.SetSize(w, h)
+	}
 }
 
 func (b *bookScreen) apply(msg bookRowsMsg) {

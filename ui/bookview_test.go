@@ -68,3 +68,16 @@ func TestBookListRestyles(t *testing.T) {
 		t.Error("the book list keeps the styles of the old background")
 	}
 }
+
+// A resize reaches the tag list under a tag's contacts too: esc shows it
+// at the new size, not the one it had when it was left.
+func TestBookListResizesTheTagsUnder(t *testing.T) {
+	a := keys(t, testApp(t, fixtureStore(t), 80, 24), "L", "j", "enter")
+	if a.top() != pageBook || a.book.back == nil {
+		t.Fatalf("L, j, enter should list a tag's contacts over the tags, got page %v", a.top())
+	}
+	a = send(t, a, tea.WindowSizeMsg{Width: 120, Height: 35})
+	if a.book.back.w != a.book.w || a.book.back.h != a.book.h {
+		t.Errorf("the tags under are %dx%d, the list %dx%d", a.book.back.w, a.book.back.h, a.book.w, a.book.h)
+	}
+}
